@@ -1,0 +1,316 @@
+"""The Python API for scripts: a small facade over the services.
+
+>>> import tracker
+>>> t = tracker.open("sqlite:///example.db")            # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from sqlalchemy.orm import Session
+
+from tracker.core.deadlines import Deadline, parse_date
+from tracker.core.status import Status
+from tracker.services import agencies as agency_service
+from tracker.services import changes
+from tracker.services import directives as directive_service
+from tracker.services.directives import Tally
+from tracker.settings import Settings, load_settings
+from tracker.store import queries
+from tracker.store.engine import check_schema, current_revision, make_engine, session_factory
+from tracker.store.queries import AssignmentFilter, AssignmentRow
+
+DateLike = date | str
+
+DEFAULT_HORIZON_DAYS = 92
+"""Recurring tasks get their occurrences materialised this far past the as-of date by default."""
+
+
+def to_date(value: DateLike) -> date:
+    return value if isinstance(value, date) else parse_date(value)
+
+
+@dataclass(frozen=True)
+class DirectiveHandle:
+    """A directive, to which tasks can be assigned."""
+
+    tracker: Tracker
+    id: int
+    number: str
+    jurisdiction_id: int
+
+    def assign(
+        self,
+        ref: str,
+        text: str,
+        *,
+        lead: str | Sequence[str],
+        coordinating: str | Sequence[str] = (),
+        due: Deadline | DateLike | None = None,
+        starts_on: DateLike | None = None,
+        horizon: DateLike | None = None,
+    ) -> Tally:
+        """Create or update task ``ref`` and its assignments; returns what was created or updated.
+
+        ``due`` takes any deadline form ("trước 30/4/2020", "quý III năm 2020",
+        "trước ngày 20 hàng tháng", a date, or None for a standing task)."""
+        return self.tracker._assign(self, ref, text, lead, coordinating, due, starts_on, horizon)
+
+
+class Tracker:
+    """An open tracker database. Dates may be given as ``date`` objects or day-first strings."""
+
+    def __init__(
+        self,
+        url: str | None = None,
+        *,
+        settings: Settings | None = None,
+        actor: str | None = None,
+        today: DateLike | None = None,
+        create: bool = True,
+    ) -> None:
+        self.settings = settings or load_settings()
+        self.url = url or self.settings.resolved_database_url()
+        self.engine = make_engine(self.url)
+        self.actor = actor or self.settings.resolved_actor()
+        self.today = to_date(today) if today is not None else date.today()
+        if create and current_revision(self.engine) is None:
+            from tracker.store.migrate import upgrade
+
+            upgrade(self.engine)
+        check_schema(self.engine)
+        self._sessions = session_factory(self.engine)
+        self._jurisdiction: str | None = None
+
+    # --- plumbing ----------------------------------------------------------------------------
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """A session whose work is committed at the end, or rolled back whole on any error."""
+        with self._sessions() as session, session.begin():
+            yield session
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Tracker:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+    def _as_of(self, as_of: DateLike | None) -> date:
+        return to_date(as_of) if as_of is not None else self.today
+
+    # --- agencies and directives ---------------------------------------------------------------
+
+    def jurisdiction(self, code: str, name: str | None = None) -> str:
+        """Create (or rename) a jurisdiction and make it the default for this tracker."""
+        with self.transaction() as session:
+            agency_service.ensure_jurisdiction(session, code, name)
+        self._jurisdiction = code
+        return code
+
+    def agency(
+        self,
+        name: str,
+        *,
+        aliases: Sequence[str] = (),
+        kind: str = "other",
+        short_name: str | None = None,
+        groups: Sequence[str] = (),
+        emails: Sequence[str] = (),
+        jurisdiction: str | None = None,
+    ) -> int:
+        """Create or update an agency; returns its id."""
+        spec = agency_service.AgencySpec(name, aliases, kind, short_name, groups, emails)
+        with self.transaction() as session:
+            where = agency_service.find_jurisdiction(session, jurisdiction or self._jurisdiction)
+            agency = agency_service.upsert_agency(session, where, spec)
+            assert agency.id is not None
+            return agency.id
+
+    def directive(
+        self,
+        number: str,
+        *,
+        issued_on: DateLike | None = None,
+        title: str | None = None,
+        kind: str | None = None,
+        issuer: str | None = None,
+        jurisdiction: str | None = None,
+    ) -> DirectiveHandle:
+        """Create or update the directive ``number`` of the jurisdiction (the only one, by default)."""
+        with self.transaction() as session:
+            where = agency_service.find_jurisdiction(session, jurisdiction or self._jurisdiction)
+            found = directive_service.upsert_directive(
+                session, where, number, issued_on=issued_on, title=title, kind=kind, issuer=issuer
+            )
+            assert found.id is not None
+            return DirectiveHandle(self, found.id, found.number, found.jurisdiction_id)
+
+    def _assign(
+        self,
+        handle: DirectiveHandle,
+        ref: str,
+        text: str,
+        lead: str | Sequence[str],
+        coordinating: str | Sequence[str],
+        due: Deadline | DateLike | None,
+        starts_on: DateLike | None,
+        horizon: DateLike | None,
+    ) -> Tally:
+        leads = [lead] if isinstance(lead, str) else list(lead)
+        others = [coordinating] if isinstance(coordinating, str) else list(coordinating)
+        until = to_date(horizon) if horizon is not None else self.today + timedelta(days=DEFAULT_HORIZON_DAYS)
+        with self.transaction() as session:
+            from tracker.store.models import Directive
+
+            directive = session.get(Directive, handle.id)
+            assert directive is not None
+            return directive_service.assign(
+                session,
+                directive,
+                ref,
+                text,
+                lead=leads,
+                coordinating=others,
+                deadline=due,
+                starts_on=to_date(starts_on) if starts_on is not None else None,
+                horizon=until,
+                rules=self.settings.deadline_rules,
+                actor=self.actor,
+                source="api",
+            )
+
+    def materialise(self, horizon: DateLike | None = None) -> Tally:
+        """Create the missing occurrences of recurring tasks up to ``horizon``."""
+        until = to_date(horizon) if horizon is not None else self.today + timedelta(days=DEFAULT_HORIZON_DAYS)
+        with self.transaction() as session:
+            return directive_service.materialise(session, until, self.settings.deadline_rules, self.actor)
+
+    # --- queries -------------------------------------------------------------------------------
+
+    def assignments(
+        self, criteria: AssignmentFilter | None = None, *, as_of: DateLike | None = None, limit: int | None = None
+    ) -> list[AssignmentRow]:
+        with self.engine.connect() as connection:
+            return list(
+                queries.list_assignments(
+                    connection,
+                    criteria or AssignmentFilter(),
+                    self._as_of(as_of),
+                    due_soon_days=self.settings.due_soon_days,
+                    limit=limit,
+                )
+            )
+
+    def count(self, criteria: AssignmentFilter | None = None, *, as_of: DateLike | None = None) -> int:
+        with self.engine.connect() as connection:
+            return queries.count_assignments(connection, criteria or AssignmentFilter(), self._as_of(as_of))
+
+    def overdue(self, as_of: DateLike | None = None) -> list[AssignmentRow]:
+        """Assignments not done and past their due date at ``as_of`` (default: today)."""
+        return self.assignments(AssignmentFilter(overdue=True), as_of=as_of)
+
+    def due_within(self, days: int, as_of: DateLike | None = None) -> list[AssignmentRow]:
+        """Assignments not done and due in the next ``days`` days (as-of day included)."""
+        return self.assignments(AssignmentFilter(due_within=days), as_of=as_of)
+
+    def by_status(self, *statuses: Status | str, as_of: DateLike | None = None) -> list[AssignmentRow]:
+        return self.assignments(AssignmentFilter(statuses=[Status(s) for s in statuses]), as_of=as_of)
+
+    def by_agency(self, name: str, as_of: DateLike | None = None) -> list[AssignmentRow]:
+        with self.transaction() as session:
+            ids = [a.id for a in agency_service.resolve_agencies(session, [name], None) if a.id is not None]
+        return self.assignments(AssignmentFilter(agency_ids=ids), as_of=as_of)
+
+    def by_directive(self, number: str, as_of: DateLike | None = None) -> list[AssignmentRow]:
+        with self.transaction() as session:
+            directive = directive_service.find_directive(session, number)
+            assert directive.id is not None
+        return self.assignments(AssignmentFilter(directive_ids=[directive.id]), as_of=as_of)
+
+    def get(self, assignment_id: int, as_of: DateLike | None = None) -> AssignmentRow:
+        with self.engine.connect() as connection:
+            return queries.get_assignment_row(
+                connection, assignment_id, self._as_of(as_of), self.settings.due_soon_days
+            )
+
+    def status_counts(self, as_of: DateLike | None = None) -> dict[Status, int]:
+        with self.engine.connect() as connection:
+            return queries.status_counts(connection, self._as_of(as_of))
+
+    # --- changes -------------------------------------------------------------------------------
+
+    def complete(
+        self, assignment_id: int, on: DateLike | None = None, *, ref: str = "", expected_version: int | None = None
+    ) -> int:
+        """Mark done on ``on`` (default: today); returns the new version."""
+        with self.transaction() as session:
+            return changes.complete(
+                session, assignment_id, self._as_of(on), self.actor, result_ref=ref, expected_version=expected_version
+            )
+
+    def reopen(self, assignment_id: int, *, expected_version: int | None = None) -> int:
+        with self.transaction() as session:
+            return changes.reopen(session, assignment_id, self.actor, expected_version=expected_version)
+
+    def extend(
+        self,
+        assignment_id: int,
+        to: DateLike,
+        *,
+        reason: str,
+        decision: str = "",
+        expected_version: int | None = None,
+    ) -> int:
+        with self.transaction() as session:
+            return changes.extend(
+                session,
+                assignment_id,
+                to_date(to),
+                reason,
+                self.actor,
+                decision_ref=decision,
+                expected_version=expected_version,
+            )
+
+    def withdraw(
+        self,
+        assignment_id: int,
+        *,
+        reason: str,
+        on: DateLike | None = None,
+        decision: str = "",
+        expected_version: int | None = None,
+    ) -> int:
+        with self.transaction() as session:
+            return changes.withdraw(
+                session,
+                assignment_id,
+                self._as_of(on),
+                reason,
+                self.actor,
+                decision_ref=decision,
+                expected_version=expected_version,
+            )
+
+    def note(self, assignment_id: int, text: str, *, expected_version: int | None = None) -> int:
+        with self.transaction() as session:
+            return changes.set_note(session, assignment_id, text, self.actor, expected_version=expected_version)
+
+
+def open(  # noqa: A001  (the natural name for scripts: tracker.open(...))
+    url: str | None = None,
+    *,
+    actor: str | None = None,
+    today: DateLike | None = None,
+    create: bool = True,
+) -> Tracker:
+    """Open the tracker database at ``url`` (default: the configured one), creating it if empty."""
+    return Tracker(url, actor=actor, today=today, create=create)

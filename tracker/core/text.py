@@ -1,0 +1,42 @@
+"""Text folding for search and name matching, and safe display of untrusted text."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_MARKS = re.compile(r"[\u0300-\u036f]")
+_SPACES = re.compile(r"\s+")
+# C0 and C1 control characters (tab and newline excepted) and the escape sequences they start.
+_ESCAPE_SEQUENCE = re.compile(r"\x1b(\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(\x07|\x1b\\)?|[@-Z\\-_])")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def fold(text: str) -> str:
+    """Fold ``text`` for matching: NFC, lower case, no diacritics, đ -> d, single spaces.
+
+    >>> fold("  Sở  Tài nguyên và Môi trường ")
+    'so tai nguyen va moi truong'
+    >>> fold("ĐẦU TƯ")
+    'dau tu'
+    """
+    text = unicodedata.normalize("NFC", text).lower()
+    # No Unicode decomposition maps đ to d: it is a letter of its own, not d with a mark.
+    text = text.replace("đ", "d")
+    text = _MARKS.sub("", unicodedata.normalize("NFD", text))
+    return _SPACES.sub(" ", text).strip()
+
+
+def clean_name(text: str) -> str:
+    """Normalise a user-typed name for storage: NFC, single spaces, no control characters."""
+    return _SPACES.sub(" ", strip_controls(unicodedata.normalize("NFC", text))).strip()
+
+
+def strip_controls(text: str) -> str:
+    """Remove terminal escape sequences and control characters (keeps newline and tab)."""
+    return _CONTROL.sub("", _ESCAPE_SEQUENCE.sub("", text))
+
+
+def one_line(text: str) -> str:
+    """Text made safe for a single output line: no controls, newlines and tabs become spaces."""
+    return _SPACES.sub(" ", strip_controls(text)).strip()

@@ -1,0 +1,258 @@
+"""Directives and their tasks, and the assignments a task gives each agency (upserted by identity)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from tracker.core.deadlines import Deadline, DeadlineRules, parse_date, parse_deadline
+from tracker.core.errors import AmbiguousNameError, NotFoundError, TrackerError
+from tracker.core.recurrence import occurrences
+from tracker.core.text import clean_name, fold, one_line
+from tracker.services.agencies import find_jurisdiction, resolve_agencies
+from tracker.services.audit import record
+from tracker.store.models import Assignment, DeadlineChange, Directive, Jurisdiction, Role, Task, utc_now
+
+
+@dataclass
+class Tally:
+    """What an upsert did."""
+
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    assignment_ids: list[int] = field(default_factory=list)
+
+    def add(self, other: Tally) -> None:
+        self.created += other.created
+        self.updated += other.updated
+        self.unchanged += other.unchanged
+        self.assignment_ids.extend(other.assignment_ids)
+
+
+def as_date(value: date | str | None) -> date | None:
+    if value is None or isinstance(value, date):
+        return value
+    return parse_date(value) if value.strip() else None
+
+
+def upsert_directive(
+    session: Session,
+    jurisdiction: Jurisdiction,
+    number: str,
+    *,
+    issued_on: date | str | None = None,
+    title: str | None = None,
+    kind: str | None = None,
+    issuer: str | None = None,
+) -> Directive:
+    """The directive ``number`` of ``jurisdiction``, created or updated with the given fields."""
+    assert jurisdiction.id is not None
+    number = one_line(number)
+    if not number:
+        raise TrackerError("a directive needs a number, e.g. 34/KH-UBND.")
+    directive = session.execute(
+        select(Directive).where(Directive.jurisdiction_id == jurisdiction.id, Directive.number == number)
+    ).scalar_one_or_none()
+    if directive is None:
+        directive = Directive(jurisdiction_id=jurisdiction.id, number=number)
+        session.add(directive)
+    if issued_on is not None:
+        directive.issued_on = as_date(issued_on)
+    if title is not None:
+        directive.title = clean_name(title)
+    if kind is not None:
+        directive.kind = clean_name(kind)
+    if issuer is not None:
+        directive.issuer = clean_name(issuer)
+    elif not directive.issuer:
+        directive.issuer = f"UBND {jurisdiction.name}"
+    session.flush()
+    return directive
+
+
+def find_directive(session: Session, number: str, jurisdiction_code: str | None = None) -> Directive:
+    """A directive by number (or id); a number used in several jurisdictions must be qualified."""
+    statement = select(Directive)
+    if number.strip().isdigit():
+        statement = statement.where(Directive.id == int(number))
+    else:
+        statement = statement.where(Directive.number == one_line(number))
+    if jurisdiction_code is not None:
+        statement = statement.where(Directive.jurisdiction_id == find_jurisdiction(session, jurisdiction_code).id)
+    found = list(session.execute(statement).scalars())
+    if len(found) == 1:
+        return found[0]
+    if not found:
+        raise NotFoundError(f"directive {number!r} does not exist; check its number (e.g. 34/KH-UBND).")
+    raise AmbiguousNameError(f"directive {number!r} exists in several jurisdictions; give the jurisdiction too.")
+
+
+def find_task(session: Session, directive: Directive, ref: str) -> Task:
+    task = session.execute(
+        select(Task).where(Task.directive_id == directive.id, Task.ref == one_line(ref))
+    ).scalar_one_or_none()
+    if task is None:
+        raise NotFoundError(f"directive {directive.number} has no task {ref!r}.")
+    return task
+
+
+def _deadline(value: Deadline | date | str | None, rules: DeadlineRules) -> Deadline:
+    if isinstance(value, Deadline):
+        return value
+    if isinstance(value, date):
+        return Deadline(value.strftime("%d/%m/%Y"), due_on=value)
+    return parse_deadline(value, rules)
+
+
+def assign(
+    session: Session,
+    directive: Directive,
+    ref: str,
+    text: str,
+    *,
+    lead: Sequence[str],
+    coordinating: Sequence[str] = (),
+    deadline: Deadline | date | str | None = None,
+    starts_on: date | None = None,
+    horizon: date,
+    rules: DeadlineRules,
+    actor: str,
+    source: str = "",
+) -> Tally:
+    """Create or update task ``ref`` of ``directive`` and its assignments.
+
+    Groups among ``lead`` and ``coordinating`` expand to their members; an agency named as lead is
+    not also a coordinator. A recurring deadline gives one assignment per agency per period from
+    ``starts_on`` (default: the directive's date) to ``horizon``. A changed due date is recorded as a
+    deadline change whose source is ``source``.
+    """
+    ref = one_line(ref)
+    if not ref:
+        raise TrackerError(f"directive {directive.number}: a task needs a ref, e.g. 3.1.b.(1).")
+    parsed = _deadline(deadline, rules)
+    leads = resolve_agencies(session, lead, directive.jurisdiction_id)
+    if not leads:
+        raise TrackerError(f"directive {directive.number}, task {ref}: name at least one lead agency.")
+    lead_ids = {a.id for a in leads}
+    coordinators = [a for a in resolve_agencies(session, coordinating, directive.jurisdiction_id) if a.id not in lead_ids]
+
+    task = session.execute(
+        select(Task).where(Task.directive_id == directive.id, Task.ref == ref)
+    ).scalar_one_or_none()
+    if task is None:
+        task = Task(directive_id=directive.id, ref=ref)
+        session.add(task)
+    task.text = clean_name(text)
+    task.folded_text = fold(task.text)
+    task.deadline_text = parsed.text
+    task.due_on = parsed.due_on
+    task.rule = parsed.rule
+    task.starts_on = starts_on or task.starts_on or directive.issued_on
+    session.flush()
+
+    if parsed.rule is not None:
+        start = task.starts_on or horizon
+        slots = [(o.period, o.due_on) for o in occurrences(parsed.rule, start, horizon, rules)]
+    else:
+        slots = [("", parsed.due_on)]
+    tally = Tally()
+    for role, agencies in ((Role.LEAD, leads), (Role.COORDINATING, coordinators)):
+        for agency in agencies:
+            for period, due_on in slots:
+                assert task.id is not None and agency.id is not None
+                tally.add(_upsert_assignment(session, task, agency.id, role, period, due_on, parsed.text, actor, source))
+    return tally
+
+
+def _upsert_assignment(
+    session: Session,
+    task: Task,
+    agency_id: int,
+    role: Role,
+    period: str,
+    due_on: date | None,
+    deadline_text: str,
+    actor: str,
+    source: str,
+) -> Tally:
+    assert task.id is not None
+    existing = session.execute(
+        select(Assignment).where(
+            Assignment.task_id == task.id,
+            Assignment.agency_id == agency_id,
+            Assignment.role == role.value,
+            Assignment.period == period,
+        )
+    ).scalar_one_or_none()
+    if existing is None:
+        created = Assignment(
+            task_id=task.id,
+            agency_id=agency_id,
+            role=role.value,
+            period=period,
+            due_on=due_on,
+            original_due_on=due_on,
+            deadline_text=deadline_text,
+        )
+        session.add(created)
+        session.flush()
+        assert created.id is not None
+        record(session, "assignment", created.id, "create", actor, new=f"{role.value} {period}".strip())
+        return Tally(created=1, assignment_ids=[created.id])
+    assert existing.id is not None
+    if existing.due_on == due_on and existing.deadline_text == deadline_text:
+        return Tally(unchanged=1, assignment_ids=[existing.id])
+    if existing.due_on != due_on:
+        session.add(
+            DeadlineChange(
+                assignment_id=existing.id,
+                old_due_on=existing.due_on,
+                new_due_on=due_on,
+                reason="deadline changed at the source",
+                source=source,
+                actor=actor,
+            )
+        )
+        record(session, "assignment", existing.id, "deadline", actor, field="due_on", old=existing.due_on, new=due_on)
+    existing.due_on = due_on
+    existing.deadline_text = deadline_text
+    existing.version += 1
+    existing.updated_at = utc_now()
+    session.flush()
+    return Tally(updated=1, assignment_ids=[existing.id])
+
+
+def materialise(session: Session, horizon: date, rules: DeadlineRules, actor: str) -> Tally:
+    """Create the missing occurrences of every recurring task up to ``horizon``.
+
+    Each recurring task's agencies are those already assigned to it (any period)."""
+    tally = Tally()
+    recurring = session.execute(select(Task).where(Task.rule.is_not(None))).scalars().all()  # type: ignore[union-attr]
+    for task in recurring:
+        assert task.id is not None and task.rule is not None
+        start = task.starts_on or horizon
+        slots = occurrences(task.rule, start, horizon, rules)
+        pairs = session.execute(
+            select(Assignment.agency_id, Assignment.role).where(Assignment.task_id == task.id).distinct()
+        ).all()
+        for agency_id, role in pairs:
+            have = set(
+                session.execute(
+                    select(Assignment.period).where(
+                        Assignment.task_id == task.id, Assignment.agency_id == agency_id, Assignment.role == role
+                    )
+                ).scalars()
+            )
+            for slot in slots:
+                if slot.period not in have:
+                    tally.add(
+                        _upsert_assignment(
+                            session, task, agency_id, Role(role), slot.period, slot.due_on, task.deadline_text, actor, ""
+                        )
+                    )
+    return tally

@@ -1,0 +1,119 @@
+"""One settings object: defaults < config file (TOML) < ``TRACKER_*`` environment variables.
+
+The config file is ``$TRACKER_CONFIG`` if set, else ``config.toml`` in the platform's user config
+directory for "tracker". Keys match the field names below, e.g.::
+
+    database_url = "postgresql+psycopg://tracker@db.example.org/tracker"
+    lang = "vi"
+    due_soon_days = 7
+    before_inclusive = true
+    roll_to_working_day = false
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass, fields, replace
+from pathlib import Path
+from typing import Any
+
+from tracker.core.deadlines import DeadlineRules
+from tracker.core.errors import TrackerError
+
+APP_NAME = "tracker"
+
+
+def _user_dir(kind: str) -> Path:
+    import platformdirs
+
+    if kind == "config":
+        return Path(platformdirs.user_config_dir(APP_NAME))
+    return Path(platformdirs.user_data_dir(APP_NAME))
+
+
+def default_database_path() -> Path:
+    return _user_dir("data") / "tracker.db"
+
+
+def demo_database_path() -> Path:
+    return _user_dir("data") / "demo.db"
+
+
+def sqlite_url(path: Path) -> str:
+    return f"sqlite:///{path}"
+
+
+@dataclass(frozen=True)
+class Settings:
+    database_url: str = ""
+    """Empty means the SQLite file in the user data directory."""
+    lang: str = "vi"
+    due_soon_days: int = 7
+    before_inclusive: bool = True
+    roll_to_working_day: bool = False
+    actor: str = ""
+    """Name recorded in the audit log; empty means the operating-system user."""
+
+    @property
+    def deadline_rules(self) -> DeadlineRules:
+        return DeadlineRules(before_inclusive=self.before_inclusive, roll_to_working_day=self.roll_to_working_day)
+
+    def resolved_database_url(self) -> str:
+        return self.database_url or sqlite_url(default_database_path())
+
+    def resolved_actor(self) -> str:
+        if self.actor:
+            return self.actor
+        import getpass
+
+        try:
+            return getpass.getuser()
+        except (KeyError, OSError):
+            return "unknown"
+
+
+def _coerce(name: str, raw: Any, target: Any, source: str) -> Any:
+    if isinstance(target, bool):
+        if isinstance(raw, bool):
+            return raw
+        lowered = str(raw).strip().lower()
+        if lowered in {"1", "true", "yes", "on"}:
+            return True
+        if lowered in {"0", "false", "no", "off"}:
+            return False
+        raise TrackerError(f"{source}: {name} = {raw!r} is not true or false.")
+    if isinstance(target, int):
+        try:
+            return int(raw)
+        except (TypeError, ValueError):
+            raise TrackerError(f"{source}: {name} = {raw!r} is not a whole number.") from None
+    return str(raw)
+
+
+def config_path(environ: dict[str, str] | None = None) -> Path:
+    env = os.environ if environ is None else environ
+    explicit = env.get("TRACKER_CONFIG")
+    return Path(explicit) if explicit else _user_dir("config") / "config.toml"
+
+
+def load_settings(environ: dict[str, str] | None = None) -> Settings:
+    """Read the settings; an unreadable config file is a :class:`TrackerError` naming it."""
+    env = os.environ if environ is None else environ
+    settings = Settings()
+    known = {f.name: getattr(settings, f.name) for f in fields(Settings)}
+    path = config_path(env)
+    values: dict[str, Any] = {}
+    if path.is_file():
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+            raise TrackerError(f"{path}: cannot read the config file ({error}); fix or remove it.") from None
+        for key, raw in data.items():
+            if key in known:
+                values[key] = _coerce(key, raw, known[key], str(path))
+    for key, default in known.items():
+        env_key = f"TRACKER_{key.upper()}"
+        if env_key in env:
+            values[key] = _coerce(key, env[env_key], default, env_key)
+    return replace(settings, **values)

@@ -1,0 +1,74 @@
+"""Engine and session factory: SQLite (embedded default) or PostgreSQL, chosen by URL."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event, inspect, text
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from tracker.core.errors import SchemaError, TrackerError
+
+SCHEMA_REVISION = "0001"
+"""The Alembic head this code expects (a test checks it against db/versions)."""
+
+SQLITE_BUSY_TIMEOUT_MS = 5000
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.close()
+
+
+def make_engine(url: str) -> Engine:
+    """An engine for ``url``; for SQLite, the file's directory is created and the pragmas set."""
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        raise TrackerError(f"database URL {url!r} is not valid; use sqlite:///FILE or postgresql+psycopg://...") from None
+    if parsed.get_backend_name() == "sqlite":
+        database = parsed.database or ""
+        if database and database != ":memory:":
+            Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(parsed)
+        event.listen(engine, "connect", _sqlite_pragmas)
+        return engine
+    if parsed.get_backend_name() == "postgresql" and parsed.drivername == "postgresql":
+        parsed = parsed.set(drivername="postgresql+psycopg")
+    return create_engine(parsed, pool_pre_ping=True)
+
+
+def session_factory(engine: Engine) -> sessionmaker[Session]:
+    return sessionmaker(engine, expire_on_commit=False)
+
+
+def current_revision(engine: Engine) -> str | None:
+    """The Alembic revision the database is at; None for an empty database."""
+    try:
+        with engine.connect() as connection:
+            if not inspect(connection).has_table("alembic_version"):
+                return None
+            return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
+    except OperationalError as error:
+        raise TrackerError(f"cannot open the database {engine.url!r}: {error.orig}") from None
+
+
+def check_schema(engine: Engine) -> None:
+    """Raise :class:`SchemaError` unless the database is at :data:`SCHEMA_REVISION`."""
+    revision = current_revision(engine)
+    if revision == SCHEMA_REVISION:
+        return
+    where = engine.url.render_as_string(hide_password=True)
+    if revision is None:
+        raise SchemaError(f"the database {where} has no tracker tables; run 'tracker db init' first.")
+    raise SchemaError(
+        f"the database {where} is at schema {revision}, this program needs {SCHEMA_REVISION}; "
+        "run 'tracker db upgrade'."
+    )
