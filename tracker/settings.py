@@ -48,7 +48,8 @@ def sqlite_url(path: Path) -> str:
 class Settings:
     database_url: str = ""
     """Empty means the SQLite file in the user data directory."""
-    lang: str = "vi"
+    lang: str = ""
+    """vi or en; empty means from the locale (Vietnamese unless the locale is English)."""
     due_soon_days: int = 7
     before_inclusive: bool = True
     roll_to_working_day: bool = False

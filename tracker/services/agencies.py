@@ -135,7 +135,9 @@ def add_alias(session: Session, agency: Agency, alias: str) -> None:
     ).scalar_one_or_none()
     if named is not None:
         raise TrackerError(f"alias {text!r} is the name of another agency, {named.name!r}.")
-    session.add(AgencyAlias(agency_id=agency.id, jurisdiction_id=agency.jurisdiction_id, alias=text, folded_alias=folded))
+    session.add(
+        AgencyAlias(agency_id=agency.id, jurisdiction_id=agency.jurisdiction_id, alias=text, folded_alias=folded)
+    )
     session.flush()
 
 

@@ -53,7 +53,9 @@ def _apply(session: Session, current: Assignment, changes: dict[str, Any], actio
 
 def _require_active(current: Assignment) -> None:
     if current.withdrawn_on is not None:
-        raise TrackerError(f"assignment {current.id} was withdrawn on {current.withdrawn_on:%d/%m/%Y}; it cannot change.")
+        raise TrackerError(
+            f"assignment {current.id} was withdrawn on {current.withdrawn_on:%d/%m/%Y}; it cannot change."
+        )
 
 
 def complete(

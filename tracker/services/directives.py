@@ -139,11 +139,11 @@ def assign(
     if not leads:
         raise TrackerError(f"directive {directive.number}, task {ref}: name at least one lead agency.")
     lead_ids = {a.id for a in leads}
-    coordinators = [a for a in resolve_agencies(session, coordinating, directive.jurisdiction_id) if a.id not in lead_ids]
+    coordinators = [
+        a for a in resolve_agencies(session, coordinating, directive.jurisdiction_id) if a.id not in lead_ids
+    ]
 
-    task = session.execute(
-        select(Task).where(Task.directive_id == directive.id, Task.ref == ref)
-    ).scalar_one_or_none()
+    task = session.execute(select(Task).where(Task.directive_id == directive.id, Task.ref == ref)).scalar_one_or_none()
     if task is None:
         task = Task(directive_id=directive.id, ref=ref)
         session.add(task)
@@ -165,7 +165,9 @@ def assign(
         for agency in agencies:
             for period, due_on in slots:
                 assert task.id is not None and agency.id is not None
-                tally.add(_upsert_assignment(session, task, agency.id, role, period, due_on, parsed.text, actor, source))
+                tally.add(
+                    _upsert_assignment(session, task, agency.id, role, period, due_on, parsed.text, actor, source)
+                )
     return tally
 
 
@@ -252,7 +254,15 @@ def materialise(session: Session, horizon: date, rules: DeadlineRules, actor: st
                 if slot.period not in have:
                     tally.add(
                         _upsert_assignment(
-                            session, task, agency_id, Role(role), slot.period, slot.due_on, task.deadline_text, actor, ""
+                            session,
+                            task,
+                            agency_id,
+                            Role(role),
+                            slot.period,
+                            slot.due_on,
+                            task.deadline_text,
+                            actor,
+                            "",
                         )
                     )
     return tally

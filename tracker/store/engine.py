@@ -32,7 +32,9 @@ def make_engine(url: str) -> Engine:
     try:
         parsed = make_url(url)
     except ArgumentError:
-        raise TrackerError(f"database URL {url!r} is not valid; use sqlite:///FILE or postgresql+psycopg://...") from None
+        raise TrackerError(
+            f"database URL {url!r} is not valid; use sqlite:///FILE or postgresql+psycopg://..."
+        ) from None
     if parsed.get_backend_name() == "sqlite":
         database = parsed.database or ""
         if database and database != ":memory:":
@@ -69,6 +71,5 @@ def check_schema(engine: Engine) -> None:
     if revision is None:
         raise SchemaError(f"the database {where} has no tracker tables; run 'tracker db init' first.")
     raise SchemaError(
-        f"the database {where} is at schema {revision}, this program needs {SCHEMA_REVISION}; "
-        "run 'tracker db upgrade'."
+        f"the database {where} is at schema {revision}, this program needs {SCHEMA_REVISION}; run 'tracker db upgrade'."
     )

@@ -104,7 +104,9 @@ def status_expression(as_of: date) -> ColumnElement[str]:
         (A.due_on.is_(None), literal(Status.STANDING.value)),
         (
             and_(A.completed_on.is_not(None), A.completed_on <= as_of),
-            case((A.completed_on <= A.due_on, literal(Status.DONE_ON_TIME.value)), else_=literal(Status.DONE_LATE.value)),
+            case(
+                (A.completed_on <= A.due_on, literal(Status.DONE_ON_TIME.value)), else_=literal(Status.DONE_LATE.value)
+            ),
         ),
         (A.due_on < as_of, literal(Status.OVERDUE.value)),
         else_=literal(Status.IN_PROGRESS.value),
@@ -125,9 +127,7 @@ def _conditions(criteria: AssignmentFilter, as_of: date) -> list[ColumnElement[b
     if criteria.overdue:
         timing.append(and_(A.due_on < as_of, _open_at(as_of)))
     if criteria.due_within is not None:
-        timing.append(
-            and_(A.due_on >= as_of, A.due_on <= as_of + timedelta(days=criteria.due_within), _open_at(as_of))
-        )
+        timing.append(and_(A.due_on >= as_of, A.due_on <= as_of + timedelta(days=criteria.due_within), _open_at(as_of)))
     if timing:
         conditions.append(or_(*timing))
     if criteria.agency_ids is not None:

@@ -1,0 +1,574 @@
+"""The ``tracker`` command. Command names and options are the scripting contract.
+
+Heavy modules (SQLAlchemy, SQLModel, Rich, Textual) are imported inside the commands that need
+them, so ``tracker list`` and cron jobs never load Textual.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, replace
+from datetime import date
+from typing import TYPE_CHECKING, Any, NoReturn
+
+import click
+
+from tracker.core.errors import TrackerError
+from tracker.core.status import Status
+
+if TYPE_CHECKING:
+    from tracker.api import Tracker
+    from tracker.settings import Settings
+    from tracker.store.queries import AssignmentRow
+
+
+@dataclass
+class Context:
+    settings: Settings
+    as_of: date
+    lang: str
+    as_of_given: bool
+
+    def open(self, *, create: bool = False) -> Tracker:
+        from tracker.api import Tracker
+
+        return Tracker(settings=self.settings, today=self.as_of, create=create)
+
+
+def _parse_date(value: str, option: str) -> date:
+    from tracker.core.deadlines import parse_date
+
+    try:
+        return parse_date(value)
+    except TrackerError as error:
+        raise TrackerError(f"{option}: {error}") from None
+
+
+def _set_global(ctx: click.Context, param: click.Parameter, value: Any) -> None:
+    """Apply a global option given after the command name (``tracker list --as-of 1/5/2020``)."""
+    if value is None:
+        return
+    context = ctx.find_object(Context)
+    if context is None:  # the group itself is being parsed: its callback applies the value
+        ctx.meta.setdefault("tracker.globals", {})[param.name] = value
+        return
+    _apply_global(context, param.name or "", value)
+
+
+def _apply_global(context: Context, name: str, value: Any) -> None:
+    from tracker.i18n import detect_language
+
+    if name == "as_of":
+        context.as_of = _parse_date(value, "--as-of")
+        context.as_of_given = True
+    elif name == "database_url":
+        context.settings = replace(context.settings, database_url=value)
+    elif name == "actor":
+        context.settings = replace(context.settings, actor=value)
+    elif name == "lang":
+        context.settings = replace(context.settings, lang=value)
+        context.lang = detect_language(value)
+
+
+def global_options(function: Any) -> Any:
+    """--db, --as-of, --as and --lang, accepted before or after the command name."""
+    options = [
+        click.option(
+            "--db",
+            "database_url",
+            metavar="URL",
+            expose_value=False,
+            callback=_set_global,
+            help="Database URL (sqlite:///FILE or postgresql+psycopg://...).",
+        ),
+        click.option(
+            "--as-of",
+            "as_of",
+            metavar="DATE",
+            expose_value=False,
+            callback=_set_global,
+            help="Date to compute status at (default: today). Day first: 30/4/2020.",
+        ),
+        click.option(
+            "--as",
+            "actor",
+            metavar="NAME",
+            expose_value=False,
+            callback=_set_global,
+            help="Name recorded in the audit log (default: the OS user).",
+        ),
+        click.option(
+            "--lang",
+            type=click.Choice(["vi", "en"]),
+            expose_value=False,
+            callback=_set_global,
+            help="Language of the output.",
+        ),
+    ]
+    for option in reversed(options):
+        function = option(function)
+    return function
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@global_options
+@click.version_option(package_name="tracker")
+@click.pass_context
+def cli(ctx: click.Context) -> None:
+    """Theo dõi nhiệm vụ - track the tasks that directives assign to agencies."""
+    from tracker.i18n import detect_language
+    from tracker.settings import load_settings
+
+    settings = load_settings()
+    context = Context(settings, date.today(), detect_language(settings.lang), False)
+    for name, value in ctx.meta.get("tracker.globals", {}).items():
+        _apply_global(context, name, value)
+    ctx.obj = context
+
+
+def _context() -> Context:
+    return click.get_current_context().find_object(Context)  # type: ignore[return-value]
+
+
+# --- database ----------------------------------------------------------------------------------
+
+
+@cli.group()
+def db() -> None:
+    """Create and upgrade the database."""
+
+
+@db.command("init")
+@global_options
+@click.option("--demo", is_flag=True, help="Fill the new database with the demo data from seeds/.")
+def db_init(demo: bool) -> None:
+    """Create the tables of an empty database (optionally with the demo data)."""
+    from tracker.i18n import t
+
+    context = _context()
+    url = context.settings.resolved_database_url()
+    info = _init_database(context, demo=demo)
+    if info is not None:
+        click.echo(t("msg.demo_created", context.lang, url=_display_url(url), as_of=f"{info:%d/%m/%Y}"))
+    else:
+        click.echo(t("msg.created", context.lang, url=_display_url(url)))
+
+
+def _display_url(url: str) -> str:
+    from sqlalchemy.engine import make_url
+
+    return make_url(url).render_as_string(hide_password=True)
+
+
+def _init_database(context: Context, *, demo: bool) -> date | None:
+    """Create the schema (and demo data) in an empty database; return the demo's as-of date."""
+    from tracker.store.engine import current_revision, make_engine
+    from tracker.store.migrate import upgrade
+
+    url = context.settings.resolved_database_url()
+    engine = make_engine(url)
+    try:
+        if current_revision(engine) is not None:
+            raise TrackerError(
+                f"the database {_display_url(url)} already exists; use 'tracker db upgrade', or another --db."
+            )
+        upgrade(engine)
+    finally:
+        engine.dispose()
+    if not demo:
+        return None
+    from tracker.services.seeding import load_demo
+
+    tracker = context.open()
+    try:
+        with tracker.transaction() as session:
+            return load_demo(session, rules=context.settings.deadline_rules, actor=tracker.actor).as_of
+    finally:
+        tracker.close()
+
+
+@db.command("upgrade")
+@global_options
+@click.option("--revision", default="head", show_default=True, help="Target revision.")
+def db_upgrade(revision: str) -> None:
+    """Bring the database to the schema of this version (creating it if empty)."""
+    from tracker.i18n import t
+    from tracker.store.engine import current_revision, make_engine
+    from tracker.store.migrate import upgrade
+
+    context = _context()
+    url = context.settings.resolved_database_url()
+    engine = make_engine(url)
+    try:
+        upgrade(engine, revision)
+        click.echo(t("msg.upgraded", context.lang, url=_display_url(url), revision=current_revision(engine)))
+    finally:
+        engine.dispose()
+
+
+@db.command("downgrade")
+@global_options
+@click.argument("revision")
+def db_downgrade(revision: str) -> None:
+    """Take the schema back to REVISION ("base" removes every table)."""
+    from tracker.store.engine import make_engine
+    from tracker.store.migrate import downgrade
+
+    engine = make_engine(_context().settings.resolved_database_url())
+    try:
+        downgrade(engine, revision)
+    finally:
+        engine.dispose()
+
+
+# --- demo ----------------------------------------------------------------------------------------
+
+
+@cli.command()
+@global_options
+@click.option("--reset", is_flag=True, help="Rebuild the demo database from seeds/ first.")
+def demo(reset: bool) -> None:
+    """Open the demo database (made from seeds/ on first use) at its as-of date."""
+    from tracker.i18n import t
+    from tracker.services.seeding import demo_info
+    from tracker.settings import demo_database_path, sqlite_url
+
+    context = _context()
+    path = demo_database_path()
+    if reset:
+        for suffix in ("", "-wal", "-shm"):
+            path.with_name(path.name + suffix).unlink(missing_ok=True)
+    demo_context = Context(
+        replace(context.settings, database_url=sqlite_url(path)),
+        context.as_of if context.as_of_given else demo_info().as_of,
+        context.lang,
+        True,
+    )
+    if not path.exists():
+        _init_database(demo_context, demo=True)
+    tracker = demo_context.open()
+    try:
+        from tracker.store.queries import AssignmentFilter
+
+        rows = tracker.assignments(AssignmentFilter(overdue=True), as_of=demo_context.as_of)
+        console = _console()
+        console.print(t("demo.heading", context.lang, as_of=f"{demo_context.as_of:%d/%m/%Y}"), style="bold")
+        _print_table(rows, demo_context)
+    finally:
+        tracker.close()
+
+
+# --- listing -------------------------------------------------------------------------------------
+
+_STATUS_NAMES = [s.value for s in Status]
+
+
+@cli.command("list")
+@global_options
+@click.option("--overdue", is_flag=True, help="Not done and past the due date.")
+@click.option("--due-within", type=click.IntRange(min=0), metavar="N", help="Not done and due in the next N days.")
+@click.option("--agency", "agency_names", multiple=True, metavar="NAME", help="Agency name or alias (repeatable).")
+@click.option("--directive", "directive_numbers", multiple=True, metavar="NUMBER", help="Directive number.")
+@click.option("--status", "statuses", multiple=True, type=click.Choice(_STATUS_NAMES), help="Status (repeatable).")
+@click.option("--period", metavar="PERIOD", help="Period of a recurring task, e.g. 2020-02.")
+@click.option("--role", type=click.Choice(["lead", "coordinating"]), help="Only lead or coordinating assignments.")
+@click.option("--format", "output_format", type=click.Choice(["table", "csv", "json"]), default="table")
+@click.option("--count", "count_only", is_flag=True, help="Print only the number of matching assignments.")
+@click.option("--limit", type=click.IntRange(min=1), help="At most this many rows.")
+def list_command(
+    overdue: bool,
+    due_within: int | None,
+    agency_names: tuple[str, ...],
+    directive_numbers: tuple[str, ...],
+    statuses: tuple[str, ...],
+    period: str | None,
+    role: str | None,
+    output_format: str,
+    count_only: bool,
+    limit: int | None,
+) -> None:
+    """List assignments. --overdue and --due-within together list both; other filters narrow."""
+    from tracker.services.agencies import resolve_agencies
+    from tracker.services.directives import find_directive
+    from tracker.store.queries import AssignmentFilter
+
+    context = _context()
+    tracker = context.open()
+    try:
+        agency_ids: list[int] | None = None
+        directive_ids: list[int] | None = None
+        with tracker.transaction() as session:
+            if agency_names:
+                agency_ids = [a.id for a in resolve_agencies(session, agency_names, None) if a.id is not None]
+            if directive_numbers:
+                directive_ids = [find_directive(session, n).id or 0 for n in directive_numbers]
+        criteria = AssignmentFilter(
+            overdue=overdue,
+            due_within=due_within,
+            agency_ids=agency_ids,
+            directive_ids=directive_ids,
+            statuses=[Status(s) for s in statuses] or None,
+            period=period,
+            role=role,
+        )
+        if count_only:
+            click.echo(tracker.count(criteria, as_of=context.as_of))
+            return
+        rows = tracker.assignments(criteria, as_of=context.as_of, limit=limit)
+    finally:
+        tracker.close()
+    if output_format == "json":
+        import json
+
+        click.echo(json.dumps([row.as_dict() for row in rows], ensure_ascii=False, indent=2))
+    elif output_format == "csv":
+        _print_csv(rows)
+    else:
+        _print_table(rows, context)
+
+
+def _print_csv(rows: list[AssignmentRow]) -> None:
+    import csv
+
+    writer = csv.writer(sys.stdout, lineterminator="\n")
+    header = list(rows[0].as_dict()) if rows else ["id", "directive", "ref", "task", "agency", "role", "due_on"]
+    writer.writerow(header)
+    for row in rows:
+        writer.writerow(["" if v is None else v for v in row.as_dict().values()])
+
+
+def _console() -> Any:
+    from rich.console import Console
+
+    return Console(highlight=False, soft_wrap=False)
+
+
+def _print_table(rows: list[AssignmentRow], context: Context) -> None:
+    from rich import box
+    from rich.table import Table
+    from rich.text import Text
+
+    from tracker.core.text import one_line
+    from tracker.i18n import t
+    from tracker.render import status_label
+
+    lang = context.lang
+    console = _console()
+    if not rows:
+        console.print(t("list.none", lang))
+        return
+    cells = []
+    for row in rows:
+        label, style = status_label(row, lang)
+        agency = Text(one_line(row.agency))
+        if row.role != "lead":
+            agency.append(f" ({t('role.' + row.role, lang)})", style="dim")
+        cells.append(
+            [
+                Text(str(row.id)),
+                Text(f"{row.due_on:%d/%m/%Y}" if row.due_on else "-"),
+                Text(label, style=style),
+                agency,
+                Text(one_line(row.task)),
+                Text(one_line(f"{row.directive} {row.ref}")),
+                Text(row.period),
+            ]
+        )
+    headers = ["col.id", "col.due", "col.status", "col.agency", "col.task", "col.directive", "col.period"]
+    narrow = console.width < 110
+    caps = [8, 10, 16 if narrow else 20, 20 if narrow else 28, 0, 16 if narrow else 22, 8]
+    widths = [
+        min(cap, max(len(t(h, lang)), *(c[i].cell_len for c in cells)))
+        for i, (h, cap) in enumerate(zip(headers, caps, strict=True))
+    ]
+    shown = [i for i in range(7) if i != 6 or any(row.period for row in rows)]
+    # Every column costs one more cell for its right padding; the task takes what is left.
+    widths[4] = console.width - sum(widths[i] + 1 for i in shown if i != 4) - 1
+    if widths[4] < 16:
+        shown.remove(4)
+    table = Table(header_style="bold underline", box=None, padding=(0, 1, 0, 0), pad_edge=False)
+    for index in shown:
+        table.add_column(
+            t(headers[index], lang),
+            width=widths[index],
+            no_wrap=index != 3,
+            overflow="ellipsis",
+            justify="right" if index == 0 else "left",
+        )
+    for line in cells:
+        table.add_row(*(line[i] for i in shown))
+    console.print(table)
+    console.print(t("list.total", lang, count=len(rows), as_of=f"{context.as_of:%d/%m/%Y}"), style="dim")
+
+
+@cli.command()
+@global_options
+@click.argument("assignment_id", type=int)
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text")
+def show(assignment_id: int, output_format: str) -> None:
+    """Everything about one assignment: task, directive, agencies, deadline, changes, history."""
+    from tracker.services.details import assignment_details
+
+    context = _context()
+    tracker = context.open()
+    try:
+        details = assignment_details(tracker, assignment_id, context.as_of)
+    finally:
+        tracker.close()
+    if output_format == "json":
+        import json
+
+        click.echo(json.dumps(details.as_dict(), ensure_ascii=False, indent=2))
+        return
+    from tracker.render import render_details
+
+    _console().print(render_details(details, context.lang))
+
+
+# --- changes -------------------------------------------------------------------------------------
+
+_version_option = click.option(
+    "--version", "expected_version", type=int, help="Fail if the record is no longer at this version."
+)
+
+
+@cli.command()
+@global_options
+@click.argument("assignment_id", type=int)
+@click.option("--on", "on", metavar="DATE", help="Date the report was received (default: the as-of date).")
+@click.option("--ref", "result_ref", default="", metavar="TEXT", help='Report reference, e.g. "18/BC-STP".')
+@_version_option
+def done(assignment_id: int, on: str | None, result_ref: str, expected_version: int | None) -> None:
+    """Record an assignment as done."""
+    from tracker.i18n import t
+
+    context = _context()
+    day = _parse_date(on, "--on") if on else context.as_of
+    with _tracker() as tracker:
+        tracker.complete(assignment_id, day, ref=result_ref, expected_version=expected_version)
+    click.echo(t("msg.done", context.lang, id=assignment_id, on=f"{day:%d/%m/%Y}"))
+
+
+@cli.command()
+@global_options
+@click.argument("assignment_id", type=int)
+@_version_option
+def reopen(assignment_id: int, expected_version: int | None) -> None:
+    """Undo a completion."""
+    from tracker.i18n import t
+
+    with _tracker() as tracker:
+        tracker.reopen(assignment_id, expected_version=expected_version)
+    click.echo(t("msg.reopened", _context().lang, id=assignment_id))
+
+
+@cli.command()
+@global_options
+@click.argument("assignment_id", type=int)
+@click.option("--to", "to", required=True, metavar="DATE", help="The new due date.")
+@click.option("--reason", required=True, help="Why (recorded with the change).")
+@click.option("--decision", default="", metavar="TEXT", help="Reference of the decision granting it.")
+@_version_option
+def extend(assignment_id: int, to: str, reason: str, decision: str, expected_version: int | None) -> None:
+    """Move a deadline (gia hạn), keeping the old date, the reason and the decision."""
+    from tracker.i18n import t
+
+    day = _parse_date(to, "--to")
+    with _tracker() as tracker:
+        tracker.extend(assignment_id, day, reason=reason, decision=decision, expected_version=expected_version)
+    click.echo(t("msg.extended", _context().lang, id=assignment_id, to=f"{day:%d/%m/%Y}"))
+
+
+@cli.command()
+@global_options
+@click.argument("assignment_id", type=int)
+@click.option("--reason", required=True, help="Why (recorded with the withdrawal).")
+@click.option("--decision", default="", metavar="TEXT", help="Reference of the decision.")
+@click.option("--on", "on", metavar="DATE", help="Effective date (default: the as-of date).")
+@_version_option
+def withdraw(assignment_id: int, reason: str, decision: str, on: str | None, expected_version: int | None) -> None:
+    """Withdraw an assignment (rút nhiệm vụ); it no longer counts in rates."""
+    from tracker.i18n import t
+
+    context = _context()
+    day = _parse_date(on, "--on") if on else context.as_of
+    with _tracker() as tracker:
+        tracker.withdraw(assignment_id, reason=reason, on=day, decision=decision, expected_version=expected_version)
+    click.echo(t("msg.withdrawn", context.lang, id=assignment_id))
+
+
+@cli.command()
+@global_options
+@click.argument("assignment_id", type=int)
+@click.argument("text")
+@_version_option
+def note(assignment_id: int, text: str, expected_version: int | None) -> None:
+    """Set the note of an assignment ("" clears it)."""
+    from tracker.i18n import t
+
+    with _tracker() as tracker:
+        tracker.note(assignment_id, text, expected_version=expected_version)
+    click.echo(t("msg.noted", _context().lang, id=assignment_id))
+
+
+@cli.command()
+@global_options
+@click.option("--until", "until", metavar="DATE", help="Horizon (default: about three months past the as-of date).")
+def materialise(until: str | None) -> None:
+    """Create the coming occurrences of recurring tasks (run it from cron, e.g. monthly)."""
+    from tracker.api import DEFAULT_HORIZON_DAYS
+    from tracker.i18n import t
+
+    context = _context()
+    from datetime import timedelta
+
+    horizon = _parse_date(until, "--until") if until else context.as_of + timedelta(days=DEFAULT_HORIZON_DAYS)
+    with _tracker() as tracker:
+        tally = tracker.materialise(horizon)
+    click.echo(t("msg.materialised", context.lang, count=tally.created, until=f"{horizon:%d/%m/%Y}"))
+
+
+class _tracker:
+    """``with _tracker() as t:`` opens the configured database and closes it."""
+
+    def __enter__(self) -> Tracker:
+        self.tracker = _context().open()
+        return self.tracker
+
+    def __exit__(self, *_: object) -> None:
+        self.tracker.close()
+
+
+# --- entry point ---------------------------------------------------------------------------------
+
+
+def _fail(message: str) -> NoReturn:
+    from tracker.core.text import one_line
+
+    click.echo(f"tracker: {one_line(message)}", err=True)
+    sys.exit(1)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Console entry point: user errors are one line on stderr and exit code 1, never a traceback."""
+    try:
+        cli.main(args=argv, prog_name="tracker", standalone_mode=False)
+    except TrackerError as error:
+        _fail(str(error))
+    except click.exceptions.Abort:
+        _fail("aborted.")
+    except click.ClickException as error:
+        error.show()
+        sys.exit(error.exit_code)
+    except (BrokenPipeError, KeyboardInterrupt):
+        sys.exit(1)
+    except Exception as error:  # database unreachable, disk full, ...: still one line, not a traceback
+        from sqlalchemy.exc import SQLAlchemyError
+
+        if isinstance(error, (SQLAlchemyError, OSError)):
+            _fail(f"{type(error).__name__}: {getattr(error, 'orig', None) or error}")
+        raise
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,103 @@
+"""One string catalogue, Vietnamese and English, for everything a person reads."""
+
+from __future__ import annotations
+
+import locale
+import os
+
+LANGUAGES = ("vi", "en")
+
+_CATALOGUE: dict[str, tuple[str, str]] = {
+    # statuses
+    "status.done_on_time": ("hoàn thành đúng hạn", "done on time"),
+    "status.done_late": ("hoàn thành quá hạn", "done late"),
+    "status.in_progress": ("đang thực hiện", "in progress"),
+    "status.overdue": ("quá hạn", "overdue"),
+    "status.standing": ("thường xuyên", "standing"),
+    "status.withdrawn": ("đã rút", "withdrawn"),
+    "status.due_soon": ("sắp đến hạn", "due soon"),
+    "status.days_overdue": ("quá hạn {days} ngày", "{days} days overdue"),
+    "status.days_late": ("xong, trễ {days} ngày", "done {days} days late"),
+    "status.due_in": ("còn {days} ngày", "due in {days} days"),
+    # roles
+    "role.lead": ("chủ trì", "lead"),
+    "role.coordinating": ("phối hợp", "coordinating"),
+    # columns
+    "col.id": ("ID", "ID"),
+    "col.due": ("Hạn", "Due"),
+    "col.status": ("Tình trạng", "Status"),
+    "col.agency": ("Cơ quan", "Agency"),
+    "col.role": ("Vai trò", "Role"),
+    "col.task": ("Nhiệm vụ", "Task"),
+    "col.directive": ("Văn bản", "Directive"),
+    "col.period": ("Kỳ", "Period"),
+    "col.old": ("Cũ", "Old"),
+    "col.new": ("Mới", "New"),
+    "col.reason": ("Lý do", "Reason"),
+    "col.decision": ("Quyết định", "Decision"),
+    "col.by": ("Người thực hiện", "By"),
+    "col.at": ("Thời điểm", "At"),
+    "col.action": ("Thao tác", "Action"),
+    "col.field": ("Trường", "Field"),
+    # show
+    "show.assignment": ("Phân công", "Assignment"),
+    "show.directive": ("Văn bản", "Directive"),
+    "show.issued": ("ngày", "of"),
+    "show.task": ("Nhiệm vụ", "Task"),
+    "show.agency": ("Cơ quan", "Agency"),
+    "show.coordinating": ("Cơ quan phối hợp", "Coordinating"),
+    "show.lead": ("Cơ quan chủ trì", "Lead"),
+    "show.deadline": ("Thời hạn", "Deadline"),
+    "show.original": ("ghi trong văn bản", "as written"),
+    "show.first_due": ("hạn ban đầu", "first due"),
+    "show.status": ("Tình trạng", "Status"),
+    "show.completed": ("Hoàn thành", "Completed"),
+    "show.result": ("Văn bản báo cáo", "Report"),
+    "show.note": ("Ghi chú", "Note"),
+    "show.changes": ("Điều chỉnh thời hạn", "Deadline changes"),
+    "show.withdrawal": ("Rút nhiệm vụ", "Withdrawal"),
+    "show.history": ("Lịch sử", "History"),
+    "show.version": ("Phiên bản", "Version"),
+    "show.period": ("Kỳ", "Period"),
+    "show.as_of": ("tính đến ngày", "as of"),
+    "list.none": ("Không có phân công nào khớp.", "No assignment matches."),
+    "list.total": ("{count} phân công, tính đến ngày {as_of}", "{count} assignments, as of {as_of}"),
+    "msg.done": ("Đã ghi nhận hoàn thành phân công {id} ngày {on}.", "Assignment {id} marked done on {on}."),
+    "msg.reopened": ("Đã mở lại phân công {id}.", "Assignment {id} reopened."),
+    "msg.extended": ("Đã gia hạn phân công {id} đến {to}.", "Assignment {id} extended to {to}."),
+    "msg.withdrawn": ("Đã rút phân công {id}.", "Assignment {id} withdrawn."),
+    "msg.noted": ("Đã ghi chú phân công {id}.", "Note saved on assignment {id}."),
+    "msg.created": ("Đã tạo cơ sở dữ liệu {url}.", "Created the database {url}."),
+    "msg.demo_created": (
+        "Đã tạo cơ sở dữ liệu mẫu {url} (ngày xem mặc định {as_of}).",
+        "Created the demo database {url} (default as-of date {as_of}).",
+    ),
+    "msg.upgraded": ("Cơ sở dữ liệu {url} đã ở phiên bản {revision}.", "The database {url} is at revision {revision}."),
+    "msg.materialised": (
+        "Đã tạo {count} kỳ báo cáo mới đến ngày {until}.",
+        "Created {count} new occurrences up to {until}.",
+    ),
+    "demo.heading": (
+        "Phân công quá hạn tính đến ngày {as_of} (cơ sở dữ liệu mẫu)",
+        "Overdue assignments as of {as_of} (demo database)",
+    ),
+}
+
+
+def detect_language(configured: str = "") -> str:
+    """The configured language, else the locale's (Vietnamese locales give "vi"), else "vi"."""
+    if configured in LANGUAGES:
+        return configured
+    for variable in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(variable, "")
+        if value:
+            return "vi" if value.lower().startswith("vi") else "en" if value.lower().startswith("en") else "vi"
+    code = locale.getlocale()[0] or ""
+    return "en" if code.lower().startswith("en") else "vi"
+
+
+def t(key: str, lang: str = "vi", **values: object) -> str:
+    """The text for ``key`` in ``lang``, formatted with ``values``."""
+    vi, en = _CATALOGUE[key]
+    template = en if lang == "en" else vi
+    return template.format(**values) if values else template

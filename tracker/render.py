@@ -1,0 +1,111 @@
+"""Rich renderings shared by the command line (no Textual here)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from rich.console import Group
+from rich.table import Table
+from rich.text import Text
+
+from tracker.core.status import Status
+from tracker.core.text import one_line, strip_controls
+from tracker.i18n import t
+from tracker.services.details import AssignmentDetails
+from tracker.store.queries import AssignmentRow
+
+
+def status_label(row: AssignmentRow, lang: str) -> tuple[str, str]:
+    """A short status label and its Rich style."""
+    reading = row.reading
+    if reading.status is Status.OVERDUE:
+        return t("status.days_overdue", lang, days=reading.days_overdue), "bold red"
+    if reading.status is Status.DONE_LATE:
+        return t("status.days_late", lang, days=reading.days_overdue), "yellow"
+    if reading.status is Status.IN_PROGRESS and reading.due_soon:
+        return t("status.due_soon", lang), "bold yellow"
+    style = {Status.DONE_ON_TIME: "green", Status.WITHDRAWN: "dim", Status.STANDING: "cyan"}.get(reading.status, "")
+    return t(f"status.{reading.status.value}", lang), style
+
+
+def _day(value: object) -> str:
+    return f"{value:%d/%m/%Y}" if value is not None else "-"
+
+
+def _moment(value: datetime) -> str:
+    """A stored timestamp (UTC; SQLite returns it without a zone) in local time."""
+    aware = value if value.tzinfo else value.replace(tzinfo=UTC)
+    return f"{aware.astimezone():%d/%m/%Y %H:%M}"
+
+
+def _names(names: list[str], limit: int = 6) -> str:
+    if len(names) <= limit:
+        return ", ".join(names) or "-"
+    return ", ".join(names[: limit - 1]) + f", … (+{len(names) - limit + 1})"
+
+
+def render_details(details: AssignmentDetails, lang: str) -> Group:
+    row = details.row
+    label, style = status_label(row, lang)
+    facts = Table.grid(padding=(0, 2))
+    facts.add_column(style="bold", no_wrap=True)
+    facts.add_column()
+
+    def add(key: str, value: str | Text) -> None:
+        facts.add_row(t(key, lang), value if isinstance(value, Text) else Text(strip_controls(value)))
+
+    add("show.assignment", f"#{row.id}  ({t('show.version', lang)} {row.version})")
+    issued = f" {t('show.issued', lang)} {_day(details.directive_issued_on)}" if details.directive_issued_on else ""
+    add("show.directive", f"{details.directive_kind} {row.directive}{issued} - {one_line(details.directive_title)}")
+    add("show.task", f"{row.ref}: {details.task_text}")
+    add("show.agency", f"{row.agency} ({t('role.' + row.role, lang)})")
+    if row.role == "coordinating" or len(details.lead_agencies) > 1:
+        add("show.lead", _names(details.lead_agencies))
+    if details.coordinating_agencies:
+        add("show.coordinating", _names(details.coordinating_agencies))
+    if row.period:
+        add("show.period", row.period)
+    deadline = f"{_day(row.due_on)}  ({t('show.original', lang)}: \u201c{row.deadline_text}\u201d"
+    if details.original_due_on != row.due_on:
+        deadline += f"; {t('show.first_due', lang)} {_day(details.original_due_on)}"
+    add("show.deadline", deadline + ")")
+    add("show.status", Text(f"{label}  ({t('show.as_of', lang)} {_day(details.as_of)})", style=style))
+    if row.completed_on:
+        add("show.completed", _day(row.completed_on))
+    if row.result_ref:
+        add("show.result", row.result_ref)
+    if row.note:
+        add("show.note", row.note)
+    if details.withdrawal:
+        w = details.withdrawal
+        add("show.withdrawal", f"{_day(row.withdrawn_on)}: {w.reason} {w.decision_ref} ({w.actor})")
+    parts: list[Table | Text] = [facts]
+    if details.changes:
+        changes = Table(title=t("show.changes", lang), title_justify="left", header_style="bold")
+        for column in ("old", "new", "reason", "decision", "by", "at"):
+            changes.add_column(t(f"col.{column}", lang))
+        for c in details.changes:
+            changes.add_row(
+                _day(c.old_due_on),
+                _day(c.new_due_on),
+                Text(strip_controls(c.reason)),
+                Text(strip_controls(c.decision_ref or c.source)),
+                Text(strip_controls(c.actor)),
+                _moment(c.changed_at),
+            )
+        parts.append(changes)
+    if details.history:
+        history = Table(title=t("show.history", lang), title_justify="left", header_style="bold")
+        for column in ("at", "by", "action", "field", "old", "new"):
+            history.add_column(t(f"col.{column}", lang))
+        for h in details.history:
+            history.add_row(
+                _moment(h.at),
+                Text(strip_controls(h.actor)),
+                h.action,
+                h.field,
+                Text(strip_controls(h.old_value or "")),
+                Text(strip_controls(h.new_value or "")),
+            )
+        parts.append(history)
+    return Group(*parts)

@@ -1,0 +1,136 @@
+"""Building the demo database from ``seeds/`` (data taken from the documents in the domain folder).
+
+Each jurisdiction folder holds ``agencies.csv`` (name, aliases, kind, short_name, groups, emails;
+lists separated by ";"), ``directives.json`` (directives with their tasks) and ``events.csv``
+(completions, extensions and withdrawals: directive, ref, agency, period, action, date, reference,
+reason). Everything is loaded in one transaction.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import tomllib
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from tracker.core.deadlines import DeadlineRules, parse_date
+from tracker.core.errors import TrackerError
+from tracker.services import agencies, changes, directives
+from tracker.store.models import Assignment, Role
+
+
+def seeds_dir() -> Path:
+    """The seed data: inside the installed package, or ``seeds/`` of a source tree."""
+    package = Path(__file__).resolve().parent.parent
+    for candidate in (package / "_seeds", package.parent / "seeds"):
+        if (candidate / "demo.toml").is_file():
+            return candidate
+    raise TrackerError("the demo data is missing from this installation; reinstall tracker.")
+
+
+@dataclass(frozen=True)
+class DemoInfo:
+    as_of: date
+    horizon: date
+    jurisdictions: list[str]
+
+
+def demo_info(folder: Path | None = None) -> DemoInfo:
+    data = tomllib.loads(((folder or seeds_dir()) / "demo.toml").read_text(encoding="utf-8"))
+    return DemoInfo(parse_date(data["as_of"]), parse_date(data["horizon"]), list(data["jurisdictions"]))
+
+
+def _split(value: str | None) -> list[str]:
+    return [part.strip() for part in (value or "").split(";") if part.strip()]
+
+
+def _read_csv(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def load_jurisdiction(session: Session, folder: Path, *, horizon: date, rules: DeadlineRules, actor: str) -> None:
+    spec: dict[str, Any] = json.loads((folder / "directives.json").read_text(encoding="utf-8"))
+    where = agencies.ensure_jurisdiction(session, spec["jurisdiction"]["code"], spec["jurisdiction"]["name"])
+    for row in _read_csv(folder / "agencies.csv"):
+        agencies.upsert_agency(
+            session,
+            where,
+            agencies.AgencySpec(
+                name=row["name"],
+                aliases=_split(row.get("aliases")),
+                kind=row.get("kind") or "other",
+                short_name=row.get("short_name") or None,
+                groups=_split(row.get("groups")),
+                emails=_split(row.get("emails")),
+            ),
+        )
+    for item in spec["directives"]:
+        directive = directives.upsert_directive(
+            session,
+            where,
+            item["number"],
+            issued_on=item.get("issued_on"),
+            title=item.get("title"),
+            kind=item.get("kind"),
+            issuer=item.get("issuer"),
+        )
+        for task in item["tasks"]:
+            directives.assign(
+                session,
+                directive,
+                task["ref"],
+                task["text"],
+                lead=task["lead"],
+                coordinating=task.get("coordinating", []),
+                deadline=task.get("deadline"),
+                starts_on=parse_date(task["starts_on"]) if task.get("starts_on") else None,
+                horizon=horizon,
+                rules=rules,
+                actor=actor,
+                source=str((folder / "directives.json").name),
+            )
+    assert where.id is not None
+    for line, row in enumerate(_read_csv(folder / "events.csv"), start=2):
+        _apply_event(session, where.id, row, f"{folder.name}/events.csv:{line}", actor)
+
+
+def _apply_event(session: Session, jurisdiction_id: int, row: dict[str, str], where: str, actor: str) -> None:
+    directive = directives.find_directive(session, row["directive"])
+    task = directives.find_task(session, directive, row["ref"])
+    agency = agencies.find_agency(session, row["agency"], jurisdiction_id)
+    assignment_id = session.execute(
+        select(Assignment.id).where(
+            Assignment.task_id == task.id,
+            Assignment.agency_id == agency.id,
+            Assignment.role == Role.LEAD.value,
+            Assignment.period == (row.get("period") or ""),
+        )
+    ).scalar_one_or_none()
+    if assignment_id is None:
+        raise TrackerError(f"{where}: no assignment of {row['ref']} to {agency.name} for period {row.get('period')!r}.")
+    when = parse_date(row["date"])
+    action = row["action"]
+    if action == "done":
+        changes.complete(session, assignment_id, when, actor, result_ref=row.get("reference", ""))
+    elif action == "extend":
+        changes.extend(session, assignment_id, when, row["reason"], actor, decision_ref=row.get("reference", ""))
+    elif action == "withdraw":
+        changes.withdraw(session, assignment_id, when, row["reason"], actor, decision_ref=row.get("reference", ""))
+    else:
+        raise TrackerError(f"{where}: action {action!r} is not one of done, extend, withdraw.")
+
+
+def load_demo(session: Session, *, rules: DeadlineRules, actor: str, folder: Path | None = None) -> DemoInfo:
+    """Load every jurisdiction of the demo into ``session`` (the caller commits)."""
+    root = folder or seeds_dir()
+    info = demo_info(root)
+    for name in info.jurisdictions:
+        load_jurisdiction(session, root / name, horizon=info.horizon, rules=rules, actor=actor)
+    return info
