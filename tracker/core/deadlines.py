@@ -70,7 +70,12 @@ _ANY_DATE = rf"(?:{_ISO}|{_NUMERIC}|{_WORDS})"
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 
 
+MIN_YEAR, MAX_YEAR = 1900, 2200
+
+
 def _make_date(year: int, month: int, day: int, original: str) -> date:
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        raise DeadlineError(f'"{original}": year {year} is out of range ({MIN_YEAR}-{MAX_YEAR}); write a four-digit year.')
     if not 1 <= month <= 12:
         raise DeadlineError(f'"{original}": month {month} does not exist; write dates day first, e.g. 30/4/2020.')
     last = calendar.monthrange(year, month)[1]
@@ -146,8 +151,9 @@ QUARTER_MONTHS = "3,6,9,12"
 HALF_MONTHS = "6,12"
 
 
-def _quarter_end(quarter: int, year: int) -> date:
-    month = quarter * 3
+def _month_end(year: int, month: int, original: str) -> date:
+    """The last day of a month, after checking the year and month are plausible."""
+    _make_date(year, month, 1, original)
     return date(year, month, calendar.monthrange(year, month)[1])
 
 
@@ -201,15 +207,14 @@ def _one_off(body: str, is_before: bool, rules: DeadlineRules, original: str) ->
     if match := _QUARTER.match(body):
         quarter_text, year = match.groups()
         quarter = _ROMAN.get(quarter_text) or int(quarter_text)
-        return _quarter_end(quarter, int(year))
+        return _month_end(int(year), quarter * 3, original)
     if match := _HALF.match(body):
         half, year = match.groups()
-        return date(int(year), 6, 30) if half == "dau" else date(int(year), 12, 31)
+        return _make_date(int(year), 6, 30, original) if half == "dau" else _make_date(int(year), 12, 31, original)
     if match := _YEAR.match(body):
-        return date(int(match.group(1)), 12, 31)
+        return _make_date(int(match.group(1)), 12, 31, original)
     if match := _MONTH.match(body):
-        month, year = int(match.group(1)), int(match.group(2))
-        return _make_date(year, month, calendar.monthrange(year, month)[1] if 1 <= month <= 12 else 1, original)
+        return _month_end(int(match.group(2)), int(match.group(1)), original)
     if match := _AFTER_DAYS.match(body):
         count, working, *date_groups = match.groups()
         start = _date_from_groups(tuple(date_groups), original)

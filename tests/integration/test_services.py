@@ -1,0 +1,209 @@
+"""The Python API and services, on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from sqlalchemy import insert, select
+
+import tracker
+from tracker.core.errors import AmbiguousNameError, ConflictError, DeadlineError, NotFoundError, TrackerError
+from tracker.core.status import Status, derive_status
+from tracker.store.models import Assignment, AuditEntry, DeadlineChange
+from tracker.store.queries import AssignmentFilter, status_expression
+
+
+@pytest.fixture
+def t(db_url: str) -> tracker.Tracker:
+    opened = tracker.open(db_url, today="01/06/2020", actor="clerk")
+    opened.jurisdiction("thanh-hoa", "Tỉnh Thanh Hóa")
+    opened.agency("Sở Tư pháp", aliases=["STP"], kind="department", groups=["Các sở, ban, ngành cấp tỉnh"])
+    opened.agency("Sở Nội vụ", kind="department", groups=["Các sở, ban, ngành cấp tỉnh"], emails=["snv@example.org"])
+    opened.agency("Sở Tài nguyên và Môi trường", aliases=["Sở TN&MT", "Sở TNMT"], kind="department",
+                  groups=["Các sở, ban, ngành cấp tỉnh"])
+    opened.agency("UBND huyện Thọ Xuân", kind="district", groups=["UBND các huyện"])
+    yield opened
+    opened.close()
+
+
+def test_groups_expand_to_one_assignment_per_member(t: tracker.Tracker) -> None:
+    d = t.directive("34/KH-UBND", issued_on="05/02/2020", title="Tổng kết", kind="Kế hoạch")
+    tally = d.assign("3.1.a", "Tổng kết", lead="các sở, ban, ngành cấp tỉnh", due="trước 30/4/2020")
+    assert tally.created == 3
+    rows = t.by_directive("34/KH-UBND")
+    assert sorted(r.agency for r in rows) == ["Sở Nội vụ", "Sở Tài nguyên và Môi trường", "Sở Tư pháp"]
+    assert {r.deadline_text for r in rows} == {"trước 30/4/2020"}
+    assert {r.due_on for r in rows} == {date(2020, 4, 30)}
+
+
+def test_aliases_and_folded_names_find_the_agency(t: tracker.Tracker) -> None:
+    d = t.directive("1/KH-UBND")
+    d.assign("1", "a", lead="sở tnmt", coordinating=["STP", "so noi vu"], due="30/4/2020")
+    rows = t.by_directive("1/KH-UBND")
+    assert {(r.agency, r.role) for r in rows} == {
+        ("Sở Tài nguyên và Môi trường", "lead"),
+        ("Sở Tư pháp", "coordinating"),
+        ("Sở Nội vụ", "coordinating"),
+    }
+
+
+def test_an_agency_named_as_lead_is_not_also_a_coordinator(t: tracker.Tracker) -> None:
+    d = t.directive("2/KH-UBND")
+    d.assign("1", "a", lead="Sở Nội vụ", coordinating=["Các sở, ban, ngành cấp tỉnh"], due="30/4/2020")
+    roles = {(r.agency, r.role) for r in t.by_directive("2/KH-UBND")}
+    assert ("Sở Nội vụ", "lead") in roles and ("Sở Nội vụ", "coordinating") not in roles
+
+
+def test_unknown_agency_suggests_the_closest_and_writes_nothing(t: tracker.Tracker) -> None:
+    d = t.directive("3/KH-UBND")
+    with pytest.raises(NotFoundError, match="did you mean 'Sở Tư pháp'"):
+        d.assign("1", "a", lead=["Sở Nội vụ", "Sở Tư phap x"], due="30/4/2020")
+    assert t.by_directive("3/KH-UBND") == []
+
+
+def test_bad_deadline_writes_nothing(t: tracker.Tracker) -> None:
+    d = t.directive("4/KH-UBND")
+    with pytest.raises(DeadlineError, match="31/4/2020"):
+        d.assign("1", "a", lead="Sở Nội vụ", due="31/4/2020")
+    assert t.by_directive("4/KH-UBND") == []
+
+
+def test_same_name_in_two_jurisdictions_is_ambiguous_unless_qualified(t: tracker.Tracker) -> None:
+    t.jurisdiction("bac-giang", "Tỉnh Bắc Giang")
+    t.agency("Sở Nội vụ", kind="department", jurisdiction="bac-giang")
+    with pytest.raises(AmbiguousNameError, match="thanh-hoa:Sở Nội vụ; bac-giang:Sở Nội vụ"):
+        t.by_agency("Sở Nội vụ")
+    assert t.by_agency("bac-giang:Sở Nội vụ") == []
+    # A directive's issuer decides where its names are looked up: no ambiguity there.
+    d = t.directive("5/KH-UBND", jurisdiction="bac-giang")
+    d.assign("1", "a", lead="Sở Nội vụ", due="30/4/2020")
+    [row] = t.by_directive("5/KH-UBND")
+    assert row.jurisdiction == "bac-giang"
+
+
+def test_reassigning_is_idempotent_and_a_changed_deadline_is_recorded(t: tracker.Tracker) -> None:
+    d = t.directive("6/KH-UBND")
+    assert d.assign("1", "a", lead="Sở Nội vụ", due="30/4/2020").created == 1
+    again = d.assign("1", "a", lead="Sở Nội vụ", due="30/4/2020")
+    assert (again.created, again.updated, again.unchanged) == (0, 0, 1)
+    moved = d.assign("1", "a", lead="Sở Nội vụ", due="15/5/2020")
+    assert moved.updated == 1
+    [row] = t.by_directive("6/KH-UBND")
+    assert row.due_on == date(2020, 5, 15)
+    with t.transaction() as session:
+        change = session.execute(select(DeadlineChange)).scalar_one()
+        assert (change.old_due_on, change.new_due_on, change.source) == (date(2020, 4, 30), date(2020, 5, 15), "api")
+
+
+def test_recurring_task_gives_one_assignment_per_period(t: tracker.Tracker) -> None:
+    d = t.directive("7/KH-UBND", issued_on="18/12/2019")
+    tally = d.assign("BC", "Báo cáo tháng", lead=["Sở Nội vụ", "Sở Tư pháp"], due="trước ngày 20 hàng tháng",
+                     starts_on="1/1/2020", horizon="30/4/2020")
+    assert tally.created == 8
+    rows = t.by_directive("7/KH-UBND", as_of="21/3/2020")
+    february = [r for r in rows if r.period == "2020-02"]
+    assert {r.due_on for r in february} == {date(2020, 2, 20)}
+    # Completing February never touches March.
+    snv_feb = next(r for r in february if r.agency == "Sở Nội vụ")
+    t.complete(snv_feb.id, "25/2/2020")
+    after = {(r.agency, r.period): r.status for r in t.by_directive("7/KH-UBND", as_of="21/3/2020")}
+    assert after[("Sở Nội vụ", "2020-02")] is Status.DONE_LATE
+    assert after[("Sở Nội vụ", "2020-03")] is Status.OVERDUE
+    # Materialising further adds the missing months only.
+    assert t.materialise("30/6/2020").created == 4
+    assert t.materialise("30/6/2020").created == 0
+
+
+def test_complete_reopen_extend_withdraw_are_audited(t: tracker.Tracker) -> None:
+    d = t.directive("8/KH-UBND")
+    [aid] = d.assign("1", "a", lead="Sở Nội vụ", due="30/4/2020").assignment_ids
+    assert t.get(aid).status is Status.OVERDUE
+    t.extend(aid, "10/6/2020", reason="COVID-19", decision="123/UBND-THKH")
+    assert t.get(aid).status is Status.IN_PROGRESS
+    t.complete(aid, "5/6/2020", ref="18/BC-SNV")
+    row = t.get(aid, as_of="10/6/2020")
+    assert (row.status, row.result_ref) == (Status.DONE_ON_TIME, "18/BC-SNV")
+    t.reopen(aid)
+    assert t.get(aid).completed_on is None
+    t.withdraw(aid, reason="no longer needed", on="2/6/2020")
+    assert t.get(aid, as_of="3/6/2020").status is Status.WITHDRAWN
+    with pytest.raises(TrackerError, match="withdrawn"):
+        t.complete(aid, "3/6/2020")
+    with t.transaction() as session:
+        actions = [e.action for e in session.execute(select(AuditEntry).where(AuditEntry.entity_id == aid)).scalars()]
+        actors = {e.actor for e in session.execute(select(AuditEntry)).scalars()}
+    assert actions[0] == "create"
+    assert {"extend", "complete", "reopen", "withdraw"} <= set(actions)
+    assert actors == {"clerk"}
+
+
+def test_a_stale_update_is_a_conflict_and_changes_nothing(t: tracker.Tracker) -> None:
+    d = t.directive("9/KH-UBND")
+    [aid] = d.assign("1", "a", lead="Sở Nội vụ", due="30/4/2020").assignment_ids
+    read = t.get(aid)
+    t.note(aid, "called them", expected_version=read.version)  # someone else saves first
+    with pytest.raises(ConflictError, match="changed by someone else"):
+        t.complete(aid, "1/5/2020", ref="x", expected_version=read.version)
+    current = t.get(aid)
+    assert current.completed_on is None and current.note == "called them"
+
+
+def test_queries_filter_by_status_period_and_due_window(t: tracker.Tracker) -> None:
+    d = t.directive("10/KH-UBND")
+    d.assign("a", "due soon", lead="Sở Nội vụ", due="5/6/2020")
+    d.assign("b", "later", lead="Sở Tư pháp", due="30/6/2020")
+    d.assign("c", "overdue", lead="UBND huyện Thọ Xuân", due="20/5/2020")
+    d.assign("d", "standing", lead="Sở Nội vụ", due="thường xuyên")
+    assert [r.ref for r in t.due_within(7)] == ["a"]
+    assert [r.ref for r in t.overdue()] == ["c"]
+    assert [r.ref for r in t.assignments(AssignmentFilter(overdue=True, due_within=7))] == ["c", "a"]
+    assert [r.ref for r in t.by_status("standing")] == ["d"]
+    assert t.count(AssignmentFilter(statuses=[Status.IN_PROGRESS])) == 2
+    counts = t.status_counts()
+    assert (counts[Status.OVERDUE], counts[Status.IN_PROGRESS], counts[Status.STANDING]) == (1, 2, 1)
+
+
+def test_missing_directive_is_not_found(t: tracker.Tracker) -> None:
+    with pytest.raises(NotFoundError, match="99/KH-UBND"):
+        t.by_directive("99/KH-UBND")
+
+
+optional_dates = st.one_of(st.none(), st.dates(min_value=date(2020, 1, 1), max_value=date(2020, 12, 31)))
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    st.lists(st.tuples(optional_dates, optional_dates, optional_dates), min_size=1, max_size=12),
+    st.dates(min_value=date(2020, 1, 1), max_value=date(2020, 12, 31)),
+)
+def test_sql_status_agrees_with_the_core_rules(
+    t: tracker.Tracker, rows: list[tuple[date | None, date | None, date | None]], as_of: date
+) -> None:
+    d = t.directive("H/KH-UBND")
+    [template_id] = d.assign("h", "h", lead="Sở Nội vụ", due="1/1/2020").assignment_ids
+    with t.transaction() as session:
+        template = session.get(Assignment, template_id)
+        assert template is not None
+        base = {"task_id": template.task_id, "agency_id": template.agency_id, "role": "lead", "deadline_text": "",
+                "result_ref": "", "note": "", "version": 1, "created_at": template.created_at,
+                "updated_at": template.created_at}
+        session.execute(insert(Assignment), [
+            {**base, "period": f"p{i}", "due_on": due, "completed_on": done, "withdrawn_on": gone}
+            for i, (due, done, gone) in enumerate(rows)
+        ])
+    table = Assignment.__table__  # type: ignore[attr-defined]
+    with t.engine.connect() as connection:
+        found = connection.execute(
+            select(table.c.due_on, table.c.completed_on, table.c.withdrawn_on, status_expression(as_of))
+            .where(table.c.period.like("p%"))
+        ).all()
+    with t.transaction() as session:
+        session.execute(Assignment.__table__.delete().where(table.c.period.like("p%")))  # type: ignore[attr-defined]
+    assert len(found) == len(rows)
+    for due, done, gone, sql_status in found:
+        assert sql_status == derive_status(due, done, as_of, withdrawn_on=gone).status.value
+    overdue_ids = {r.id for r in t.overdue(as_of=as_of)}
+    assert all(r.status is Status.OVERDUE for r in t.assignments(as_of=as_of) if r.id in overdue_ids)
