@@ -1,0 +1,40 @@
+"""Schema migrations on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from sqlalchemy import inspect
+from sqlmodel import SQLModel
+
+import tracker.store.models  # noqa: F401
+from tracker.store.engine import SCHEMA_REVISION, current_revision, make_engine
+from tracker.store.migrate import downgrade, head_revision, upgrade
+
+pytestmark = pytest.mark.usefixtures("backend")
+
+
+def test_code_expects_the_head_revision() -> None:
+    assert head_revision() == SCHEMA_REVISION
+
+
+def test_upgrade_from_empty_matches_the_models(blank_url: str) -> None:
+    engine = make_engine(blank_url)
+    assert current_revision(engine) is None
+    upgrade(engine)
+    assert current_revision(engine) == SCHEMA_REVISION
+    with engine.connect() as connection:
+        differences = compare_metadata(MigrationContext.configure(connection), SQLModel.metadata)
+    engine.dispose()
+    assert differences == []
+
+
+def test_downgrade_to_base_and_upgrade_again(blank_url: str) -> None:
+    engine = make_engine(blank_url)
+    upgrade(engine)
+    downgrade(engine, "base")
+    assert set(inspect(engine).get_table_names()) <= {"alembic_version"}
+    upgrade(engine)
+    assert "assignment" in inspect(engine).get_table_names()
+    engine.dispose()
