@@ -305,7 +305,7 @@ class Tracker:
             return changes.set_note(session, assignment_id, text, self.actor, expected_version=expected_version)
 
 
-def open(  # noqa: A001  (the natural name for scripts: tracker.open(...))
+def open(
     url: str | None = None,
     *,
     actor: str | None = None,

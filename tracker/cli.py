@@ -344,7 +344,6 @@ def _console() -> Any:
 
 
 def _print_table(rows: list[AssignmentRow], context: Context) -> None:
-    from rich import box
     from rich.table import Table
     from rich.text import Text
 

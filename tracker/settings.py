@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 import tomllib
+from collections.abc import Mapping
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import Any
@@ -92,13 +93,13 @@ def _coerce(name: str, raw: Any, target: Any, source: str) -> Any:
     return str(raw)
 
 
-def config_path(environ: dict[str, str] | None = None) -> Path:
+def config_path(environ: Mapping[str, str] | None = None) -> Path:
     env = os.environ if environ is None else environ
     explicit = env.get("TRACKER_CONFIG")
     return Path(explicit) if explicit else _user_dir("config") / "config.toml"
 
 
-def load_settings(environ: dict[str, str] | None = None) -> Settings:
+def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
     """Read the settings; an unreadable config file is a :class:`TrackerError` naming it."""
     env = os.environ if environ is None else environ
     settings = Settings()

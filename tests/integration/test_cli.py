@@ -26,23 +26,43 @@ def test_overdue_on_1_may_lists_the_unsubmitted_30_april_reports(
     rows = json.loads(result.out)
     april = [r for r in rows if r["due_on"] == "2020-04-30"]
     assert {r["agency"] for r in april if r["ref"] == "3.1.a"} == {
-        "Sở Xây dựng", "Cục Hải quan tỉnh", "Ban Dân tộc",  # submitted late, after 1 May
-        "Sở Giao thông vận tải", "Ngân hàng Nhà nước Chi nhánh tỉnh Thanh Hóa", "Cục Thống kê tỉnh",
+        "Sở Xây dựng",
+        "Cục Hải quan tỉnh",
+        "Ban Dân tộc",  # submitted late, after 1 May
+        "Sở Giao thông vận tải",
+        "Ngân hàng Nhà nước Chi nhánh tỉnh Thanh Hóa",
+        "Cục Thống kê tỉnh",
     }
     assert {r["agency"] for r in april if r["ref"] == "3.2"} == {
-        "UBND huyện Mường Lát", "UBND huyện Quan Sơn",
-        "UBND huyện Lang Chánh", "UBND huyện Như Xuân", "UBND huyện Thạch Thành",
+        "UBND huyện Mường Lát",
+        "UBND huyện Quan Sơn",
+        "UBND huyện Lang Chánh",
+        "UBND huyện Như Xuân",
+        "UBND huyện Thạch Thành",
     }
     assert {r["days_overdue"] for r in april} == {1}
     assert all(r["status"] == "overdue" and r["deadline_text"] == "trước 30/4/2020" for r in april)
-    required = {"id", "directive", "ref", "task", "agency", "role", "due_on", "deadline_text", "period", "status",
-                "days_overdue", "completed_on"}
+    required = {
+        "id",
+        "directive",
+        "ref",
+        "task",
+        "agency",
+        "role",
+        "due_on",
+        "deadline_text",
+        "period",
+        "status",
+        "days_overdue",
+        "completed_on",
+    }
     assert required <= set(rows[0])
 
 
 def test_february_2020_monthly_reports_missing_on_21_march(demo_url: str, capsys: pytest.CaptureFixture[str]) -> None:
-    result = run(capsys, "--db", demo_url, "list", "--overdue", "--as-of", "2020-03-21", "--period", "2020-02",
-                 "--format", "csv")
+    result = run(
+        capsys, "--db", demo_url, "list", "--overdue", "--as-of", "2020-03-21", "--period", "2020-02", "--format", "csv"
+    )
     assert result.code == 0, result.err
     rows = list(csv.DictReader(io.StringIO(result.out)))
     assert sorted(r["agency"] for r in rows) == ["Sở Xây dựng", "Thanh tra tỉnh"]
@@ -54,23 +74,66 @@ def test_february_2020_monthly_reports_missing_on_21_march(demo_url: str, capsys
 def test_count_and_filters_combine(demo_url: str, capsys: pytest.CaptureFixture[str]) -> None:
     every = int(run(capsys, "--db", demo_url, "--as-of", "15/6/2020", "list", "--count").out)
     overdue = int(run(capsys, "--db", demo_url, "--as-of", "15/6/2020", "list", "--overdue", "--count").out)
-    agency = run(capsys, "--db", demo_url, "--as-of", "15/6/2020", "list", "--agency", "bac-giang:Sở Xây dựng",
-                 "--overdue", "--format", "json")
+    agency = run(
+        capsys,
+        "--db",
+        demo_url,
+        "--as-of",
+        "15/6/2020",
+        "list",
+        "--agency",
+        "bac-giang:Sở Xây dựng",
+        "--overdue",
+        "--format",
+        "json",
+    )
     assert 0 < overdue < every
     assert [(r["period"], r["agency"]) for r in json.loads(agency.out)] == [
-        ("2020-02", "Sở Xây dựng"), ("2020-05", "Sở Xây dựng")
+        ("2020-02", "Sở Xây dựng"),
+        ("2020-05", "Sở Xây dựng"),
     ]
-    statuses = run(capsys, "--db", demo_url, "--as-of", "15/6/2020", "list", "--status", "withdrawn", "--format", "json")
+    statuses = run(
+        capsys, "--db", demo_url, "--as-of", "15/6/2020", "list", "--status", "withdrawn", "--format", "json"
+    )
     assert [r["ref"] for r in json.loads(statuses.out)] == ["III.1.c"]
 
 
 def test_done_extend_withdraw_reopen_round_trip(demo_url: str, capsys: pytest.CaptureFixture[str]) -> None:
-    rows = json.loads(run(capsys, "--db", demo_url, "list", "--as-of", "15/6/2020", "--overdue", "--directive",
-                          "34/KH-UBND", "--format", "json").out)
+    rows = json.loads(
+        run(
+            capsys,
+            "--db",
+            demo_url,
+            "list",
+            "--as-of",
+            "15/6/2020",
+            "--overdue",
+            "--directive",
+            "34/KH-UBND",
+            "--format",
+            "json",
+        ).out
+    )
     target = next(r for r in rows if r["agency"] == "Sở Giao thông vận tải")
     aid = str(target["id"])
-    assert run(capsys, "--db", demo_url, "--as", "chi.lan", "extend", aid, "--to", "20/6/2020",
-               "--reason", "Xin gia hạn", "--decision", "45/UBND-THKH").code == 0
+    assert (
+        run(
+            capsys,
+            "--db",
+            demo_url,
+            "--as",
+            "chi.lan",
+            "extend",
+            aid,
+            "--to",
+            "20/6/2020",
+            "--reason",
+            "Xin gia hạn",
+            "--decision",
+            "45/UBND-THKH",
+        ).code
+        == 0
+    )
     assert run(capsys, "--db", demo_url, "done", aid, "--on", "18/6/2020", "--ref", "18/BC-SGTVT").code == 0
     shown = json.loads(run(capsys, "--db", demo_url, "--as-of", "30/6/2020", "show", aid, "--format", "json").out)
     assert shown["assignment"]["status"] == "done_on_time"
@@ -88,7 +151,9 @@ def test_done_extend_withdraw_reopen_round_trip(demo_url: str, capsys: pytest.Ca
 
 def test_stale_version_is_refused(demo_url: str, capsys: pytest.CaptureFixture[str]) -> None:
     def version() -> int:
-        return int(json.loads(run(capsys, "--db", demo_url, "show", "1", "--format", "json").out)["assignment"]["version"])
+        return int(
+            json.loads(run(capsys, "--db", demo_url, "show", "1", "--format", "json").out)["assignment"]["version"]
+        )
 
     read = version()
     assert run(capsys, "--db", demo_url, "note", "1", "gọi điện nhắc", "--version", str(read)).code == 0
@@ -141,7 +206,12 @@ def test_list_as_a_process_never_imports_textual(demo_url: str, tmp_path: Path) 
     env = {**os.environ, "PYTHONPROFILEIMPORTTIME": "1"}
     result = subprocess.run(
         [sys.executable, "-m", "tracker", "--db", demo_url, "list", "--overdue", "--count"],
-        capture_output=True, text=True, env=env, stdin=subprocess.DEVNULL, check=False, cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        env=env,
+        stdin=subprocess.DEVNULL,
+        check=False,
+        cwd=tmp_path,
     )
     assert result.returncode == 0, result.stderr
     assert int(result.stdout) > 0
@@ -151,8 +221,12 @@ def test_list_as_a_process_never_imports_textual(demo_url: str, tmp_path: Path) 
 
 
 def test_english_and_vietnamese_output(demo_url: str, capsys: pytest.CaptureFixture[str]) -> None:
-    vi = run(capsys, "--db", demo_url, "--lang", "vi", "--as-of", "21/3/2020", "list", "--overdue", "--period", "2020-02")
-    en = run(capsys, "--db", demo_url, "--lang", "en", "--as-of", "21/3/2020", "list", "--overdue", "--period", "2020-02")
+    vi = run(
+        capsys, "--db", demo_url, "--lang", "vi", "--as-of", "21/3/2020", "list", "--overdue", "--period", "2020-02"
+    )
+    en = run(
+        capsys, "--db", demo_url, "--lang", "en", "--as-of", "21/3/2020", "list", "--overdue", "--period", "2020-02"
+    )
     assert "quá hạn 30 ngày" in vi.out
     assert "30 days overdue" in en.out
 

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import insert, select
+from sqlmodel import col
 
 import tracker
 from tracker.core.errors import AmbiguousNameError, ConflictError, DeadlineError, NotFoundError, TrackerError
@@ -17,13 +19,17 @@ from tracker.store.queries import AssignmentFilter, status_expression
 
 
 @pytest.fixture
-def t(db_url: str) -> tracker.Tracker:
+def t(db_url: str) -> Iterator[tracker.Tracker]:
     opened = tracker.open(db_url, today="01/06/2020", actor="clerk")
     opened.jurisdiction("thanh-hoa", "Tỉnh Thanh Hóa")
     opened.agency("Sở Tư pháp", aliases=["STP"], kind="department", groups=["Các sở, ban, ngành cấp tỉnh"])
     opened.agency("Sở Nội vụ", kind="department", groups=["Các sở, ban, ngành cấp tỉnh"], emails=["snv@example.org"])
-    opened.agency("Sở Tài nguyên và Môi trường", aliases=["Sở TN&MT", "Sở TNMT"], kind="department",
-                  groups=["Các sở, ban, ngành cấp tỉnh"])
+    opened.agency(
+        "Sở Tài nguyên và Môi trường",
+        aliases=["Sở TN&MT", "Sở TNMT"],
+        kind="department",
+        groups=["Các sở, ban, ngành cấp tỉnh"],
+    )
     opened.agency("UBND huyện Thọ Xuân", kind="district", groups=["UBND các huyện"])
     yield opened
     opened.close()
@@ -100,8 +106,14 @@ def test_reassigning_is_idempotent_and_a_changed_deadline_is_recorded(t: tracker
 
 def test_recurring_task_gives_one_assignment_per_period(t: tracker.Tracker) -> None:
     d = t.directive("7/KH-UBND", issued_on="18/12/2019")
-    tally = d.assign("BC", "Báo cáo tháng", lead=["Sở Nội vụ", "Sở Tư pháp"], due="trước ngày 20 hàng tháng",
-                     starts_on="1/1/2020", horizon="30/4/2020")
+    tally = d.assign(
+        "BC",
+        "Báo cáo tháng",
+        lead=["Sở Nội vụ", "Sở Tư pháp"],
+        due="trước ngày 20 hàng tháng",
+        starts_on="1/1/2020",
+        horizon="30/4/2020",
+    )
     assert tally.created == 8
     rows = t.by_directive("7/KH-UBND", as_of="21/3/2020")
     february = [r for r in rows if r.period == "2020-02"]
@@ -133,7 +145,9 @@ def test_complete_reopen_extend_withdraw_are_audited(t: tracker.Tracker) -> None
     with pytest.raises(TrackerError, match="withdrawn"):
         t.complete(aid, "3/6/2020")
     with t.transaction() as session:
-        actions = [e.action for e in session.execute(select(AuditEntry).where(AuditEntry.entity_id == aid)).scalars()]
+        actions = [
+            e.action for e in session.execute(select(AuditEntry).where(col(AuditEntry.entity_id) == aid)).scalars()
+        ]
         actors = {e.actor for e in session.execute(select(AuditEntry)).scalars()}
     assert actions[0] == "create"
     assert {"extend", "complete", "reopen", "withdraw"} <= set(actions)
@@ -187,18 +201,30 @@ def test_sql_status_agrees_with_the_core_rules(
     with t.transaction() as session:
         template = session.get(Assignment, template_id)
         assert template is not None
-        base = {"task_id": template.task_id, "agency_id": template.agency_id, "role": "lead", "deadline_text": "",
-                "result_ref": "", "note": "", "version": 1, "created_at": template.created_at,
-                "updated_at": template.created_at}
-        session.execute(insert(Assignment), [
-            {**base, "period": f"p{i}", "due_on": due, "completed_on": done, "withdrawn_on": gone}
-            for i, (due, done, gone) in enumerate(rows)
-        ])
+        base = {
+            "task_id": template.task_id,
+            "agency_id": template.agency_id,
+            "role": "lead",
+            "deadline_text": "",
+            "result_ref": "",
+            "note": "",
+            "version": 1,
+            "created_at": template.created_at,
+            "updated_at": template.created_at,
+        }
+        session.execute(
+            insert(Assignment),
+            [
+                {**base, "period": f"p{i}", "due_on": due, "completed_on": done, "withdrawn_on": gone}
+                for i, (due, done, gone) in enumerate(rows)
+            ],
+        )
     table = Assignment.__table__  # type: ignore[attr-defined]
     with t.engine.connect() as connection:
         found = connection.execute(
-            select(table.c.due_on, table.c.completed_on, table.c.withdrawn_on, status_expression(as_of))
-            .where(table.c.period.like("p%"))
+            select(table.c.due_on, table.c.completed_on, table.c.withdrawn_on, status_expression(as_of)).where(
+                table.c.period.like("p%")
+            )
         ).all()
     with t.transaction() as session:
         session.execute(Assignment.__table__.delete().where(table.c.period.like("p%")))  # type: ignore[attr-defined]

@@ -71,5 +71,7 @@ def test_quarterly_half_yearly_and_yearly_labels() -> None:
 
 def test_occurrences_can_roll_off_holidays() -> None:
     # 20/12/2020 is a Sunday.
-    rolled = occurrences("FREQ=MONTHLY;BYMONTHDAY=20", date(2020, 12, 1), date(2020, 12, 31), DeadlineRules(roll_to_working_day=True))
+    rolled = occurrences(
+        "FREQ=MONTHLY;BYMONTHDAY=20", date(2020, 12, 1), date(2020, 12, 31), DeadlineRules(roll_to_working_day=True)
+    )
     assert [(o.period, o.due_on) for o in rolled] == [("2020-12", date(2020, 12, 21))]

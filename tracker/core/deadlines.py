@@ -75,7 +75,9 @@ MIN_YEAR, MAX_YEAR = 1900, 2200
 
 def _make_date(year: int, month: int, day: int, original: str) -> date:
     if not MIN_YEAR <= year <= MAX_YEAR:
-        raise DeadlineError(f'"{original}": year {year} is out of range ({MIN_YEAR}-{MAX_YEAR}); write a four-digit year.')
+        raise DeadlineError(
+            f'"{original}": year {year} is out of range ({MIN_YEAR}-{MAX_YEAR}); write a four-digit year.'
+        )
     if not 1 <= month <= 12:
         raise DeadlineError(f'"{original}": month {month} does not exist; write dates day first, e.g. 30/4/2020.')
     last = calendar.monthrange(year, month)[1]

@@ -8,7 +8,7 @@ from datetime import date, datetime
 from dateutil.rrule import rrulestr
 
 from tracker.core.calendar import next_working_day
-from tracker.core.deadlines import HALF_MONTHS, QUARTER_MONTHS, DeadlineRules, DEFAULT_RULES
+from tracker.core.deadlines import DEFAULT_RULES, HALF_MONTHS, QUARTER_MONTHS, DeadlineRules
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
+from sqlmodel import col
 
 from tracker.core.errors import AmbiguousNameError, NotFoundError, TrackerError
 from tracker.core.text import clean_name, fold
@@ -19,7 +20,7 @@ def ensure_jurisdiction(session: Session, code: str, name: str | None = None) ->
     code = code.strip()
     if not code:
         raise TrackerError("a jurisdiction needs a code, e.g. thanh-hoa.")
-    found = session.execute(select(Jurisdiction).where(Jurisdiction.code == code)).scalar_one_or_none()
+    found = session.execute(select(Jurisdiction).where(col(Jurisdiction.code) == code)).scalar_one_or_none()
     if found is None:
         found = Jurisdiction(code=code, name=clean_name(name or code))
         session.add(found)
@@ -33,13 +34,13 @@ def find_jurisdiction(session: Session, code: str | None) -> Jurisdiction:
     """The jurisdiction named by ``code``, or the only one there is when ``code`` is None."""
     if code is not None:
         found = session.execute(
-            select(Jurisdiction).where((Jurisdiction.code == code) | (Jurisdiction.name == code))
+            select(Jurisdiction).where((col(Jurisdiction.code) == code) | (col(Jurisdiction.name) == code))
         ).scalar_one_or_none()
         if found is None:
             known = ", ".join(j.code for j in session.execute(select(Jurisdiction)).scalars()) or "none yet"
             raise NotFoundError(f"jurisdiction {code!r} does not exist (known: {known}).")
         return found
-    every = list(session.execute(select(Jurisdiction).order_by(Jurisdiction.code)).scalars())
+    every = list(session.execute(select(Jurisdiction).order_by(col(Jurisdiction.code))).scalars())
     if len(every) == 1:
         return every[0]
     if not every:
@@ -72,7 +73,7 @@ def upsert_agency(session: Session, jurisdiction: Jurisdiction, spec: AgencySpec
         raise TrackerError(f"agency {name!r}: kind {kind!r} is not one of {', '.join(k.value for k in AgencyKind)}.")
     folded = fold(name)
     agency = session.execute(
-        select(Agency).where(Agency.jurisdiction_id == jurisdiction.id, Agency.folded_name == folded)
+        select(Agency).where(col(Agency.jurisdiction_id) == jurisdiction.id, col(Agency.folded_name) == folded)
     ).scalar_one_or_none()
     if agency is None:
         clash = _alias_owner(session, jurisdiction.id, folded)
@@ -97,8 +98,8 @@ def upsert_agency(session: Session, jurisdiction: Jurisdiction, spec: AgencySpec
 def _alias_owner(session: Session, jurisdiction_id: int, folded: str) -> Agency | None:
     return session.execute(
         select(Agency)
-        .join(AgencyAlias, AgencyAlias.agency_id == Agency.id)
-        .where(AgencyAlias.jurisdiction_id == jurisdiction_id, AgencyAlias.folded_alias == folded)
+        .join(AgencyAlias, col(AgencyAlias.agency_id) == col(Agency.id))
+        .where(col(AgencyAlias.jurisdiction_id) == jurisdiction_id, col(AgencyAlias.folded_alias) == folded)
     ).scalar_one_or_none()
 
 
@@ -106,7 +107,7 @@ def _group_named(session: Session, jurisdiction: Jurisdiction, name: str) -> Age
     assert jurisdiction.id is not None
     folded = fold(name)
     group = session.execute(
-        select(Agency).where(Agency.jurisdiction_id == jurisdiction.id, Agency.folded_name == folded)
+        select(Agency).where(col(Agency.jurisdiction_id) == jurisdiction.id, col(Agency.folded_name) == folded)
     ).scalar_one_or_none() or _alias_owner(session, jurisdiction.id, folded)
     if group is None:
         group = Agency(
@@ -131,7 +132,7 @@ def add_alias(session: Session, agency: Agency, alias: str) -> None:
             raise TrackerError(f"alias {text!r} already names {owner.name!r}; an alias names one agency only.")
         return
     named = session.execute(
-        select(Agency).where(Agency.jurisdiction_id == agency.jurisdiction_id, Agency.folded_name == folded)
+        select(Agency).where(col(Agency.jurisdiction_id) == agency.jurisdiction_id, col(Agency.folded_name) == folded)
     ).scalar_one_or_none()
     if named is not None:
         raise TrackerError(f"alias {text!r} is the name of another agency, {named.name!r}.")
@@ -156,7 +157,9 @@ def add_contact(session: Session, agency: Agency, email: str) -> None:
     if "@" not in address or any(c in address for c in " \r\n,;<>"):
         raise TrackerError(f"agency {agency.name!r}: {address!r} is not an email address.")
     exists = session.execute(
-        select(AgencyContact.id).where(AgencyContact.agency_id == agency.id, AgencyContact.email == address)
+        select(col(AgencyContact.id)).where(
+            col(AgencyContact.agency_id) == agency.id, col(AgencyContact.email) == address
+        )
     ).first()
     if exists is None:
         session.add(AgencyContact(agency_id=agency.id, email=address))
@@ -189,13 +192,15 @@ def find_agency(session: Session, name: str, jurisdiction_id: int | None = None)
         if agency is not None and (jurisdiction_id is None or agency.jurisdiction_id == jurisdiction_id):
             return agency
     folded = fold(bare)
-    by_name = select(Agency).where(Agency.folded_name == folded)
+    by_name = select(Agency).where(col(Agency.folded_name) == folded)
     by_alias = (
-        select(Agency).join(AgencyAlias, AgencyAlias.agency_id == Agency.id).where(AgencyAlias.folded_alias == folded)
+        select(Agency)
+        .join(AgencyAlias, col(AgencyAlias.agency_id) == col(Agency.id))
+        .where(col(AgencyAlias.folded_alias) == folded)
     )
     if jurisdiction_id is not None:
-        by_name = by_name.where(Agency.jurisdiction_id == jurisdiction_id)
-        by_alias = by_alias.where(AgencyAlias.jurisdiction_id == jurisdiction_id)
+        by_name = by_name.where(col(Agency.jurisdiction_id) == jurisdiction_id)
+        by_alias = by_alias.where(col(AgencyAlias.jurisdiction_id) == jurisdiction_id)
     found = {a.id: a for a in session.execute(by_name).scalars()}
     found.update({a.id: a for a in session.execute(by_alias).scalars()})
     if len(found) == 1:
@@ -209,11 +214,13 @@ def find_agency(session: Session, name: str, jurisdiction_id: int | None = None)
 
 
 def _suggestion(session: Session, folded: str, jurisdiction_id: int | None) -> str:
-    names = select(Agency.folded_name, Agency.name)
-    aliases = select(AgencyAlias.folded_alias, Agency.name).join(Agency, Agency.id == AgencyAlias.agency_id)
+    names = select(col(Agency.folded_name), col(Agency.name))
+    aliases = select(col(AgencyAlias.folded_alias), col(Agency.name)).join(
+        Agency, col(Agency.id) == col(AgencyAlias.agency_id)
+    )
     if jurisdiction_id is not None:
-        names = names.where(Agency.jurisdiction_id == jurisdiction_id)
-        aliases = aliases.where(Agency.jurisdiction_id == jurisdiction_id)
+        names = names.where(col(Agency.jurisdiction_id) == jurisdiction_id)
+        aliases = aliases.where(col(Agency.jurisdiction_id) == jurisdiction_id)
     known: dict[str, str] = {}
     for key, canonical in [*session.execute(names), *session.execute(aliases)]:
         known.setdefault(key, canonical)
@@ -237,7 +244,9 @@ def expand(session: Session, agency: Agency) -> list[Agency]:
             continue
         visited.add(group.id)
         members = session.execute(
-            select(Agency).join(GroupMember, GroupMember.member_id == Agency.id).where(GroupMember.group_id == group.id)
+            select(Agency)
+            .join(GroupMember, col(GroupMember.member_id) == col(Agency.id))
+            .where(col(GroupMember.group_id) == group.id)
         ).scalars()
         for member in members:
             if member.kind == AgencyKind.GROUP.value:

@@ -12,6 +12,7 @@ from typing import Any
 
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
+from sqlmodel import col
 
 from tracker.core.errors import ConflictError, NotFoundError, TrackerError
 from tracker.core.text import one_line
@@ -20,7 +21,7 @@ from tracker.store.models import Assignment, DeadlineChange, Withdrawal, utc_now
 
 
 def _load(session: Session, assignment_id: int, expected_version: int | None) -> Assignment:
-    current = session.execute(select(Assignment).where(Assignment.id == assignment_id)).scalar_one_or_none()
+    current = session.execute(select(Assignment).where(col(Assignment.id) == assignment_id)).scalar_one_or_none()
     if current is None:
         raise NotFoundError(f"assignment {assignment_id} does not exist; 'tracker list' shows the ids.")
     if expected_version is not None and current.version != expected_version:
@@ -36,7 +37,7 @@ def _apply(session: Session, current: Assignment, changes: dict[str, Any], actio
     assert current.id is not None
     result = session.execute(
         update(Assignment)
-        .where(Assignment.id == current.id, Assignment.version == current.version)  # type: ignore[arg-type]
+        .where(col(Assignment.id) == current.id, col(Assignment.version) == current.version)
         .values(**changes, version=current.version + 1, updated_at=utc_now())
         .execution_options(synchronize_session=False)
     )

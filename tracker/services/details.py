@@ -7,6 +7,7 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
+from sqlmodel import col
 
 from tracker.store.models import Agency, Assignment, AuditEntry, DeadlineChange, Directive, Task, Withdrawal
 from tracker.store.queries import AssignmentRow
@@ -83,26 +84,28 @@ def assignment_details(tracker: Tracker, assignment_id: int, as_of: date) -> Ass
         directive = session.get(Directive, row.directive_id)
         assert assignment is not None and task is not None and directive is not None
         siblings = session.execute(
-            select(Agency.name, Assignment.role)
-            .join(Agency, Agency.id == Assignment.agency_id)
-            .where(Assignment.task_id == task.id, Assignment.period == assignment.period)
-            .order_by(Agency.folded_name)
+            select(col(Agency.name), col(Assignment.role))
+            .join(Agency, col(Agency.id) == col(Assignment.agency_id))
+            .where(col(Assignment.task_id) == task.id, col(Assignment.period) == assignment.period)
+            .order_by(col(Agency.folded_name))
         ).all()
         changes = [
             ChangeLine(c.old_due_on, c.new_due_on, c.reason, c.decision_ref, c.source, c.actor, c.changed_at)
             for c in session.execute(
-                select(DeadlineChange).where(DeadlineChange.assignment_id == assignment_id).order_by(DeadlineChange.id)
+                select(DeadlineChange)
+                .where(col(DeadlineChange.assignment_id) == assignment_id)
+                .order_by(col(DeadlineChange.id))
             ).scalars()
         ]
         withdrawal = session.execute(
-            select(Withdrawal).where(Withdrawal.assignment_id == assignment_id)
+            select(Withdrawal).where(col(Withdrawal.assignment_id) == assignment_id)
         ).scalar_one_or_none()
         history = [
             AuditLine(e.action, e.field, e.old_value, e.new_value, e.actor, e.at)
             for e in session.execute(
                 select(AuditEntry)
-                .where(AuditEntry.entity == "assignment", AuditEntry.entity_id == assignment_id)
-                .order_by(AuditEntry.id)
+                .where(col(AuditEntry.entity) == "assignment", col(AuditEntry.entity_id) == assignment_id)
+                .order_by(col(AuditEntry.id))
             ).scalars()
         ]
         return AssignmentDetails(

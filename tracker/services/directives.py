@@ -8,6 +8,7 @@ from datetime import date
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
+from sqlmodel import col
 
 from tracker.core.deadlines import Deadline, DeadlineRules, parse_date, parse_deadline
 from tracker.core.errors import AmbiguousNameError, NotFoundError, TrackerError
@@ -56,7 +57,7 @@ def upsert_directive(
     if not number:
         raise TrackerError("a directive needs a number, e.g. 34/KH-UBND.")
     directive = session.execute(
-        select(Directive).where(Directive.jurisdiction_id == jurisdiction.id, Directive.number == number)
+        select(Directive).where(col(Directive.jurisdiction_id) == jurisdiction.id, col(Directive.number) == number)
     ).scalar_one_or_none()
     if directive is None:
         directive = Directive(jurisdiction_id=jurisdiction.id, number=number)
@@ -79,11 +80,11 @@ def find_directive(session: Session, number: str, jurisdiction_code: str | None 
     """A directive by number (or id); a number used in several jurisdictions must be qualified."""
     statement = select(Directive)
     if number.strip().isdigit():
-        statement = statement.where(Directive.id == int(number))
+        statement = statement.where(col(Directive.id) == int(number))
     else:
-        statement = statement.where(Directive.number == one_line(number))
+        statement = statement.where(col(Directive.number) == one_line(number))
     if jurisdiction_code is not None:
-        statement = statement.where(Directive.jurisdiction_id == find_jurisdiction(session, jurisdiction_code).id)
+        statement = statement.where(col(Directive.jurisdiction_id) == find_jurisdiction(session, jurisdiction_code).id)
     found = list(session.execute(statement).scalars())
     if len(found) == 1:
         return found[0]
@@ -94,7 +95,7 @@ def find_directive(session: Session, number: str, jurisdiction_code: str | None 
 
 def find_task(session: Session, directive: Directive, ref: str) -> Task:
     task = session.execute(
-        select(Task).where(Task.directive_id == directive.id, Task.ref == one_line(ref))
+        select(Task).where(col(Task.directive_id) == directive.id, col(Task.ref) == one_line(ref))
     ).scalar_one_or_none()
     if task is None:
         raise NotFoundError(f"directive {directive.number} has no task {ref!r}.")
@@ -143,8 +144,11 @@ def assign(
         a for a in resolve_agencies(session, coordinating, directive.jurisdiction_id) if a.id not in lead_ids
     ]
 
-    task = session.execute(select(Task).where(Task.directive_id == directive.id, Task.ref == ref)).scalar_one_or_none()
+    task = session.execute(
+        select(Task).where(col(Task.directive_id) == directive.id, col(Task.ref) == ref)
+    ).scalar_one_or_none()
     if task is None:
+        assert directive.id is not None
         task = Task(directive_id=directive.id, ref=ref)
         session.add(task)
     task.text = clean_name(text)
@@ -157,7 +161,9 @@ def assign(
 
     if parsed.rule is not None:
         start = task.starts_on or horizon
-        slots = [(o.period, o.due_on) for o in occurrences(parsed.rule, start, horizon, rules)]
+        slots: list[tuple[str, date | None]] = [
+            (o.period, o.due_on) for o in occurrences(parsed.rule, start, horizon, rules)
+        ]
     else:
         slots = [("", parsed.due_on)]
     tally = Tally()
@@ -185,10 +191,10 @@ def _upsert_assignment(
     assert task.id is not None
     existing = session.execute(
         select(Assignment).where(
-            Assignment.task_id == task.id,
-            Assignment.agency_id == agency_id,
-            Assignment.role == role.value,
-            Assignment.period == period,
+            col(Assignment.task_id) == task.id,
+            col(Assignment.agency_id) == agency_id,
+            col(Assignment.role) == role.value,
+            col(Assignment.period) == period,
         )
     ).scalar_one_or_none()
     if existing is None:
@@ -234,19 +240,21 @@ def materialise(session: Session, horizon: date, rules: DeadlineRules, actor: st
 
     Each recurring task's agencies are those already assigned to it (any period)."""
     tally = Tally()
-    recurring = session.execute(select(Task).where(Task.rule.is_not(None))).scalars().all()  # type: ignore[union-attr]
+    recurring = session.execute(select(Task).where(col(Task.rule).is_not(None))).scalars().all()
     for task in recurring:
         assert task.id is not None and task.rule is not None
         start = task.starts_on or horizon
         slots = occurrences(task.rule, start, horizon, rules)
         pairs = session.execute(
-            select(Assignment.agency_id, Assignment.role).where(Assignment.task_id == task.id).distinct()
+            select(col(Assignment.agency_id), col(Assignment.role)).where(col(Assignment.task_id) == task.id).distinct()
         ).all()
         for agency_id, role in pairs:
             have = set(
                 session.execute(
-                    select(Assignment.period).where(
-                        Assignment.task_id == task.id, Assignment.agency_id == agency_id, Assignment.role == role
+                    select(col(Assignment.period)).where(
+                        col(Assignment.task_id) == task.id,
+                        col(Assignment.agency_id) == agency_id,
+                        col(Assignment.role) == role,
                     )
                 ).scalars()
             )

@@ -18,6 +18,7 @@ from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
+from sqlmodel import col
 
 from tracker.core.deadlines import DeadlineRules, parse_date
 from tracker.core.errors import TrackerError
@@ -106,11 +107,11 @@ def _apply_event(session: Session, jurisdiction_id: int, row: dict[str, str], wh
     task = directives.find_task(session, directive, row["ref"])
     agency = agencies.find_agency(session, row["agency"], jurisdiction_id)
     assignment_id = session.execute(
-        select(Assignment.id).where(
-            Assignment.task_id == task.id,
-            Assignment.agency_id == agency.id,
-            Assignment.role == Role.LEAD.value,
-            Assignment.period == (row.get("period") or ""),
+        select(col(Assignment.id)).where(
+            col(Assignment.task_id) == task.id,
+            col(Assignment.agency_id) == agency.id,
+            col(Assignment.role) == Role.LEAD.value,
+            col(Assignment.period) == (row.get("period") or ""),
         )
     ).scalar_one_or_none()
     if assignment_id is None:

@@ -179,7 +179,7 @@ def _joined(statement: Select[Any]) -> Select[Any]:
 
 def _row(values: Sequence[Any], as_of: date, due_soon_days: int) -> AssignmentRow:
     reading = derive_status(values[11], values[13], as_of, withdrawn_on=values[15], due_soon_days=due_soon_days)
-    return AssignmentRow(*values, reading=reading)  # type: ignore[arg-type]
+    return AssignmentRow(*values[: len(_ROW_COLUMNS)], reading=reading)  # type: ignore[misc]
 
 
 def list_assignments(
