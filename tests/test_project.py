@@ -1,0 +1,100 @@
+"""The project as a new user meets it: README commands and example, packaging, lint and types."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def _blocks(language: str) -> list[str]:
+    return re.findall(rf"```{language}\n(.*?)```", README, flags=re.S)
+
+
+def _run(args: list[str], cwd: Path, **env: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        args,
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        check=False,
+        stdin=subprocess.DEVNULL,
+        env={**os.environ, **env},
+        timeout=600,
+    )
+
+
+def test_readme_opens_with_the_demo_and_test_commands_and_ci_runs_the_second() -> None:
+    first, second = _blocks("sh")[:2]
+    assert "tracker demo" in first
+    assert "pytest" in second and "[test]" in second
+    assert second.strip() in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+
+
+def test_readme_python_example_runs_as_written_and_twice(tmp_path: Path) -> None:
+    [example] = [block for block in _blocks("python") if "tracker.open" in block]
+    outputs = [_run([sys.executable, "-c", example], tmp_path) for _ in range(2)]
+    for result in outputs:
+        assert result.returncode == 0, result.stderr
+    assert outputs[0].stdout == outputs[1].stdout
+    assert outputs[0].stdout.splitlines() == ["Sở Tư pháp 2020-05-20 12"]
+
+
+def test_demo_command_builds_the_demo_and_prints_its_overdue_list(tmp_path: Path) -> None:
+    result = _run(
+        [sys.executable, "-m", "tracker", "--lang", "en", "demo"],
+        tmp_path,
+        XDG_DATA_HOME=str(tmp_path / "data"),
+        COLUMNS="160",
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Overdue assignments as of 15/06/2020" in result.stdout
+    assert "Sở Xây dựng" in result.stdout and "Thanh tra tỉnh" in result.stdout
+    assert list((tmp_path / "data").rglob("demo.db"))
+
+
+@pytest.mark.slow
+def test_the_wheel_carries_migrations_and_seeds_and_works_outside_the_source_tree(tmp_path: Path) -> None:
+    built = _run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(tmp_path / "dist"), str(ROOT)], tmp_path
+    )
+    assert built.returncode == 0, built.stderr
+    [wheel] = list((tmp_path / "dist").glob("tracker-*.whl"))
+    names = zipfile.ZipFile(wheel).namelist()
+    assert "tracker/_db/env.py" in names and "tracker/_seeds/demo.toml" in names
+    assert any(n.startswith("tracker/_db/versions/0001") for n in names)
+    site = tmp_path / "site"
+    zipfile.ZipFile(wheel).extractall(site)
+    result = _run(
+        [sys.executable, "-m", "tracker", "--db", f"sqlite:///{tmp_path / 'w.db'}", "db", "init", "--demo"],
+        tmp_path,
+        PYTHONPATH=str(site),
+    )
+    assert result.returncode == 0, result.stderr
+    check = _run(
+        [sys.executable, "-c", "import tracker.store.migrate as m; print(m.migrations_dir())"],
+        tmp_path,
+        PYTHONPATH=str(site),
+    )
+    assert str(site) in check.stdout
+
+
+def test_ruff_is_clean() -> None:
+    lint = _run([sys.executable, "-m", "ruff", "check", "tracker", "tests"], ROOT)
+    assert lint.returncode == 0, lint.stdout + lint.stderr
+    formatting = _run([sys.executable, "-m", "ruff", "format", "--check", "tracker", "tests"], ROOT)
+    assert formatting.returncode == 0, formatting.stdout
+
+
+@pytest.mark.slow
+def test_mypy_is_clean() -> None:
+    result = _run([sys.executable, "-m", "mypy"], ROOT)
+    assert result.returncode == 0, result.stdout
