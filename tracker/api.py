@@ -10,19 +10,25 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, timedelta
-
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING
 
 from tracker.core.deadlines import Deadline, parse_date
+from tracker.core.errors import SchemaError
 from tracker.core.status import Status
-from tracker.services import agencies as agency_service
-from tracker.services import changes
-from tracker.services import directives as directive_service
-from tracker.services.directives import Tally
 from tracker.settings import Settings, load_settings
 from tracker.store import queries
-from tracker.store.engine import check_schema, current_revision, make_engine, session_factory
 from tracker.store.queries import AssignmentFilter, AssignmentRow
+from tracker.store.reader import Reader
+from tracker.store.schema import require_revision
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+    from sqlalchemy.orm import Session, sessionmaker
+
+    from tracker.services.directives import Tally
+
+# The services (and SQLModel with them) are imported by the methods that write or resolve names, so
+# that listing and counting start fast.
 
 DateLike = date | str
 
@@ -75,27 +81,65 @@ class Tracker:
     ) -> None:
         self.settings = settings or load_settings()
         self.url = url or self.settings.resolved_database_url()
-        self.engine = make_engine(self.url)
         self.actor = actor or self.settings.resolved_actor()
         self.today = to_date(today) if today is not None else date.today()
-        if create and current_revision(self.engine) is None:
+        self._engine: Engine | None = None
+        self._reader: Reader | None = None
+        self._sessions: sessionmaker[Session] | None = None
+        self._jurisdiction: str | None = None
+        revision = self._revision()
+        if revision is None and create:
             from tracker.store.migrate import upgrade
 
             upgrade(self.engine)
-        check_schema(self.engine)
-        self._sessions = session_factory(self.engine)
-        self._jurisdiction: str | None = None
+            revision = self._revision()
+        require_revision(revision, self._where())
 
     # --- plumbing ----------------------------------------------------------------------------
+
+    def _where(self) -> str:
+        scheme, _, rest = self.url.partition("://")
+        return f"{scheme}://{rest.rpartition('@')[2]}" if "@" in rest else self.url
+
+    def _revision(self) -> str | None:
+        try:
+            return self.reader.revision()
+        except SchemaError:  # a SQLite file that does not exist yet
+            return None
+
+    @property
+    def reader(self) -> Reader:
+        """The DB-API connection that lists and counts use (no SQLAlchemy import)."""
+        if self._reader is None:
+            self._reader = Reader(self.url)
+        return self._reader
+
+    @property
+    def engine(self) -> Engine:
+        """The SQLAlchemy engine, made on first use (writes, migrations)."""
+        if self._engine is None:
+            from tracker.store.engine import make_engine
+
+            self._engine = make_engine(self.url)
+        return self._engine
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
         """A session whose work is committed at the end, or rolled back whole on any error."""
+        if self._sessions is None:
+            from tracker.store.engine import session_factory
+
+            self._sessions = session_factory(self.engine)
         with self._sessions() as session, session.begin():
             yield session
 
     def close(self) -> None:
-        self.engine.dispose()
+        if self._reader is not None:
+            self._reader.close()
+            self._reader = None
+        if self._engine is not None:
+            self._engine.dispose()
+            self._engine = None
 
     def __enter__(self) -> Tracker:
         return self
@@ -110,6 +154,8 @@ class Tracker:
 
     def jurisdiction(self, code: str, name: str | None = None) -> str:
         """Create (or rename) a jurisdiction and make it the default for this tracker."""
+        from tracker.services import agencies as agency_service
+
         with self.transaction() as session:
             agency_service.ensure_jurisdiction(session, code, name)
         self._jurisdiction = code
@@ -127,7 +173,10 @@ class Tracker:
         jurisdiction: str | None = None,
     ) -> int:
         """Create or update an agency; returns its id."""
+        from tracker.services import agencies as agency_service
+
         spec = agency_service.AgencySpec(name, aliases, kind, short_name, groups, emails)
+
         with self.transaction() as session:
             where = agency_service.find_jurisdiction(session, jurisdiction or self._jurisdiction)
             agency = agency_service.upsert_agency(session, where, spec)
@@ -145,6 +194,9 @@ class Tracker:
         jurisdiction: str | None = None,
     ) -> DirectiveHandle:
         """Create or update the directive ``number`` of the jurisdiction (the only one, by default)."""
+        from tracker.services import agencies as agency_service
+        from tracker.services import directives as directive_service
+
         with self.transaction() as session:
             where = agency_service.find_jurisdiction(session, jurisdiction or self._jurisdiction)
             found = directive_service.upsert_directive(
@@ -167,6 +219,8 @@ class Tracker:
         leads = [lead] if isinstance(lead, str) else list(lead)
         others = [coordinating] if isinstance(coordinating, str) else list(coordinating)
         until = to_date(horizon) if horizon is not None else self.today + timedelta(days=DEFAULT_HORIZON_DAYS)
+        from tracker.services import directives as directive_service
+
         with self.transaction() as session:
             from tracker.store.models import Directive
 
@@ -190,6 +244,8 @@ class Tracker:
     def materialise(self, horizon: DateLike | None = None) -> Tally:
         """Create the missing occurrences of recurring tasks up to ``horizon``."""
         until = to_date(horizon) if horizon is not None else self.today + timedelta(days=DEFAULT_HORIZON_DAYS)
+        from tracker.services import directives as directive_service
+
         with self.transaction() as session:
             return directive_service.materialise(session, until, self.settings.deadline_rules, self.actor)
 
@@ -198,20 +254,18 @@ class Tracker:
     def assignments(
         self, criteria: AssignmentFilter | None = None, *, as_of: DateLike | None = None, limit: int | None = None
     ) -> list[AssignmentRow]:
-        with self.engine.connect() as connection:
-            return list(
-                queries.list_assignments(
-                    connection,
-                    criteria or AssignmentFilter(),
-                    self._as_of(as_of),
-                    due_soon_days=self.settings.due_soon_days,
-                    limit=limit,
-                )
+        return list(
+            queries.list_assignments(
+                self.reader,
+                criteria or AssignmentFilter(),
+                self._as_of(as_of),
+                due_soon_days=self.settings.due_soon_days,
+                limit=limit,
             )
+        )
 
     def count(self, criteria: AssignmentFilter | None = None, *, as_of: DateLike | None = None) -> int:
-        with self.engine.connect() as connection:
-            return queries.count_assignments(connection, criteria or AssignmentFilter(), self._as_of(as_of))
+        return queries.count_assignments(self.reader, criteria or AssignmentFilter(), self._as_of(as_of))
 
     def overdue(self, as_of: DateLike | None = None) -> list[AssignmentRow]:
         """Assignments not done and past their due date at ``as_of`` (default: today)."""
@@ -225,25 +279,25 @@ class Tracker:
         return self.assignments(AssignmentFilter(statuses=[Status(s) for s in statuses]), as_of=as_of)
 
     def by_agency(self, name: str, as_of: DateLike | None = None) -> list[AssignmentRow]:
+        from tracker.services import agencies as agency_service
+
         with self.transaction() as session:
             ids = [a.id for a in agency_service.resolve_agencies(session, [name], None) if a.id is not None]
         return self.assignments(AssignmentFilter(agency_ids=ids), as_of=as_of)
 
     def by_directive(self, number: str, as_of: DateLike | None = None) -> list[AssignmentRow]:
+        from tracker.services import directives as directive_service
+
         with self.transaction() as session:
             directive = directive_service.find_directive(session, number)
             assert directive.id is not None
         return self.assignments(AssignmentFilter(directive_ids=[directive.id]), as_of=as_of)
 
     def get(self, assignment_id: int, as_of: DateLike | None = None) -> AssignmentRow:
-        with self.engine.connect() as connection:
-            return queries.get_assignment_row(
-                connection, assignment_id, self._as_of(as_of), self.settings.due_soon_days
-            )
+        return queries.get_assignment_row(self.reader, assignment_id, self._as_of(as_of), self.settings.due_soon_days)
 
     def status_counts(self, as_of: DateLike | None = None) -> dict[Status, int]:
-        with self.engine.connect() as connection:
-            return queries.status_counts(connection, self._as_of(as_of))
+        return queries.status_counts(self.reader, self._as_of(as_of))
 
     # --- changes -------------------------------------------------------------------------------
 
@@ -251,12 +305,16 @@ class Tracker:
         self, assignment_id: int, on: DateLike | None = None, *, ref: str = "", expected_version: int | None = None
     ) -> int:
         """Mark done on ``on`` (default: today); returns the new version."""
+        from tracker.services import changes
+
         with self.transaction() as session:
             return changes.complete(
                 session, assignment_id, self._as_of(on), self.actor, result_ref=ref, expected_version=expected_version
             )
 
     def reopen(self, assignment_id: int, *, expected_version: int | None = None) -> int:
+        from tracker.services import changes
+
         with self.transaction() as session:
             return changes.reopen(session, assignment_id, self.actor, expected_version=expected_version)
 
@@ -269,6 +327,8 @@ class Tracker:
         decision: str = "",
         expected_version: int | None = None,
     ) -> int:
+        from tracker.services import changes
+
         with self.transaction() as session:
             return changes.extend(
                 session,
@@ -289,6 +349,8 @@ class Tracker:
         decision: str = "",
         expected_version: int | None = None,
     ) -> int:
+        from tracker.services import changes
+
         with self.transaction() as session:
             return changes.withdraw(
                 session,
@@ -301,6 +363,8 @@ class Tracker:
             )
 
     def note(self, assignment_id: int, text: str, *, expected_version: int | None = None) -> int:
+        from tracker.services import changes
+
         with self.transaction() as session:
             return changes.set_note(session, assignment_id, text, self.actor, expected_version=expected_version)
 

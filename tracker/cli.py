@@ -141,13 +141,37 @@ def db() -> None:
 @db.command("init")
 @global_options
 @click.option("--demo", is_flag=True, help="Fill the new database with the demo data from seeds/.")
-def db_init(demo: bool) -> None:
-    """Create the tables of an empty database (optionally with the demo data)."""
+@click.option("--synthetic", type=click.IntRange(min=1), metavar="N", help="Fill it with N synthetic assignments.")
+@click.option("--seed", type=int, default=1, show_default=True, help="Random seed of --synthetic.")
+def db_init(demo: bool, synthetic: int | None, seed: int) -> None:
+    """Create the tables of an empty database (optionally with the demo or synthetic data)."""
     from tracker.i18n import t
 
     context = _context()
     url = context.settings.resolved_database_url()
+    if demo and synthetic:
+        raise TrackerError("choose --demo or --synthetic, not both.")
     info = _init_database(context, demo=demo)
+    if synthetic:
+        from tracker.services.synthetic import SYNTHETIC_AS_OF, generate
+        from tracker.store.engine import make_engine
+
+        engine = make_engine(url)
+        try:
+            report = generate(engine, synthetic, seed=seed)
+        finally:
+            engine.dispose()
+        click.echo(
+            t(
+                "msg.synthetic",
+                context.lang,
+                count=report.assignments,
+                provinces=report.jurisdictions,
+                seconds=f"{report.seconds:.1f}",
+                as_of=f"{SYNTHETIC_AS_OF:%d/%m/%Y}",
+            )
+        )
+        return
     if info is not None:
         click.echo(t("msg.demo_created", context.lang, url=_display_url(url), as_of=f"{info:%d/%m/%Y}"))
     else:
@@ -288,8 +312,6 @@ def list_command(
     limit: int | None,
 ) -> None:
     """List assignments. --overdue and --due-within together list both; other filters narrow."""
-    from tracker.services.agencies import resolve_agencies
-    from tracker.services.directives import find_directive
     from tracker.store.queries import AssignmentFilter
 
     context = _context()
@@ -297,11 +319,15 @@ def list_command(
     try:
         agency_ids: list[int] | None = None
         directive_ids: list[int] | None = None
-        with tracker.transaction() as session:
-            if agency_names:
-                agency_ids = [a.id for a in resolve_agencies(session, agency_names, None) if a.id is not None]
-            if directive_numbers:
-                directive_ids = [find_directive(session, n).id or 0 for n in directive_numbers]
+        if agency_names or directive_numbers:
+            from tracker.services.agencies import resolve_agencies
+            from tracker.services.directives import find_directive
+
+            with tracker.transaction() as session:
+                if agency_names:
+                    agency_ids = [a.id for a in resolve_agencies(session, agency_names, None) if a.id is not None]
+                if directive_numbers:
+                    directive_ids = [find_directive(session, n).id or 0 for n in directive_numbers]
         criteria = AssignmentFilter(
             overdue=overdue,
             due_within=due_within,

@@ -72,6 +72,10 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "Đã tạo cơ sở dữ liệu mẫu {url} (ngày xem mặc định {as_of}).",
         "Created the demo database {url} (default as-of date {as_of}).",
     ),
+    "msg.synthetic": (
+        "Đã tạo {count} phân công tổng hợp ở {provinces} tỉnh trong {seconds} giây (xem tại ngày {as_of}).",
+        "Created {count} synthetic assignments in {provinces} provinces in {seconds} s (view them as of {as_of}).",
+    ),
     "msg.upgraded": ("Cơ sở dữ liệu {url} đã ở phiên bản {revision}.", "The database {url} is at revision {revision}."),
     "msg.materialised": (
         "Đã tạo {count} kỳ báo cáo mới đến ngày {until}.",

@@ -147,10 +147,9 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('assignment', schema=None) as batch_op:
         batch_op.create_index('ix_assignment_agency_due', ['agency_id', 'due_on'], unique=False)
-        batch_op.create_index('ix_assignment_completed', ['completed_on'], unique=False)
         batch_op.create_index('ix_assignment_due', ['due_on'], unique=False)
-        batch_op.create_index('ix_assignment_open_due', ['due_on'], unique=False, sqlite_where=sa.text('completed_on IS NULL AND withdrawn_on IS NULL'), postgresql_where=sa.text('completed_on IS NULL AND withdrawn_on IS NULL'))
         batch_op.create_index('ix_assignment_period', ['period'], unique=False)
+        batch_op.create_index('ix_assignment_state', ['completed_on', 'withdrawn_on', 'due_on'], unique=False)
 
     op.create_table('deadline_change',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -189,9 +188,8 @@ def downgrade() -> None:
     op.drop_table('deadline_change')
     with op.batch_alter_table('assignment', schema=None) as batch_op:
         batch_op.drop_index('ix_assignment_period')
-        batch_op.drop_index('ix_assignment_open_due', sqlite_where=sa.text('completed_on IS NULL AND withdrawn_on IS NULL'), postgresql_where=sa.text('completed_on IS NULL AND withdrawn_on IS NULL'))
+        batch_op.drop_index('ix_assignment_state')
         batch_op.drop_index('ix_assignment_due')
-        batch_op.drop_index('ix_assignment_completed')
         batch_op.drop_index('ix_assignment_agency_due')
 
     op.drop_table('assignment')

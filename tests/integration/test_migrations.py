@@ -9,8 +9,9 @@ from sqlalchemy import inspect
 from sqlmodel import SQLModel
 
 import tracker.store.models  # noqa: F401
-from tracker.store.engine import SCHEMA_REVISION, current_revision, make_engine
+from tracker.store.engine import current_revision, make_engine
 from tracker.store.migrate import downgrade, head_revision, upgrade
+from tracker.store.schema import SCHEMA_REVISION
 
 pytestmark = pytest.mark.usefixtures("backend")
 

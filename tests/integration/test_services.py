@@ -15,7 +15,7 @@ import tracker
 from tracker.core.errors import AmbiguousNameError, ConflictError, DeadlineError, NotFoundError, TrackerError
 from tracker.core.status import Status, derive_status
 from tracker.store.models import Assignment, AuditEntry, DeadlineChange
-from tracker.store.queries import AssignmentFilter, status_expression
+from tracker.store.queries import STATUS_SQL, AssignmentFilter
 
 
 @pytest.fixture
@@ -219,17 +219,19 @@ def test_sql_status_agrees_with_the_core_rules(
                 for i, (due, done, gone) in enumerate(rows)
             ],
         )
+    found = t.reader.rows(
+        f"SELECT a.due_on, a.completed_on, a.withdrawn_on, {STATUS_SQL} FROM assignment a WHERE a.period LIKE 'p%'",
+        {"as_of": as_of},
+    )
+    overdue_ids = {r.id for r in t.overdue(as_of=as_of)}
+    listed = t.assignments(as_of=as_of)
     table = Assignment.__table__  # type: ignore[attr-defined]
-    with t.engine.connect() as connection:
-        found = connection.execute(
-            select(table.c.due_on, table.c.completed_on, table.c.withdrawn_on, status_expression(as_of)).where(
-                table.c.period.like("p%")
-            )
-        ).all()
     with t.transaction() as session:
-        session.execute(Assignment.__table__.delete().where(table.c.period.like("p%")))  # type: ignore[attr-defined]
+        session.execute(table.delete().where(table.c.period.like("p%")))
     assert len(found) == len(rows)
     for due, done, gone, sql_status in found:
-        assert sql_status == derive_status(due, done, as_of, withdrawn_on=gone).status.value
-    overdue_ids = {r.id for r in t.overdue(as_of=as_of)}
-    assert all(r.status is Status.OVERDUE for r in t.assignments(as_of=as_of) if r.id in overdue_ids)
+        expected = derive_status(
+            t.reader.to_date(due), t.reader.to_date(done), as_of, withdrawn_on=t.reader.to_date(gone)
+        )
+        assert sql_status == expected.status.value
+    assert overdue_ids == {r.id for r in listed if r.status is Status.OVERDUE}

@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, OperationalError
-from sqlalchemy.orm import Session, sessionmaker
 
-from tracker.core.errors import SchemaError, TrackerError
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session, sessionmaker
 
-SCHEMA_REVISION = "0001"
-"""The Alembic head this code expects (a test checks it against db/versions)."""
+from tracker.core.errors import TrackerError
+from tracker.store.schema import require_revision
 
 SQLITE_BUSY_TIMEOUT_MS = 5000
 
@@ -48,6 +48,9 @@ def make_engine(url: str) -> Engine:
 
 
 def session_factory(engine: Engine) -> sessionmaker[Session]:
+    """Sessions for editing records (the ORM is imported here, not by read-only commands)."""
+    from sqlalchemy.orm import sessionmaker
+
     return sessionmaker(engine, expire_on_commit=False)
 
 
@@ -59,17 +62,10 @@ def current_revision(engine: Engine) -> str | None:
                 return None
             return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
     except OperationalError as error:
-        raise TrackerError(f"cannot open the database {engine.url!r}: {error.orig}") from None
+        where = engine.url.render_as_string(hide_password=True)
+        raise TrackerError(f"cannot open the database {where}: {error.orig}") from None
 
 
 def check_schema(engine: Engine) -> None:
-    """Raise :class:`SchemaError` unless the database is at :data:`SCHEMA_REVISION`."""
-    revision = current_revision(engine)
-    if revision == SCHEMA_REVISION:
-        return
-    where = engine.url.render_as_string(hide_password=True)
-    if revision is None:
-        raise SchemaError(f"the database {where} has no tracker tables; run 'tracker db init' first.")
-    raise SchemaError(
-        f"the database {where} is at schema {revision}, this program needs {SCHEMA_REVISION}; run 'tracker db upgrade'."
-    )
+    """Raise :class:`SchemaError` unless the database is at the schema this code expects."""
+    require_revision(current_revision(engine), engine.url.render_as_string(hide_password=True))

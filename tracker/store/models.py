@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 from enum import StrEnum
 
-from sqlalchemy import Column, DateTime, Index, Integer, UniqueConstraint, text
+from sqlalchemy import Column, DateTime, Index, Integer, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 
@@ -128,14 +128,10 @@ class Assignment(SQLModel, table=True):
         UniqueConstraint("task_id", "agency_id", "role", "period", name="uq_assignment_identity"),
         Index("ix_assignment_agency_due", "agency_id", "due_on"),
         Index("ix_assignment_due", "due_on"),
-        Index("ix_assignment_completed", "completed_on"),
         Index("ix_assignment_period", "period"),
-        Index(
-            "ix_assignment_open_due",
-            "due_on",
-            sqlite_where=text("completed_on IS NULL AND withdrawn_on IS NULL"),
-            postgresql_where=text("completed_on IS NULL AND withdrawn_on IS NULL"),
-        ),
+        # Serves "open at the as-of date" (overdue, due soon, status counts) as covering index ranges:
+        # open now (NULL, NULL, due range), completed after the as-of date, withdrawn after it.
+        Index("ix_assignment_state", "completed_on", "withdrawn_on", "due_on"),
     )
 
     id: int | None = Field(default=None, primary_key=True)

@@ -1,7 +1,7 @@
-"""Read queries that return plain rows (tuples turned into small dataclasses), never ORM objects.
+"""Read queries that return plain rows (small dataclasses), run through :class:`Reader`.
 
-Status is derived in SQL with the same rules as :func:`tracker.core.status.derive_status` so that
-filters and counts run in the database; a test checks the two agree.
+Status is derived in SQL with the same rules as :func:`tracker.core.status.derive_status`, so that
+filters and counts run in the database; a test checks the two agree on both databases.
 """
 
 from __future__ import annotations
@@ -11,16 +11,9 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, Select, and_, case, false, func, literal, or_, select
-
+from tracker.core.errors import NotFoundError
 from tracker.core.status import DEFAULT_DUE_SOON_DAYS, Status, StatusReading, derive_status
-from tracker.store.models import Agency, Assignment, Directive, Jurisdiction, Task
-
-A = Assignment.__table__.c  # type: ignore[attr-defined]
-T = Task.__table__.c  # type: ignore[attr-defined]
-D = Directive.__table__.c  # type: ignore[attr-defined]
-G = Agency.__table__.c  # type: ignore[attr-defined]
-J = Jurisdiction.__table__.c  # type: ignore[attr-defined]
+from tracker.store.reader import Reader
 
 
 @dataclass(frozen=True)
@@ -97,93 +90,105 @@ class AssignmentRow:
         }
 
 
-def status_expression(as_of: date) -> ColumnElement[str]:
-    """SQL twin of :func:`derive_status` (status only)."""
-    return case(
-        (and_(A.withdrawn_on.is_not(None), A.withdrawn_on <= as_of), literal(Status.WITHDRAWN.value)),
-        (A.due_on.is_(None), literal(Status.STANDING.value)),
-        (
-            and_(A.completed_on.is_not(None), A.completed_on <= as_of),
-            case(
-                (A.completed_on <= A.due_on, literal(Status.DONE_ON_TIME.value)), else_=literal(Status.DONE_LATE.value)
-            ),
-        ),
-        (A.due_on < as_of, literal(Status.OVERDUE.value)),
-        else_=literal(Status.IN_PROGRESS.value),
-    )
+STATUS_SQL = f"""CASE
+    WHEN a.withdrawn_on IS NOT NULL AND a.withdrawn_on <= :as_of THEN '{Status.WITHDRAWN.value}'
+    WHEN a.due_on IS NULL THEN '{Status.STANDING.value}'
+    WHEN a.completed_on IS NOT NULL AND a.completed_on <= :as_of THEN
+        CASE WHEN a.completed_on <= a.due_on THEN '{Status.DONE_ON_TIME.value}' ELSE '{Status.DONE_LATE.value}' END
+    WHEN a.due_on < :as_of THEN '{Status.OVERDUE.value}'
+    ELSE '{Status.IN_PROGRESS.value}' END"""
+"""SQL twin of :func:`derive_status` (status only), for an assignment aliased ``a``."""
 
 
-def _open_at(as_of: date) -> ColumnElement[bool]:
-    """Not completed and not withdrawn at ``as_of``."""
-    return and_(
-        or_(A.completed_on.is_(None), A.completed_on > as_of),
-        or_(A.withdrawn_on.is_(None), A.withdrawn_on > as_of),
-    )
+def _open_at(due: str) -> str:
+    """Not completed and not withdrawn at ``:as_of``, and ``due``.
 
-
-def _conditions(criteria: AssignmentFilter, as_of: date) -> list[ColumnElement[bool]]:
-    conditions: list[ColumnElement[bool]] = []
-    timing: list[ColumnElement[bool]] = []
-    if criteria.overdue:
-        timing.append(and_(A.due_on < as_of, _open_at(as_of)))
-    if criteria.due_within is not None:
-        timing.append(and_(A.due_on >= as_of, A.due_on <= as_of + timedelta(days=criteria.due_within), _open_at(as_of)))
-    if timing:
-        conditions.append(or_(*timing))
-    if criteria.agency_ids is not None:
-        conditions.append(A.agency_id.in_(list(criteria.agency_ids)) if criteria.agency_ids else false())
-    if criteria.task_ids is not None:
-        conditions.append(A.task_id.in_(list(criteria.task_ids)) if criteria.task_ids else false())
-    if criteria.directive_ids is not None:
-        conditions.append(T.directive_id.in_(list(criteria.directive_ids)) if criteria.directive_ids else false())
-    if criteria.statuses:
-        conditions.append(status_expression(as_of).in_([s.value for s in criteria.statuses]))
-    if criteria.period is not None:
-        conditions.append(A.period == criteria.period)
-    if criteria.role is not None:
-        conditions.append(A.role == criteria.role)
-    return conditions
-
-
-_ROW_COLUMNS = (
-    A.id,
-    J.code,
-    D.number,
-    D.id,
-    T.ref,
-    T.text,
-    T.id,
-    G.name,
-    G.id,
-    A.role,
-    A.period,
-    A.due_on,
-    A.deadline_text,
-    A.completed_on,
-    A.result_ref,
-    A.withdrawn_on,
-    A.note,
-    A.version,
-)
-
-
-def _joined(statement: Select[Any]) -> Select[Any]:
+    Three disjoint terms, each a range of the index (completed_on, withdrawn_on, due_on): open now;
+    completed after the as-of date; withdrawn after it and never completed. SQLite (MULTI-INDEX OR)
+    and PostgreSQL (BitmapOr) then read only those ranges.
+    """
     return (
-        statement.select_from(Assignment.__table__)  # type: ignore[attr-defined]
-        .join(Task.__table__, T.id == A.task_id)  # type: ignore[attr-defined]
-        .join(Directive.__table__, D.id == T.directive_id)  # type: ignore[attr-defined]
-        .join(Jurisdiction.__table__, J.id == D.jurisdiction_id)  # type: ignore[attr-defined]
-        .join(Agency.__table__, G.id == A.agency_id)  # type: ignore[attr-defined]
+        f"((a.completed_on IS NULL AND a.withdrawn_on IS NULL AND {due})"
+        f" OR (a.completed_on > :as_of AND (a.withdrawn_on IS NULL OR a.withdrawn_on > :as_of) AND {due})"
+        f" OR (a.completed_on IS NULL AND a.withdrawn_on > :as_of AND {due}))"
     )
 
 
-def _row(values: Sequence[Any], as_of: date, due_soon_days: int) -> AssignmentRow:
-    reading = derive_status(values[11], values[13], as_of, withdrawn_on=values[15], due_soon_days=due_soon_days)
-    return AssignmentRow(*values[: len(_ROW_COLUMNS)], reading=reading)  # type: ignore[misc]
+def _in(column: str, values: Sequence[Any], prefix: str, params: dict[str, Any]) -> str:
+    if not values:
+        return "1 = 0"
+    names = []
+    for index, value in enumerate(values):
+        params[f"{prefix}{index}"] = value
+        names.append(f":{prefix}{index}")
+    return f"{column} IN ({', '.join(names)})"
+
+
+def where_clause(criteria: AssignmentFilter, as_of: date, params: dict[str, Any]) -> tuple[str, bool]:
+    """The WHERE clause for ``criteria`` (filling ``params``), and whether it needs the task table."""
+    params["as_of"] = as_of
+    conditions: list[str] = []
+    timing: list[str] = []
+    if criteria.overdue:
+        timing.append(_open_at("a.due_on < :as_of"))
+    if criteria.due_within is not None:
+        params["window_end"] = as_of + timedelta(days=criteria.due_within)
+        timing.append(_open_at("a.due_on >= :as_of AND a.due_on <= :window_end"))
+    if timing:
+        conditions.append("(" + " OR ".join(timing) + ")")
+    if criteria.agency_ids is not None:
+        conditions.append(_in("a.agency_id", list(criteria.agency_ids), "agency", params))
+    if criteria.task_ids is not None:
+        conditions.append(_in("a.task_id", list(criteria.task_ids), "task", params))
+    if criteria.directive_ids is not None:
+        conditions.append(_in("t.directive_id", list(criteria.directive_ids), "directive", params))
+    if criteria.statuses:
+        conditions.append(_in(f"({STATUS_SQL})", [s.value for s in criteria.statuses], "status", params))
+    if criteria.period is not None:
+        params["period"] = criteria.period
+        conditions.append("a.period = :period")
+    if criteria.role is not None:
+        params["role"] = criteria.role
+        conditions.append("a.role = :role")
+    return (" WHERE " + " AND ".join(conditions) if conditions else ""), criteria.directive_ids is not None
+
+
+_ROW_SELECT = """SELECT a.id, j.code, d.number, d.id, t.ref, t.text, t.id, g.name, g.id, a.role, a.period,
+       a.due_on, a.deadline_text, a.completed_on, a.result_ref, a.withdrawn_on, a.note, a.version
+FROM assignment a
+JOIN task t ON t.id = a.task_id
+JOIN directive d ON d.id = t.directive_id
+JOIN jurisdiction j ON j.id = d.jurisdiction_id
+JOIN agency g ON g.id = a.agency_id"""
+
+
+def _row(reader: Reader, v: Sequence[Any], as_of: date, due_soon_days: int) -> AssignmentRow:
+    due_on, completed_on, withdrawn_on = reader.to_date(v[11]), reader.to_date(v[13]), reader.to_date(v[15])
+    return AssignmentRow(
+        id=v[0],
+        jurisdiction=v[1],
+        directive=v[2],
+        directive_id=v[3],
+        ref=v[4],
+        task=v[5],
+        task_id=v[6],
+        agency=v[7],
+        agency_id=v[8],
+        role=v[9],
+        period=v[10],
+        due_on=due_on,
+        deadline_text=v[12],
+        completed_on=completed_on,
+        result_ref=v[14],
+        withdrawn_on=withdrawn_on,
+        note=v[16],
+        version=v[17],
+        reading=derive_status(due_on, completed_on, as_of, withdrawn_on=withdrawn_on, due_soon_days=due_soon_days),
+    )
 
 
 def list_assignments(
-    connection: Connection,
+    reader: Reader,
     criteria: AssignmentFilter,
     as_of: date,
     *,
@@ -192,36 +197,36 @@ def list_assignments(
     offset: int = 0,
 ) -> Iterator[AssignmentRow]:
     """Assignments matching ``criteria``, by due date (undated last), agency and id."""
-    statement = _joined(select(*_ROW_COLUMNS)).where(*_conditions(criteria, as_of))
-    statement = statement.order_by(A.due_on.is_(None), A.due_on, G.name, A.id).offset(offset)
+    params: dict[str, Any] = {}
+    where, _ = where_clause(criteria, as_of, params)
+    sql = f"{_ROW_SELECT}{where}\nORDER BY CASE WHEN a.due_on IS NULL THEN 1 ELSE 0 END, a.due_on, g.name, a.id"
     if limit is not None:
-        statement = statement.limit(limit)
-    for values in connection.execute(statement):
-        yield _row(values, as_of, due_soon_days)
+        params["limit"], params["offset"] = limit, offset
+        sql += " LIMIT :limit OFFSET :offset"
+    elif offset:
+        raise ValueError("offset needs a limit")
+    for values in reader.rows(sql, params):
+        yield _row(reader, values, as_of, due_soon_days)
 
 
-def count_assignments(connection: Connection, criteria: AssignmentFilter, as_of: date) -> int:
-    conditions = _conditions(criteria, as_of)
-    statement = select(func.count()).select_from(Assignment.__table__)  # type: ignore[attr-defined]
-    if criteria.directive_ids is not None:
-        statement = statement.join(Task.__table__, T.id == A.task_id)  # type: ignore[attr-defined]
-    return int(connection.execute(statement.where(*conditions)).scalar_one())
+def count_assignments(reader: Reader, criteria: AssignmentFilter, as_of: date) -> int:
+    params: dict[str, Any] = {}
+    where, needs_task = where_clause(criteria, as_of, params)
+    join = " JOIN task t ON t.id = a.task_id" if needs_task else ""
+    return int(reader.scalar(f"SELECT count(*) FROM assignment a{join}{where}", params))
 
 
-def get_assignment_row(connection: Connection, assignment_id: int, as_of: date, due_soon_days: int) -> AssignmentRow:
-    from tracker.core.errors import NotFoundError
-
-    values = connection.execute(_joined(select(*_ROW_COLUMNS)).where(A.id == assignment_id)).first()
-    if values is None:
+def get_assignment_row(reader: Reader, assignment_id: int, as_of: date, due_soon_days: int) -> AssignmentRow:
+    found = reader.rows(f"{_ROW_SELECT} WHERE a.id = :id", {"id": assignment_id})
+    if not found:
         raise NotFoundError(f"assignment {assignment_id} does not exist; 'tracker list' shows the ids.")
-    return _row(values, as_of, due_soon_days)
+    return _row(reader, found[0], as_of, due_soon_days)
 
 
-def status_counts(connection: Connection, as_of: date) -> dict[Status, int]:
+def status_counts(reader: Reader, as_of: date) -> dict[Status, int]:
     """How many assignments have each status at ``as_of``."""
-    expression = status_expression(as_of)
-    statement = select(expression, func.count()).select_from(Assignment.__table__).group_by(expression)  # type: ignore[attr-defined]
     counts = dict.fromkeys(Status, 0)
-    for status, count in connection.execute(statement):
+    sql = f"SELECT status, count(*) FROM (SELECT {STATUS_SQL} AS status FROM assignment a) s GROUP BY status"
+    for status, count in reader.rows(sql, {"as_of": as_of}):
         counts[Status(status)] = int(count)
     return counts

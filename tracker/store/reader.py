@@ -1,0 +1,121 @@
+"""A plain DB-API connection for read queries.
+
+Lists and counts are the hot path of the command line (cron, scripts) and the UI. They run as
+parameterised SQL text on ``sqlite3`` or ``psycopg`` directly, so a command that only reads never
+imports SQLAlchemy or SQLModel (about 0.4 s of start-up). Writes go through the services and the ORM.
+
+SQL is written once, in the dialect both databases share, with ``:name`` parameters.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qs, unquote, urlsplit
+
+from tracker.core.errors import SchemaError, TrackerError
+
+_PARAMETER = re.compile(r"(?<![:\w]):(\w+)")
+
+
+def _sqlite_path(url: str) -> str:
+    """The file of a ``sqlite:///path`` URL (``sqlite:////abs`` and ``sqlite:///rel`` alike)."""
+    rest = url.split(":", 1)[1]
+    if not rest.startswith("///"):
+        raise TrackerError(f"database URL {url!r} is not valid; use sqlite:///FILE.")
+    return unquote(rest[3:].split("?", 1)[0])
+
+
+class Reader:
+    """Read-only use of the database at ``url`` (a SQLAlchemy-style URL)."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        scheme = url.split(":", 1)[0].lower()
+        self.dialect = "sqlite" if scheme.startswith("sqlite") else "postgresql"
+        self._connection: Any = None
+        if self.dialect == "sqlite":
+            path = _sqlite_path(url)
+            if path != ":memory:" and not Path(path).expanduser().exists():
+                raise SchemaError(f"the database {path} does not exist; run 'tracker db init' first.")
+            import sqlite3
+
+            self._connection = sqlite3.connect(str(Path(path).expanduser()), timeout=5)
+            self._connection.execute("PRAGMA busy_timeout=5000")
+        elif scheme.startswith("postgresql") or scheme.startswith("postgres"):
+            self._connection = self._connect_postgresql(url)
+        else:
+            raise TrackerError(f"database URL {url!r} is not supported; use sqlite:///FILE or postgresql+psycopg://...")
+
+    @staticmethod
+    def _connect_postgresql(url: str) -> Any:
+        import psycopg
+
+        parts = urlsplit(url)
+        options: dict[str, Any] = {k: v[-1] for k, v in parse_qs(parts.query).items()}
+        if parts.hostname:
+            options["host"] = parts.hostname
+        if parts.port:
+            options["port"] = parts.port
+        if parts.username:
+            options["user"] = unquote(parts.username)
+        if parts.password:
+            options["password"] = unquote(parts.password)
+        if parts.path.strip("/"):
+            options["dbname"] = unquote(parts.path.strip("/"))
+        try:
+            return psycopg.connect(autocommit=True, **options)
+        except psycopg.OperationalError as error:
+            where = f"{parts.hostname or 'localhost'}:{parts.port or 5432}{parts.path}"
+            raise TrackerError(f"cannot open the database {where}: {str(error).strip()}") from None
+
+    def _sql(self, sql: str) -> str:
+        if self.dialect == "sqlite":
+            return sql
+        return _PARAMETER.sub(r"%(\1)s", sql.replace("%", "%%"))
+
+    def _params(self, params: dict[str, Any]) -> dict[str, Any]:
+        if self.dialect == "sqlite":
+            return {k: v.isoformat() if isinstance(v, date) else v for k, v in params.items()}
+        return params
+
+    def rows(self, sql: str, params: dict[str, Any] | None = None) -> list[tuple[Any, ...]]:
+        cursor = self._connection.cursor()
+        try:
+            cursor.execute(self._sql(sql), self._params(params or {}))
+            return list(cursor.fetchall())
+        finally:
+            cursor.close()
+
+    def scalar(self, sql: str, params: dict[str, Any] | None = None) -> Any:
+        found = self.rows(sql, params)
+        return found[0][0] if found else None
+
+    def to_date(self, value: Any) -> date | None:
+        """A date column's value as a ``date`` (SQLite keeps dates as ISO text)."""
+        if value is None or isinstance(value, date):
+            return value
+        return date.fromisoformat(str(value)[:10])
+
+    def revision(self) -> str | None:
+        """The Alembic revision the database is at; None when it has no tracker tables."""
+        try:
+            value = self.scalar("SELECT version_num FROM alembic_version")
+        except Exception as error:  # no such table: an empty database
+            if "alembic_version" in str(error) or "does not exist" in str(error) or "no such table" in str(error):
+                return None
+            raise
+        return str(value) if value is not None else None
+
+    def close(self) -> None:
+        if self._connection is not None:
+            self._connection.close()
+            self._connection = None
+
+    def __enter__(self) -> Reader:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
