@@ -12,13 +12,15 @@ import random
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
+from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import Connection, Engine, Table, insert, select, text
+from sqlalchemy import Connection, Engine, Table, select, text
 
 from tracker.core.errors import TrackerError
 from tracker.core.recurrence import occurrences
 from tracker.core.text import fold
+from tracker.store.bulk import write_rows
 from tracker.store.models import (
     Agency,
     AgencyAlias,
@@ -207,17 +209,15 @@ _ORDER = ["jurisdiction", "agency", "agency_alias", "agency_contact", "group_mem
 
 
 class _Writer:
-    """Buffers rows per table and writes them with executemany in batches, parents before children."""
+    """Buffers rows per table and writes them in batches, parents before children."""
 
     def __init__(self, connection: Connection) -> None:
         self.connection = connection
         self.buffers: dict[str, list[dict[str, Any]]] = {}
-        self.tables: dict[str, Table] = {}
         self.counts: dict[str, int] = {}
 
     def add(self, table: Table, row: dict[str, Any]) -> None:
         buffer = self.buffers.setdefault(table.name, [])
-        self.tables[table.name] = table
         buffer.append(row)
         if len(buffer) >= BATCH:
             self.flush()
@@ -226,7 +226,8 @@ class _Writer:
         for table_name in _ORDER:
             rows = self.buffers.get(table_name)
             if rows:
-                self.connection.execute(insert(self.tables[table_name]), rows)
+                columns = list(rows[0])
+                write_rows(self.connection, table_name, columns, ([row[c] for c in columns] for row in rows))
                 self.counts[table_name] = self.counts.get(table_name, 0) + len(rows)
                 rows.clear()
 
@@ -428,10 +429,7 @@ def _fill(
                 report.tasks += 1
                 slots: list[tuple[str, date | None]]
                 if rule is not None:
-                    slots = [
-                        (o.period, o.due_on) for o in occurrences(rule, issued, SYNTHETIC_AS_OF + timedelta(days=90))
-                    ]
-                    slots = slots[-12:] or [("", issued + timedelta(days=30))]
+                    slots = list(_recent_occurrences(rule, issued)) or [("", issued + timedelta(days=30))]
                     agencies = rng.sample(everyone, k=max(1, min(len(everyone), size // len(slots) or 1)))
                 else:
                     slots = [("", due)]
@@ -472,6 +470,13 @@ def _fill(
     writer.flush()
     report.tables = dict(writer.counts)
     return report
+
+
+@lru_cache(maxsize=4096)
+def _recent_occurrences(rule: str, start: date) -> tuple[tuple[str, date | None], ...]:
+    """The last twelve occurrences of ``rule`` from ``start`` to three months past the as-of date."""
+    found = occurrences(rule, start, SYNTHETIC_AS_OF + timedelta(days=90))
+    return tuple((o.period, o.due_on) for o in found[-12:])
 
 
 def _outcome(rng: random.Random, due: date | None) -> tuple[date | None, date | None]:
