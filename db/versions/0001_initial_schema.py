@@ -146,7 +146,7 @@ def upgrade() -> None:
     sa.UniqueConstraint('task_id', 'agency_id', 'role', 'period', name='uq_assignment_identity')
     )
     with op.batch_alter_table('assignment', schema=None) as batch_op:
-        batch_op.create_index('ix_assignment_agency_due', ['agency_id', 'due_on'], unique=False)
+        batch_op.create_index('ix_assignment_agency_state', ['agency_id', 'due_on', 'completed_on', 'withdrawn_on'], unique=False)
         batch_op.create_index('ix_assignment_due', ['due_on'], unique=False)
         batch_op.create_index('ix_assignment_period', ['period'], unique=False)
         batch_op.create_index('ix_assignment_state', ['completed_on', 'withdrawn_on', 'due_on'], unique=False)
@@ -190,7 +190,7 @@ def downgrade() -> None:
         batch_op.drop_index('ix_assignment_period')
         batch_op.drop_index('ix_assignment_state')
         batch_op.drop_index('ix_assignment_due')
-        batch_op.drop_index('ix_assignment_agency_due')
+        batch_op.drop_index('ix_assignment_agency_state')
 
     op.drop_table('assignment')
     with op.batch_alter_table('task', schema=None) as batch_op:

@@ -126,7 +126,8 @@ class Assignment(SQLModel, table=True):
 
     __table_args__ = (
         UniqueConstraint("task_id", "agency_id", "role", "period", name="uq_assignment_identity"),
-        Index("ix_assignment_agency_due", "agency_id", "due_on"),
+        # Agency lists by due date, and the scoreboard (covering: it never reads the table).
+        Index("ix_assignment_agency_state", "agency_id", "due_on", "completed_on", "withdrawn_on"),
         Index("ix_assignment_due", "due_on"),
         Index("ix_assignment_period", "period"),
         # Serves "open at the as-of date" (overdue, due soon, status counts) as covering index ranges:
