@@ -279,19 +279,16 @@ class Tracker:
         return self.assignments(AssignmentFilter(statuses=[Status(s) for s in statuses]), as_of=as_of)
 
     def by_agency(self, name: str, as_of: DateLike | None = None) -> list[AssignmentRow]:
-        from tracker.services import agencies as agency_service
+        from tracker.store import names
 
-        with self.transaction() as session:
-            ids = [a.id for a in agency_service.resolve_agencies(session, [name], None) if a.id is not None]
+        ids = [a.id for a in names.resolve_agencies(self.reader, [name], None)]
         return self.assignments(AssignmentFilter(agency_ids=ids), as_of=as_of)
 
     def by_directive(self, number: str, as_of: DateLike | None = None) -> list[AssignmentRow]:
-        from tracker.services import directives as directive_service
+        from tracker.store import names
 
-        with self.transaction() as session:
-            directive = directive_service.find_directive(session, number)
-            assert directive.id is not None
-        return self.assignments(AssignmentFilter(directive_ids=[directive.id]), as_of=as_of)
+        directive_id = names.find_directive_id(self.reader, number)
+        return self.assignments(AssignmentFilter(directive_ids=[directive_id]), as_of=as_of)
 
     def get(self, assignment_id: int, as_of: DateLike | None = None) -> AssignmentRow:
         return queries.get_assignment_row(self.reader, assignment_id, self._as_of(as_of), self.settings.due_soon_days)

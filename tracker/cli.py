@@ -320,14 +320,12 @@ def list_command(
         agency_ids: list[int] | None = None
         directive_ids: list[int] | None = None
         if agency_names or directive_numbers:
-            from tracker.services.agencies import resolve_agencies
-            from tracker.services.directives import find_directive
+            from tracker.store import names
 
-            with tracker.transaction() as session:
-                if agency_names:
-                    agency_ids = [a.id for a in resolve_agencies(session, agency_names, None) if a.id is not None]
-                if directive_numbers:
-                    directive_ids = [find_directive(session, n).id or 0 for n in directive_numbers]
+            if agency_names:
+                agency_ids = [a.id for a in names.resolve_agencies(tracker.reader, agency_names, None)]
+            if directive_numbers:
+                directive_ids = [names.find_directive_id(tracker.reader, n) for n in directive_numbers]
         criteria = AssignmentFilter(
             overdue=overdue,
             due_within=due_within,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -10,9 +9,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 from sqlmodel import col
 
-from tracker.core.errors import AmbiguousNameError, NotFoundError, TrackerError
+from tracker.core.errors import TrackerError
 from tracker.core.text import clean_name, fold
+from tracker.store import names
 from tracker.store.models import Agency, AgencyAlias, AgencyContact, AgencyKind, GroupMember, Jurisdiction
+from tracker.store.names import AgencyRef
 
 
 def ensure_jurisdiction(session: Session, code: str, name: str | None = None) -> Jurisdiction:
@@ -32,22 +33,9 @@ def ensure_jurisdiction(session: Session, code: str, name: str | None = None) ->
 
 def find_jurisdiction(session: Session, code: str | None) -> Jurisdiction:
     """The jurisdiction named by ``code``, or the only one there is when ``code`` is None."""
-    if code is not None:
-        found = session.execute(
-            select(Jurisdiction).where((col(Jurisdiction.code) == code) | (col(Jurisdiction.name) == code))
-        ).scalar_one_or_none()
-        if found is None:
-            known = ", ".join(j.code for j in session.execute(select(Jurisdiction)).scalars()) or "none yet"
-            raise NotFoundError(f"jurisdiction {code!r} does not exist (known: {known}).")
-        return found
-    every = list(session.execute(select(Jurisdiction).order_by(col(Jurisdiction.code))).scalars())
-    if len(every) == 1:
-        return every[0]
-    if not every:
-        raise NotFoundError("the database has no jurisdiction yet; create one first, e.g. t.jurisdiction('thanh-hoa').")
-    raise AmbiguousNameError(
-        "the database holds several jurisdictions (" + ", ".join(j.code for j in every) + "); say which one."
-    )
+    found = session.get(Jurisdiction, names.find_jurisdiction_id(names.SessionRows(session), code))
+    assert found is not None
+    return found
 
 
 @dataclass
@@ -166,103 +154,17 @@ def add_contact(session: Session, agency: Agency, email: str) -> None:
         session.flush()
 
 
-# --- resolving names -----------------------------------------------------------------------------
-
-
-def _split_qualified(name: str) -> tuple[str | None, str]:
-    """``"bac-giang:Sở Nội vụ"`` names an agency of one jurisdiction."""
-    head, sep, tail = name.partition(":")
-    if sep and head and " " not in head.strip():
-        return head.strip(), tail
-    return None, name
+# --- resolving names (one implementation, in tracker.store.names) ------------------------------
 
 
 def find_agency(session: Session, name: str, jurisdiction_id: int | None = None) -> Agency:
-    """The one agency (or group) called ``name`` or one of its aliases.
-
-    Without ``jurisdiction_id`` every jurisdiction is searched; a name found in several is an
-    :class:`AmbiguousNameError` listing them. A name found nowhere is a :class:`NotFoundError`
-    suggesting the closest known names.
-    """
-    code, bare = _split_qualified(name)
-    if code is not None:
-        jurisdiction_id = find_jurisdiction(session, code).id
-    if bare.strip().isdigit():
-        agency = session.get(Agency, int(bare))
-        if agency is not None and (jurisdiction_id is None or agency.jurisdiction_id == jurisdiction_id):
-            return agency
-    folded = fold(bare)
-    by_name = select(Agency).where(col(Agency.folded_name) == folded)
-    by_alias = (
-        select(Agency)
-        .join(AgencyAlias, col(AgencyAlias.agency_id) == col(Agency.id))
-        .where(col(AgencyAlias.folded_alias) == folded)
-    )
-    if jurisdiction_id is not None:
-        by_name = by_name.where(col(Agency.jurisdiction_id) == jurisdiction_id)
-        by_alias = by_alias.where(col(AgencyAlias.jurisdiction_id) == jurisdiction_id)
-    found = {a.id: a for a in session.execute(by_name).scalars()}
-    found.update({a.id: a for a in session.execute(by_alias).scalars()})
-    if len(found) == 1:
-        return next(iter(found.values()))
-    shown = clean_name(bare)
-    if len(found) > 1:
-        codes = {j.id: j.code for j in session.execute(select(Jurisdiction)).scalars()}
-        candidates = "; ".join(f"{codes[a.jurisdiction_id]}:{a.name}" for a in found.values())
-        raise AmbiguousNameError(f"agency {shown!r} is ambiguous: it could be {candidates}; write one of these.")
-    raise NotFoundError(f"agency {shown!r} is unknown{_suggestion(session, folded, jurisdiction_id)}")
+    """The one agency (or group) called ``name``: see :func:`tracker.store.names.find_agency`."""
+    ref = names.find_agency(names.SessionRows(session), name, jurisdiction_id)
+    agency = session.get(Agency, ref.id)
+    assert agency is not None
+    return agency
 
 
-def _suggestion(session: Session, folded: str, jurisdiction_id: int | None) -> str:
-    names = select(col(Agency.folded_name), col(Agency.name))
-    aliases = select(col(AgencyAlias.folded_alias), col(Agency.name)).join(
-        Agency, col(Agency.id) == col(AgencyAlias.agency_id)
-    )
-    if jurisdiction_id is not None:
-        names = names.where(col(Agency.jurisdiction_id) == jurisdiction_id)
-        aliases = aliases.where(col(Agency.jurisdiction_id) == jurisdiction_id)
-    known: dict[str, str] = {}
-    for key, canonical in [*session.execute(names), *session.execute(aliases)]:
-        known.setdefault(key, canonical)
-    close = difflib.get_close_matches(folded, list(known), n=1, cutoff=0.6)
-    if close:
-        return f"; did you mean {known[close[0]]!r}? (add the name as an alias of that agency if it is the same one)"
-    return "; add it to the agency list first, or check the spelling."
-
-
-def expand(session: Session, agency: Agency) -> list[Agency]:
-    """An agency itself, or every member of a group (recursively), in name order."""
-    if agency.kind != AgencyKind.GROUP.value:
-        return [agency]
-    seen: dict[int, Agency] = {}
-    pending = [agency]
-    visited: set[int] = set()
-    while pending:
-        group = pending.pop()
-        assert group.id is not None
-        if group.id in visited:
-            continue
-        visited.add(group.id)
-        members = session.execute(
-            select(Agency)
-            .join(GroupMember, col(GroupMember.member_id) == col(Agency.id))
-            .where(col(GroupMember.group_id) == group.id)
-        ).scalars()
-        for member in members:
-            if member.kind == AgencyKind.GROUP.value:
-                pending.append(member)
-            elif member.id is not None:
-                seen[member.id] = member
-    return sorted(seen.values(), key=lambda a: a.folded_name)
-
-
-def resolve_agencies(session: Session, names: Iterable[str], jurisdiction_id: int | None) -> list[Agency]:
-    """Agencies named by ``names`` with groups expanded, without duplicates, in the given order."""
-    result: dict[int, Agency] = {}
-    for name in names:
-        if not name.strip():
-            continue
-        for agency in expand(session, find_agency(session, name, jurisdiction_id)):
-            assert agency.id is not None
-            result.setdefault(agency.id, agency)
-    return list(result.values())
+def resolve_agencies(session: Session, agency_names: Iterable[str], jurisdiction_id: int | None) -> list[AgencyRef]:
+    """Agencies named by ``agency_names`` with groups expanded, without duplicates, in order."""
+    return names.resolve_agencies(names.SessionRows(session), agency_names, jurisdiction_id)

@@ -11,11 +11,12 @@ from sqlalchemy.orm import Session
 from sqlmodel import col
 
 from tracker.core.deadlines import Deadline, DeadlineRules, parse_date, parse_deadline
-from tracker.core.errors import AmbiguousNameError, NotFoundError, TrackerError
+from tracker.core.errors import NotFoundError, TrackerError
 from tracker.core.recurrence import occurrences
 from tracker.core.text import clean_name, fold, one_line
-from tracker.services.agencies import find_jurisdiction, resolve_agencies
+from tracker.services.agencies import resolve_agencies
 from tracker.services.audit import record
+from tracker.store import names
 from tracker.store.models import Assignment, DeadlineChange, Directive, Jurisdiction, Role, Task, utc_now
 
 
@@ -77,20 +78,10 @@ def upsert_directive(
 
 
 def find_directive(session: Session, number: str, jurisdiction_code: str | None = None) -> Directive:
-    """A directive by number (or id); a number used in several jurisdictions must be qualified."""
-    statement = select(Directive)
-    if number.strip().isdigit():
-        statement = statement.where(col(Directive.id) == int(number))
-    else:
-        statement = statement.where(col(Directive.number) == one_line(number))
-    if jurisdiction_code is not None:
-        statement = statement.where(col(Directive.jurisdiction_id) == find_jurisdiction(session, jurisdiction_code).id)
-    found = list(session.execute(statement).scalars())
-    if len(found) == 1:
-        return found[0]
-    if not found:
-        raise NotFoundError(f"directive {number!r} does not exist; check its number (e.g. 34/KH-UBND).")
-    raise AmbiguousNameError(f"directive {number!r} exists in several jurisdictions; give the jurisdiction too.")
+    """A directive by number (or id): see :func:`tracker.store.names.find_directive_id`."""
+    found = session.get(Directive, names.find_directive_id(names.SessionRows(session), number, jurisdiction_code))
+    assert found is not None
+    return found
 
 
 def find_task(session: Session, directive: Directive, ref: str) -> Task:

@@ -1,0 +1,270 @@
+"""Benchmarks on synthetic data. Not part of the test run; prints JSON figures.
+
+    python -m tests.benchmarks.bench                        # 10k, 100k, 1M on SQLite, 1M on PostgreSQL,
+                                                            # Taskwarrior at 100k when `task` is installed
+    python -m tests.benchmarks.bench --sizes 10000 --no-postgres --no-taskwarrior   # a quick look
+
+Each figure carries its reference where one exists: the same SQL or insert run on raw sqlite3.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from tracker.api import Tracker
+from tracker.services.synthetic import SYNTHETIC_AS_OF, generate
+from tracker.store import queries
+from tracker.store.queries import AssignmentFilter
+
+AS_OF = SYNTHETIC_AS_OF
+
+
+def _best(function: Callable[[], Any], repeat: int = 5) -> tuple[float, float]:
+    """Median and best wall time of ``repeat`` calls, in milliseconds."""
+    times = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        function()
+        times.append((time.perf_counter() - started) * 1000)
+    return round(statistics.median(times), 2), round(min(times), 2)
+
+
+def _process_ms(args: list[str], repeat: int = 5, env: dict[str, str] | None = None) -> float:
+    times = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        subprocess.run(args, check=True, capture_output=True, stdin=subprocess.DEVNULL, env=env)
+        times.append((time.perf_counter() - started) * 1000)
+    return round(statistics.median(times), 1)
+
+
+def _machine() -> dict[str, Any]:
+    return {
+        "python": platform.python_version(),
+        "cpu_count": os.cpu_count(),
+        "machine": platform.machine(),
+        "system": f"{platform.system()} {platform.release()}",
+        "sqlite": sqlite3.sqlite_version,
+    }
+
+
+def _raw_sqlite_insert_rate(path: Path, rows: int) -> float:
+    """Reference: raw sqlite3 executemany of assignment-shaped tuples into a copy of the schema."""
+    source = sqlite3.connect(path)
+    schema = [
+        r[0] for r in source.execute("SELECT sql FROM sqlite_master WHERE tbl_name = 'assignment' AND sql IS NOT NULL")
+    ]
+    data = source.execute(
+        "SELECT task_id, agency_id, role, period, due_on, deadline_text, original_due_on, completed_on, result_ref, "
+        "note, withdrawn_on, version, created_at, updated_at FROM assignment LIMIT ?",
+        (rows,),
+    ).fetchall()
+    source.close()
+    target_path = path.with_name("raw-insert.db")
+    target_path.unlink(missing_ok=True)
+    target = sqlite3.connect(target_path)
+    target.execute("PRAGMA journal_mode=WAL")
+    target.execute("PRAGMA synchronous=NORMAL")
+    for statement in schema:
+        target.execute(statement.replace("REFERENCES", "-- REFERENCES") if "FOREIGN" not in statement else statement)
+    started = time.perf_counter()
+    target.executemany(
+        "INSERT INTO assignment (task_id, agency_id, role, period, due_on, deadline_text, original_due_on, "
+        "completed_on, result_ref, note, withdrawn_on, version, created_at, updated_at) "
+        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        data,
+    )
+    target.commit()
+    elapsed = time.perf_counter() - started
+    target.close()
+    target_path.unlink(missing_ok=True)
+    return round(len(data) / elapsed)
+
+
+def measure(url: str, size: int, sqlite_path: Path | None) -> dict[str, Any]:
+    figures: dict[str, Any] = {"rows": size}
+    tracker = Tracker(url, today=AS_OF)
+    report = generate(tracker.engine, size)
+    figures["synthetic_load_s"] = round(report.seconds, 2)
+    figures["synthetic_load_rows_per_s"] = round(size / report.seconds)
+    if sqlite_path is not None:
+        figures["reference_raw_sqlite3_insert_rows_per_s"] = _raw_sqlite_insert_rate(sqlite_path, min(size, 200_000))
+
+    env = {**os.environ, "TRACKER_CONFIG": os.devnull}
+    command = [
+        sys.executable,
+        "-m",
+        "tracker",
+        "--db",
+        url,
+        "--as-of",
+        AS_OF.isoformat(),
+        "list",
+        "--overdue",
+        "--count",
+    ]
+    figures["cli_overdue_count_process_ms"] = _process_ms(command, env=env)
+    figures["reference_python_startup_ms"] = _process_ms([sys.executable, "-c", "pass"])
+    overdue = AssignmentFilter(overdue=True)
+    reader = tracker.reader
+    figures["overdue_count_ms"] = _best(lambda: queries.count_assignments(reader, overdue, AS_OF))[0]
+    figures["overdue_first_page_100_ms"] = _best(
+        lambda: list(queries.list_assignments(reader, overdue, AS_OF, limit=100))
+    )[0]
+    figures["due_within_7_first_page_100_ms"] = _best(
+        lambda: list(queries.list_assignments(reader, AssignmentFilter(due_within=7), AS_OF, limit=100))
+    )[0]
+    figures["status_counts_ms"] = _best(lambda: queries.status_counts(reader, AS_OF), repeat=3)[0]
+    figures["scoreboard_ms"] = _best(lambda: queries.agency_scoreboard(reader, AS_OF), repeat=3)[0]
+    monthly = reader.rows("SELECT id FROM task WHERE rule LIKE 'FREQ=MONTHLY%' ORDER BY id LIMIT 1")
+    if monthly:
+        submissions = AssignmentFilter(task_ids=[monthly[0][0]], period=f"{AS_OF:%Y-%m}")
+        figures["submissions_one_task_period_ms"] = _best(
+            lambda: list(queries.list_assignments(reader, submissions, AS_OF))
+        )[0]
+    if sqlite_path is not None:
+        raw = sqlite3.connect(sqlite_path)
+        params = {"as_of": AS_OF.isoformat()}
+        count_sql = "SELECT count(*) FROM assignment a WHERE " + queries._open_at("a.due_on < :as_of")
+        figures["reference_raw_sqlite3_overdue_count_ms"] = _best(lambda: raw.execute(count_sql, params).fetchall())[0]
+        score_sql = (
+            f"SELECT a.agency_id, {queries.STATUS_SQL} AS status, count(*) FROM assignment a "
+            "GROUP BY a.agency_id, status"
+        )
+        figures["reference_raw_sqlite3_scoreboard_ms"] = _best(
+            lambda: raw.execute(score_sql, params).fetchall(), repeat=3
+        )[0]
+        raw.close()
+    for name in (
+        "import_rows_per_s",
+        "digest_build_ms",
+        "ui_first_frame_ms",
+        "ui_filter_p50_ms",
+        "ui_filter_p95_ms",
+        "ui_cursor_move_ms",
+        "ui_memory_mb",
+    ):
+        figures[name] = None  # measured once the importer, the digest and the UI exist
+    tracker.close()
+    return figures
+
+
+def taskwarrior(work: Path, size: int) -> dict[str, Any]:
+    """Load the same synthetic assignments into Taskwarrior and compare overdue counts and a filtered count."""
+    task = shutil.which("task")
+    if task is None:
+        return {"skipped": "Taskwarrior is not installed (Debian package taskwarrior)"}
+    path = work / "tw-source.db"
+    url = f"sqlite:///{path}"
+    tracker = Tracker(url, today=date.today())
+    generate(tracker.engine, size)
+    rows = tracker.reader.rows(
+        "SELECT a.id, t.text, d.number, g.id, a.due_on, a.completed_on, a.withdrawn_on FROM assignment a "
+        "JOIN task t ON t.id = a.task_id JOIN directive d ON d.id = t.directive_id JOIN agency g ON g.id = a.agency_id"
+    )
+    busiest = tracker.reader.scalar(
+        "SELECT agency_id FROM assignment GROUP BY agency_id ORDER BY count(*) DESC LIMIT 1"
+    )
+    exported = []
+    for _aid, text, number, agency_id, due, done, gone in rows:
+        item: dict[str, Any] = {"description": text, "project": f"a{agency_id}", "tags": [number.split("/")[0]]}
+        if due:
+            item["due"] = due.replace("-", "") + "T000000Z"
+        if gone:
+            item["status"], item["end"] = "deleted", gone.replace("-", "") + "T000000Z"
+        elif done:
+            item["status"], item["end"] = "completed", done.replace("-", "") + "T000000Z"
+        else:
+            item["status"] = "pending"
+        exported.append(item)
+    data = work / "taskdata"
+    data.mkdir()
+    rc = work / "taskrc"
+    rc.write_text(f"data.location={data}\nconfirmation=off\nverbose=nothing\nhooks=off\ngc=off\n")
+    env = {**os.environ, "TASKRC": str(rc), "TASKDATA": str(data)}
+    source = work / "tasks.json"
+    source.write_text(json.dumps(exported))
+    started = time.perf_counter()
+    subprocess.run([task, "import", str(source)], check=True, capture_output=True, env=env, stdin=subprocess.DEVNULL)
+    import_s = time.perf_counter() - started
+    theirs = subprocess.run([task, "+OVERDUE", "count"], check=True, capture_output=True, text=True, env=env)
+    ours_cmd = [sys.executable, "-m", "tracker", "--db", url, "list", "--overdue", "--count"]
+    ours = subprocess.run(
+        ours_cmd, check=True, capture_output=True, text=True, env={**os.environ, "TRACKER_CONFIG": os.devnull}
+    )
+    task_ms = _process_ms([task, "+OVERDUE", "count"], repeat=3, env=env)
+    ours_ms = _process_ms(ours_cmd, repeat=3, env={**os.environ, "TRACKER_CONFIG": os.devnull})
+    task_filtered_ms = _process_ms([task, f"project:a{busiest}", "+OVERDUE", "count"], repeat=3, env=env)
+    ours_filtered_ms = _process_ms(
+        [*ours_cmd, "--agency", str(busiest)], repeat=3, env={**os.environ, "TRACKER_CONFIG": os.devnull}
+    )
+    tracker.close()
+    return {
+        "rows": size,
+        "taskwarrior_version": subprocess.run(
+            [task, "--version"], capture_output=True, text=True, env=env
+        ).stdout.strip(),
+        "taskwarrior_import_s": round(import_s, 1),
+        "overdue_count_taskwarrior": int(theirs.stdout.strip() or 0),
+        "overdue_count_tracker": int(ours.stdout.strip()),
+        "overdue_count_process_ms": {"taskwarrior": task_ms, "tracker": ours_ms, "ratio": round(task_ms / ours_ms, 1)},
+        "agency_overdue_count_process_ms": {
+            "taskwarrior": task_filtered_ms,
+            "tracker": ours_filtered_ms,
+            "ratio": round(task_filtered_ms / ours_filtered_ms, 1),
+        },
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", default="10000,100000,1000000")
+    parser.add_argument("--postgres-size", type=int, default=1_000_000)
+    parser.add_argument("--no-postgres", action="store_true")
+    parser.add_argument("--no-taskwarrior", action="store_true")
+    parser.add_argument("--taskwarrior-size", type=int, default=100_000)
+    args = parser.parse_args()
+    results: dict[str, Any] = {"machine": _machine(), "as_of": AS_OF.isoformat(), "sqlite": {}}
+    with tempfile.TemporaryDirectory(prefix="tracker-bench-") as tmp:
+        work = Path(tmp)
+        for size in (int(s) for s in args.sizes.split(",") if s):
+            path = work / f"bench-{size}.db"
+            results["sqlite"][str(size)] = measure(f"sqlite:///{path}", size, path)
+            print(json.dumps({"sqlite": {str(size): results["sqlite"][str(size)]}}), file=sys.stderr)
+        if not args.no_postgres:
+            from tests.pg_server import PostgresServer
+
+            server = PostgresServer.start()
+            try:
+                from sqlalchemy import create_engine, text
+
+                admin = create_engine(server.url(), isolation_level="AUTOCOMMIT")
+                with admin.connect() as connection:
+                    connection.execute(text("CREATE DATABASE bench"))
+                admin.dispose()
+                results["postgresql"] = {
+                    str(args.postgres_size): measure(server.url("bench"), args.postgres_size, None)
+                }
+            finally:
+                server.stop()
+        if not args.no_taskwarrior:
+            results["taskwarrior"] = taskwarrior(work, args.taskwarrior_size)
+    print(json.dumps(results, indent=2, ensure_ascii=False))
+
+
+if __name__ == "__main__":
+    main()
