@@ -6,10 +6,12 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, timedelta
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tracker.core.deadlines import Deadline, parse_date
@@ -25,6 +27,7 @@ if TYPE_CHECKING:
     from sqlalchemy import Engine
     from sqlalchemy.orm import Session, sessionmaker
 
+    from tracker.importing.assignments import ImportReport
     from tracker.services.directives import Tally
 
 # The services (and SQLModel with them) are imported by the methods that write or resolve names, so
@@ -123,14 +126,17 @@ class Tracker:
             self._engine = make_engine(self.url)
         return self._engine
 
-    @contextmanager
-    def transaction(self) -> Iterator[Session]:
-        """A session whose work is committed at the end, or rolled back whole on any error."""
+    def _sessions_factory(self) -> sessionmaker[Session]:
         if self._sessions is None:
             from tracker.store.engine import session_factory
 
             self._sessions = session_factory(self.engine)
-        with self._sessions() as session, session.begin():
+        return self._sessions
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """A session whose work is committed at the end, or rolled back whole on any error."""
+        with self._sessions_factory()() as session, session.begin():
             yield session
 
     def close(self) -> None:
@@ -295,6 +301,66 @@ class Tracker:
 
     def status_counts(self, as_of: DateLike | None = None) -> dict[Status, int]:
         return queries.status_counts(self.reader, self._as_of(as_of))
+
+    # --- import ----------------------------------------------------------------------------------
+
+    def import_file(
+        self,
+        path: str | os.PathLike[str],
+        *,
+        dry_run: bool = False,
+        file_format: str | None = None,
+        sheet: str | None = None,
+        create_agencies: bool = False,
+        maps: Sequence[str] = (),
+        jurisdiction: str | None = None,
+        agencies: bool | None = None,
+        horizon: DateLike | None = None,
+    ) -> ImportReport:
+        """Import a CSV, XLSX or JSON file of assignments (or an agency list, detected by its header).
+
+        All rows or none: the report lists every problem (``report.errors``) and then nothing is
+        written. ``dry_run`` checks and counts without writing."""
+        from tracker.core.text import fold
+        from tracker.importing.agencies import import_agencies
+        from tracker.importing.assignments import import_assignments
+        from tracker.importing.fields import AGENCY_FIELDS, ASSIGNMENT_FIELDS, parse_maps
+        from tracker.importing.sources import open_table
+
+        table = open_table(Path(path), file_format, sheet)
+        mapping = parse_maps(maps)
+        if agencies is None:
+            folded = {mapping.get(fold(h)) or fold(h) for h in table.headers}
+            directive_words = {fold(w) for w in ASSIGNMENT_FIELDS["directive"]} | {"directive"}
+            name_words = {fold(w) for w in AGENCY_FIELDS["name"]} | {"name"}
+            agencies = bool(folded & name_words) and not folded & directive_words
+        if agencies:
+            from sqlalchemy.exc import SQLAlchemyError
+
+            with self._sessions_factory()() as session:
+                session.begin()
+                report = import_agencies(session, table, mapping, jurisdiction_code=jurisdiction, dry_run=dry_run)
+                try:
+                    if report.errors or dry_run:
+                        session.rollback()
+                    else:
+                        session.commit()
+                except SQLAlchemyError:
+                    session.rollback()
+                    raise
+            return report
+        until = to_date(horizon) if horizon is not None else self.today + timedelta(days=DEFAULT_HORIZON_DAYS)
+        return import_assignments(
+            self.engine,
+            table,
+            mapping,
+            jurisdiction_code=jurisdiction,
+            create_agencies=create_agencies,
+            dry_run=dry_run,
+            rules=self.settings.deadline_rules,
+            horizon=until,
+            actor=self.actor,
+        )
 
     # --- changes -------------------------------------------------------------------------------
 

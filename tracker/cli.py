@@ -9,6 +9,7 @@ from __future__ import annotations
 import sys
 from dataclasses import dataclass, replace
 from datetime import date
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
@@ -560,6 +561,119 @@ class _tracker:
 
     def __exit__(self, *_: object) -> None:
         self.tracker.close()
+
+
+# --- import and export ---------------------------------------------------------------------------
+
+
+@cli.command("import")
+@global_options
+@click.argument("path", type=click.Path(path_type=Path), required=False)
+@click.option("--format", "file_format", type=click.Choice(["csv", "xlsx", "json"]), help="Default: from the name.")
+@click.option("--sheet", help="Excel sheet (default: the first).")
+@click.option("--dry-run", is_flag=True, help="Check everything and say what would change; write nothing.")
+@click.option("--create-agencies", is_flag=True, help="Create agencies (and jurisdictions) the file names but the "
+              "database lacks, instead of reporting them.")  # fmt: skip
+@click.option("--map", "maps", multiple=True, metavar='"Header=field"', help="Read a column under another name.")
+@click.option("--jurisdiction", metavar="CODE", help="Jurisdiction of every row (default: from the issuer).")
+@click.option("--agencies", "agencies_file", is_flag=True, help="The file is an agency list (also detected).")
+@click.option("--until", "until", metavar="DATE", help="Recurring tasks get periods up to this date.")
+@click.option("--template", type=click.Choice(["csv", "xlsx", "json"]), help="Write a template to PATH instead.")
+def import_command(
+    path: Path | None,
+    file_format: str | None,
+    sheet: str | None,
+    dry_run: bool,
+    create_agencies: bool,
+    maps: tuple[str, ...],
+    jurisdiction: str | None,
+    agencies_file: bool,
+    until: str | None,
+    template: str | None,
+) -> None:
+    """Import assignments (or an agency list) from CSV, Excel or JSON: all rows or none."""
+    if template:
+        from tracker.importing.export import write_template
+
+        target = path or Path(f"tracker-template.{template}")
+        write_template(target, template)
+        click.echo(str(target))
+        return
+    if path is None:
+        raise TrackerError("name the file to import, e.g. tracker import nhiem-vu.xlsx.")
+    context = _context()
+    horizon = _parse_date(until, "--until") if until else None
+    with _tracker() as tracker:
+        report = tracker.import_file(
+            path,
+            file_format=file_format,
+            sheet=sheet,
+            dry_run=dry_run,
+            create_agencies=create_agencies,
+            maps=list(maps),
+            jurisdiction=jurisdiction,
+            agencies=True if agencies_file else None,
+            horizon=horizon,
+        )
+    for line in report.errors:
+        click.echo(_safe(line), err=True)
+    if report.errors:
+        raise TrackerError(f"{path}: {len(report.errors)} problem(s) found; nothing was imported.")
+    click.echo(_safe(report.summary()) + ("" if not dry_run else " (dry run: nothing written)"))
+    del context
+
+
+@cli.command("export")
+@global_options
+@click.argument("path", type=click.Path(path_type=Path))
+@click.option("--format", "file_format", type=click.Choice(["csv", "xlsx", "json"]), help="Default: from the name.")
+@click.option("--overdue", is_flag=True)
+@click.option("--due-within", type=click.IntRange(min=0), metavar="N")
+@click.option("--agency", "agency_names", multiple=True, metavar="NAME")
+@click.option("--directive", "directive_numbers", multiple=True, metavar="NUMBER")
+@click.option("--status", "statuses", multiple=True, type=click.Choice(_STATUS_NAMES))
+@click.option("--period", metavar="PERIOD")
+def export_command(
+    path: Path,
+    file_format: str | None,
+    overdue: bool,
+    due_within: int | None,
+    agency_names: tuple[str, ...],
+    directive_numbers: tuple[str, ...],
+    statuses: tuple[str, ...],
+    period: str | None,
+) -> None:
+    """Export assignments in the import format (the list filters apply)."""
+    from tracker.importing.export import export_records, write_records
+    from tracker.importing.sources import detect_format
+    from tracker.store import names
+    from tracker.store.queries import AssignmentFilter
+
+    kind = detect_format(path, file_format)
+    context = _context()
+    with _tracker() as tracker:
+        criteria = AssignmentFilter(
+            overdue=overdue,
+            due_within=due_within,
+            agency_ids=[a.id for a in names.resolve_agencies(tracker.reader, agency_names, None)]
+            if agency_names
+            else None,
+            directive_ids=[names.find_directive_id(tracker.reader, n) for n in directive_numbers]
+            if directive_numbers
+            else None,
+            statuses=[Status(s) for s in statuses] or None,
+            period=period,
+        )
+        rows = tracker.assignments(criteria, as_of=context.as_of)
+        records = export_records(tracker.reader, rows)
+    write_records(path, kind, records)
+    click.echo(f"{path}: {len(records)} rows")
+
+
+def _safe(text: str) -> str:
+    from tracker.core.text import strip_controls
+
+    return strip_controls(text)
 
 
 # --- entry point ---------------------------------------------------------------------------------

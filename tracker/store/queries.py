@@ -100,6 +100,15 @@ STATUS_SQL = f"""CASE
 """SQL twin of :func:`derive_status` (status only), for an assignment aliased ``a``."""
 
 
+def _open_plain(due: str) -> str:
+    """The same condition as :func:`_open_at`, written so that an ordered, limited list walks the
+    due-date index in order and stops after a page, instead of collecting and sorting every match."""
+    return (
+        f"({due} AND (a.completed_on IS NULL OR a.completed_on > :as_of)"
+        " AND (a.withdrawn_on IS NULL OR a.withdrawn_on > :as_of))"
+    )
+
+
 def _open_at(due: str) -> str:
     """Not completed and not withdrawn at ``:as_of``, and ``due``.
 
@@ -124,16 +133,20 @@ def _in(column: str, values: Sequence[Any], prefix: str, params: dict[str, Any])
     return f"{column} IN ({', '.join(names)})"
 
 
-def where_clause(criteria: AssignmentFilter, as_of: date, params: dict[str, Any]) -> tuple[str, bool]:
-    """The WHERE clause for ``criteria`` (filling ``params``), and whether it needs the task table."""
+def where_clause(
+    criteria: AssignmentFilter, as_of: date, params: dict[str, Any], *, ordered: bool = False
+) -> tuple[str, bool]:
+    """The WHERE clause for ``criteria`` (filling ``params``), and whether it needs the task table.
+    ``ordered``: for a list in due-date order rather than a count (see :func:`_open_plain`)."""
     params["as_of"] = as_of
     conditions: list[str] = []
     timing: list[str] = []
+    open_at = _open_plain if ordered else _open_at
     if criteria.overdue:
-        timing.append(_open_at("a.due_on < :as_of"))
+        timing.append(open_at("a.due_on < :as_of"))
     if criteria.due_within is not None:
         params["window_end"] = as_of + timedelta(days=criteria.due_within)
-        timing.append(_open_at("a.due_on >= :as_of AND a.due_on <= :window_end"))
+        timing.append(open_at("a.due_on >= :as_of AND a.due_on <= :window_end"))
     if timing:
         conditions.append("(" + " OR ".join(timing) + ")")
     if criteria.agency_ids is not None:
@@ -196,10 +209,13 @@ def list_assignments(
     limit: int | None = None,
     offset: int = 0,
 ) -> Iterator[AssignmentRow]:
-    """Assignments matching ``criteria``, by due date (undated last), agency and id."""
+    """Assignments matching ``criteria``, by due date (undated last) and id."""
     params: dict[str, Any] = {}
-    where, _ = where_clause(criteria, as_of, params)
-    sql = f"{_ROW_SELECT}{where}\nORDER BY CASE WHEN a.due_on IS NULL THEN 1 ELSE 0 END, a.due_on, g.name, a.id"
+    where, _ = where_clause(criteria, as_of, params, ordered=True)
+    dated = criteria.overdue or criteria.due_within is not None
+    # Dated filters walk the due-date index in order; otherwise undated (standing) duties go last.
+    order = "a.due_on, a.id" if dated else "CASE WHEN a.due_on IS NULL THEN 1 ELSE 0 END, a.due_on, a.id"
+    sql = f"{_ROW_SELECT}{where}\nORDER BY {order}"
     if limit is not None:
         params["limit"], params["offset"] = limit, offset
         sql += " LIMIT :limit OFFSET :offset"

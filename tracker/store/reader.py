@@ -9,15 +9,13 @@ SQL is written once, in the dialect both databases share, with ``:name`` paramet
 
 from __future__ import annotations
 
-import re
 from datetime import date
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, unquote, urlsplit
 
 from tracker.core.errors import SchemaError, TrackerError
-
-_PARAMETER = re.compile(r"(?<![:\w]):(\w+)")
+from tracker.store.rawsql import RawSql
 
 
 def _sqlite_path(url: str) -> str:
@@ -48,6 +46,7 @@ class Reader:
             self._connection = self._connect_postgresql(url)
         else:
             raise TrackerError(f"database URL {url!r} is not supported; use sqlite:///FILE or postgresql+psycopg://...")
+        self._raw = RawSql(self._connection, self.dialect)
 
     @staticmethod
     def _connect_postgresql(url: str) -> Any:
@@ -71,33 +70,15 @@ class Reader:
             where = f"{parts.hostname or 'localhost'}:{parts.port or 5432}{parts.path}"
             raise TrackerError(f"cannot open the database {where}: {str(error).strip()}") from None
 
-    def _sql(self, sql: str) -> str:
-        if self.dialect == "sqlite":
-            return sql
-        return _PARAMETER.sub(r"%(\1)s", sql.replace("%", "%%"))
-
-    def _params(self, params: dict[str, Any]) -> dict[str, Any]:
-        if self.dialect == "sqlite":
-            return {k: v.isoformat() if isinstance(v, date) else v for k, v in params.items()}
-        return params
-
     def rows(self, sql: str, params: dict[str, Any] | None = None) -> list[tuple[Any, ...]]:
-        cursor = self._connection.cursor()
-        try:
-            cursor.execute(self._sql(sql), self._params(params or {}))
-            return list(cursor.fetchall())
-        finally:
-            cursor.close()
+        return self._raw.rows(sql, params)
 
     def scalar(self, sql: str, params: dict[str, Any] | None = None) -> Any:
-        found = self.rows(sql, params)
-        return found[0][0] if found else None
+        return self._raw.scalar(sql, params)
 
     def to_date(self, value: Any) -> date | None:
         """A date column's value as a ``date`` (SQLite keeps dates as ISO text)."""
-        if value is None or isinstance(value, date):
-            return value
-        return date.fromisoformat(str(value)[:10])
+        return self._raw.to_date(value)
 
     def revision(self) -> str | None:
         """The Alembic revision the database is at; None when it has no tracker tables."""

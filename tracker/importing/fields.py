@@ -1,0 +1,80 @@
+"""Which column holds which field: headers in Vietnamese or English, matched without regard to case
+or diacritics, plus ``--map "Header=field"`` for anything else."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from tracker.core.errors import TrackerError
+from tracker.core.text import fold
+
+ASSIGNMENT_FIELDS: dict[str, tuple[str, ...]] = {
+    "jurisdiction": ("mã tỉnh", "jurisdiction"),
+    "directive": ("số hiệu văn bản", "số hiệu", "số văn bản", "văn bản", "directive", "number"),
+    "issued_on": ("ngày ban hành", "ngày văn bản", "issued on", "issued_on", "issued"),
+    "kind": ("loại văn bản", "loại", "kind"),
+    "title": ("trích yếu", "tên văn bản", "title"),
+    "issuer": ("cơ quan ban hành", "issuer"),
+    "ref": ("mã nhiệm vụ", "số thứ tự", "mục", "ref"),
+    "task": ("nội dung", "nội dung nhiệm vụ", "nhiệm vụ", "task", "text"),
+    "lead": ("cơ quan chủ trì", "chủ trì", "đơn vị chủ trì", "lead"),
+    "coordinating": ("cơ quan phối hợp", "phối hợp", "đơn vị phối hợp", "coordinating"),
+    "deadline": ("thời hạn", "hạn", "thời hạn hoàn thành", "deadline", "due"),
+    "period": ("kỳ", "kỳ báo cáo", "period"),
+    "completed_on": ("ngày hoàn thành", "ngày nhận báo cáo", "completed on", "completed_on"),
+    "result_ref": ("số văn bản báo cáo", "văn bản báo cáo", "kết quả", "result ref", "result_ref"),
+    "note": ("ghi chú", "note"),
+}
+ASSIGNMENT_REQUIRED = ("directive", "ref", "task", "lead")
+
+AGENCY_FIELDS: dict[str, tuple[str, ...]] = {
+    "name": ("tên cơ quan", "cơ quan", "tên", "name"),
+    "aliases": ("tên gọi khác", "tên viết tắt", "aliases", "alias"),
+    "kind": ("loại", "loại cơ quan", "kind"),
+    "short_name": ("tên ngắn", "short name", "short_name"),
+    "groups": ("nhóm", "thuộc nhóm", "group", "groups"),
+    "emails": ("email", "emails", "thư điện tử", "địa chỉ email"),
+    "jurisdiction": ("tỉnh", "địa phương", "jurisdiction"),
+}
+AGENCY_REQUIRED = ("name",)
+
+
+def parse_maps(maps: Sequence[str]) -> dict[str, str]:
+    """``["Đơn vị=lead"]`` -> ``{"don vi": "lead"}``."""
+    result: dict[str, str] = {}
+    for item in maps:
+        header, sep, field = item.partition("=")
+        if not sep or not header.strip() or not field.strip():
+            raise TrackerError(f'--map {item!r}: write it as "Header=field", e.g. "Đơn vị=lead".')
+        result[fold(header)] = field.strip()
+    return result
+
+
+def match_columns(
+    headers: Sequence[str],
+    fields: dict[str, tuple[str, ...]],
+    required: Sequence[str],
+    maps: dict[str, str],
+    where: str,
+) -> dict[str, int]:
+    """Field name -> column index. Missing required fields are an error naming what was found."""
+    synonyms = {fold(word): name for name, words in fields.items() for word in words}
+    found: dict[str, int] = {}
+    for index, header in enumerate(headers):
+        key = fold(header)
+        name = maps.get(key) or synonyms.get(key)
+        if name is None:
+            continue
+        if name not in fields:
+            raise TrackerError(f"{where}: --map gives {header!r} the field {name!r}; fields are {', '.join(fields)}.")
+        if name in found:
+            raise TrackerError(f"{where}: columns {headers[found[name]]!r} and {header!r} both mean {name!r}.")
+        found[name] = index
+    missing = [name for name in required if name not in found]
+    if missing:
+        expected = "; ".join(f"{name} ({fields[name][0]})" for name in missing)
+        raise TrackerError(
+            f"{where}: missing column(s) {expected}; the header row has {', '.join(map(repr, headers))}. "
+            'Rename the column or add --map "Header=field".'
+        )
+    return found

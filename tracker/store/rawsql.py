@@ -1,0 +1,88 @@
+"""Parameterised SQL on a DB-API connection (sqlite3 or psycopg), written once with ``:name``
+parameters. Values are converted the way the ORM stores them (SQLite keeps dates and timestamps as
+ISO text), so rows written here and rows written by the ORM read back alike."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from datetime import date, datetime
+from typing import Any
+
+_PARAMETER = re.compile(r"(?<![:\w]):(\w+)")
+
+
+def sqlite_value(value: Any) -> Any:
+    kind = type(value)
+    if kind is date:
+        return value.isoformat()
+    if kind is datetime:
+        return value.strftime("%Y-%m-%d %H:%M:%S.%f")
+    return value
+
+
+class RawSql:
+    def __init__(self, connection: Any, dialect: str) -> None:
+        self.connection = connection
+        self.dialect = dialect
+
+    def sql(self, text: str) -> str:
+        if self.dialect == "sqlite":
+            return text
+        return _PARAMETER.sub(r"%(\1)s", text.replace("%", "%%"))
+
+    def params(self, params: dict[str, Any]) -> dict[str, Any]:
+        if self.dialect == "sqlite":
+            return {k: sqlite_value(v) for k, v in params.items()}
+        return params
+
+    def rows(self, text: str, params: dict[str, Any] | None = None) -> list[tuple[Any, ...]]:
+        cursor = self.connection.cursor()
+        try:
+            cursor.execute(self.sql(text), self.params(params or {}))
+            return list(cursor.fetchall()) if cursor.description else []
+        finally:
+            cursor.close()
+
+    def scalar(self, text: str, params: dict[str, Any] | None = None) -> Any:
+        found = self.rows(text, params)
+        return found[0][0] if found else None
+
+    def executemany(self, text: str, params: Iterable[dict[str, Any]]) -> None:
+        batch = [self.params(p) for p in params]
+        if not batch:
+            return
+        cursor = self.connection.cursor()
+        try:
+            cursor.executemany(self.sql(text), batch)
+        finally:
+            cursor.close()
+
+    def insert_returning_id(self, table: str, values: dict[str, Any]) -> int:
+        columns = list(values)
+        marks = ", ".join(f":{c}" for c in columns)
+        found = self.rows(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks}) RETURNING id", values)
+        return int(found[0][0])
+
+    def write_rows(self, table: str, columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> int:
+        """Insert many rows fast: executemany on SQLite, COPY on PostgreSQL; returns how many."""
+        names = ", ".join(columns)
+        if self.dialect == "sqlite":
+            batch = [tuple(map(sqlite_value, row)) for row in rows]
+            if batch:
+                self.connection.executemany(
+                    f"INSERT INTO {table} ({names}) VALUES ({', '.join('?' * len(columns))})", batch
+                )
+            return len(batch)
+        count = 0
+        with self.connection.cursor() as cursor, cursor.copy(f"COPY {table} ({names}) FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row(row)
+                count += 1
+        return count
+
+    def to_date(self, value: Any) -> date | None:
+        """A date column's value as a ``date`` (SQLite keeps dates as ISO text)."""
+        if value is None or isinstance(value, date):
+            return value
+        return date.fromisoformat(str(value)[:10])
