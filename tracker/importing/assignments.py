@@ -77,6 +77,7 @@ class _Row:
     completed_on: date | None
     result_ref: str | None
     note: str | None
+    withdrawn_on: date | None
 
 
 class _Failed(Exception):
@@ -357,7 +358,9 @@ class AssignmentImporter:
         jurisdiction_id = self.jurisdiction_for(row)
         deadline = self.deadline_for(row)
         completed_on = self.date_cell(row, "completed_on")
+        withdrawn_on = self.date_cell(row, "withdrawn_on")
         issued_on = self.date_cell(row, "issued_on")
+        starts_on = self.date_cell(row, "starts_on") or issued_on
         period = self.text(row, "period")
         if jurisdiction_id is None:
             return None
@@ -369,7 +372,7 @@ class AssignmentImporter:
             self.error(row, "lead", "", "name at least one lead agency (cơ quan chủ trì).")
             return None
         if deadline.rule is not None:
-            start = issued_on or self.horizon
+            start = starts_on or self.horizon
             slots: list[tuple[str, date | None]] = [
                 (o.period, o.due_on) for o in occurrences(deadline.rule, start, self.horizon, self.rules)
             ]
@@ -384,7 +387,7 @@ class AssignmentImporter:
         else:
             slots = [(period, deadline.due_on)]
         directive_id = self.directive_for(row, jurisdiction_id)
-        task_id = self.task_for(row, directive_id, deadline, issued_on)
+        task_id = self.task_for(row, directive_id, deadline, starts_on)
         coordinators = [c for c in coordinators if c not in leads]
         for agency_id, role in [*((a, "lead") for a in leads), *((c, "coordinating") for c in coordinators)]:
             for slot_period, _ in slots:
@@ -409,6 +412,7 @@ class AssignmentImporter:
             completed_on=completed_on,
             result_ref=self.text(row, "result_ref") if "result_ref" in self.columns else None,
             note=self.text(row, "note") if "note" in self.columns else None,
+            withdrawn_on=withdrawn_on,
         )
 
     def apply(self, batch: list[_Row]) -> None:
@@ -421,7 +425,7 @@ class AssignmentImporter:
             marks = ", ".join(f":t{i}" for i in range(len(chunk)))
             for found in self.sql.rows(
                 "SELECT id, task_id, agency_id, role, period, due_on, deadline_text, completed_on, result_ref, note, "
-                f"version FROM assignment WHERE task_id IN ({marks})",
+                f"withdrawn_on FROM assignment WHERE task_id IN ({marks})",
                 params,
             ):
                 existing[(found[1], found[2], found[3], found[4])] = found
@@ -437,11 +441,12 @@ class AssignmentImporter:
                 for period, due_on in row.slots:
                     completed = row.completed_on if role == "lead" else None
                     result_ref = (row.result_ref or "") if role == "lead" else ""
+                    withdrawn = row.withdrawn_on if role == "lead" else None
                     current = existing.get((row.task_id, agency_id, role, period))
                     if current is None:
                         inserts.append(
                             (row.task_id, agency_id, role, period, due_on, row.deadline_text, due_on,
-                             completed, result_ref, row.note or "", None, 1, self.now, self.now)
+                             completed, result_ref, row.note or "", withdrawn, 1, self.now, self.now)
                         )  # fmt: skip
                         self.report.created += 1
                         continue
@@ -452,6 +457,7 @@ class AssignmentImporter:
                         "completed_on": completed or self.sql.to_date(current[7]),
                         "result_ref": result_ref or current[8],
                         "note": row.note or current[9],
+                        "withdrawn_on": withdrawn or self.sql.to_date(current[10]),
                     }
                     old = {
                         "due_on": self.sql.to_date(current[5]),
@@ -459,6 +465,7 @@ class AssignmentImporter:
                         "completed_on": self.sql.to_date(current[7]),
                         "result_ref": current[8],
                         "note": current[9],
+                        "withdrawn_on": self.sql.to_date(current[10]),
                     }
                     if wanted == old:
                         self.report.unchanged += 1
@@ -482,7 +489,8 @@ class AssignmentImporter:
         )  # fmt: skip
         self.sql.executemany(
             "UPDATE assignment SET due_on = :due_on, deadline_text = :deadline_text, completed_on = :completed_on, "
-            "result_ref = :result_ref, note = :note, version = version + 1, updated_at = :updated_at WHERE id = :id",
+            "result_ref = :result_ref, note = :note, withdrawn_on = :withdrawn_on, version = version + 1, "
+            "updated_at = :updated_at WHERE id = :id",
             updates,
         )
         self.sql.write_rows(

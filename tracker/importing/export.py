@@ -35,10 +35,12 @@ EXAMPLE = {
     "lead": "Sở Tư pháp",
     "coordinating": "Sở Nội vụ; Văn phòng UBND tỉnh",
     "deadline": "trước 20/5/2020",
+    "starts_on": None,
     "period": "",
     "completed_on": None,
     "result_ref": "",
     "note": "",
+    "withdrawn_on": None,
 }
 
 
@@ -50,11 +52,11 @@ def _directive_facts(reader: Reader, ids: Iterable[int]) -> dict[int, tuple[Any,
         params = {f"d{i}": d for i, d in enumerate(chunk)}
         marks = ", ".join(f":d{i}" for i in range(len(chunk)))
         for row in reader.rows(
-            f"SELECT d.id, d.issued_on, d.kind, d.title, d.issuer, t.id "
+            f"SELECT d.id, d.issued_on, d.kind, d.title, d.issuer, t.id, t.starts_on "
             f"FROM directive d JOIN task t ON t.directive_id = d.id WHERE d.id IN ({marks})",
             params,
         ):
-            facts[row[5]] = (reader.to_date(row[1]), row[2], row[3], row[4])
+            facts[row[5]] = (reader.to_date(row[1]), row[2], row[3], row[4], reader.to_date(row[6]))
     return facts
 
 
@@ -70,7 +72,7 @@ def export_records(reader: Reader, rows: list[AssignmentRow]) -> list[dict[str, 
     for row in rows:
         if row.role != "lead":
             continue
-        issued_on, kind, title, issuer = facts[row.task_id]
+        issued_on, kind, title, issuer, starts_on = facts[row.task_id]
         deadline = row.deadline_text
         if row.period == "" and row.due_on != _due_of(deadline):
             deadline = row.due_on.strftime("%d/%m/%Y") if row.due_on else "thường xuyên"
@@ -88,10 +90,12 @@ def export_records(reader: Reader, rows: list[AssignmentRow]) -> list[dict[str, 
                 "lead": row.agency,
                 "coordinating": "; ".join(coordinators.get(key, [])) if key not in placed else "",
                 "deadline": deadline,
+                "starts_on": starts_on if row.period else None,
                 "period": row.period,
                 "completed_on": row.completed_on,
                 "result_ref": row.result_ref,
                 "note": row.note,
+                "withdrawn_on": row.withdrawn_on,
             }
         )
         placed.add(key)
@@ -129,7 +133,7 @@ def write_records(path: Path, file_format: str, records: list[dict[str, Any]]) -
         sheet.freeze_panes = "A2"
         for record in records:
             sheet.append([record.get(h) if record.get(h) is not None else "" for h in HEADERS])
-        for column in ("C", "M"):
+        for column in ("C", "M", "O", "R"):
             for cell in sheet[column][1:]:
                 cell.number_format = "DD/MM/YYYY"
         workbook.save(path)

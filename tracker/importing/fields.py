@@ -21,9 +21,11 @@ ASSIGNMENT_FIELDS: dict[str, tuple[str, ...]] = {
     "coordinating": ("cơ quan phối hợp", "phối hợp", "đơn vị phối hợp", "coordinating"),
     "deadline": ("thời hạn", "hạn", "thời hạn hoàn thành", "deadline", "due"),
     "period": ("kỳ", "kỳ báo cáo", "period"),
+    "starts_on": ("bắt đầu từ", "áp dụng từ", "starts on", "starts_on"),
     "completed_on": ("ngày hoàn thành", "ngày nhận báo cáo", "completed on", "completed_on"),
     "result_ref": ("số văn bản báo cáo", "văn bản báo cáo", "kết quả", "result ref", "result_ref"),
     "note": ("ghi chú", "note"),
+    "withdrawn_on": ("ngày rút", "ngày rút nhiệm vụ", "withdrawn on", "withdrawn_on"),
 }
 ASSIGNMENT_REQUIRED = ("directive", "ref", "task", "lead")
 

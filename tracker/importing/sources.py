@@ -144,7 +144,7 @@ def read_xlsx(path: Path, sheet: str | None) -> Table:
 
 JSON_FIELDS = [
     "jurisdiction", "directive", "issued_on", "kind", "title", "issuer", "ref", "task", "lead", "coordinating",
-    "deadline", "period", "completed_on", "result_ref", "note",
+    "deadline", "starts_on", "period", "completed_on", "result_ref", "note", "withdrawn_on",
 ]  # fmt: skip
 
 

@@ -1,0 +1,282 @@
+"""Importing files: every encoding, delimiter and format; idempotent; all or nothing; both backends."""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import tracker
+from tests.data.make_files import EXPECTED_ASSIGNMENTS, HEADER_VI, ROWS
+from tests.integration.cli_runner import run
+from tracker.core.status import Status
+
+pytestmark = pytest.mark.usefixtures("backend")
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+FILES = sorted(p.name for p in DATA.iterdir() if p.suffix in {".csv", ".xlsx", ".json"})
+
+
+@pytest.fixture
+def t(demo_url: str) -> Iterator[tracker.Tracker]:
+    opened = tracker.open(demo_url, today="01/05/2021")
+    yield opened
+    opened.close()
+
+
+def _plan_rows(t: tracker.Tracker) -> list[tuple[object, ...]]:
+    return sorted(
+        (r.ref, r.agency, r.role, r.due_on, r.completed_on, r.result_ref, r.note, r.deadline_text)
+        for r in t.by_directive("12/KH-UBND")
+    )
+
+
+def _count(t: tracker.Tracker) -> int:
+    return int(t.reader.scalar("SELECT count(*) FROM assignment"))
+
+
+@pytest.mark.parametrize("name", FILES)
+def test_every_fixture_file_imports_the_same_assignments(t: tracker.Tracker, name: str) -> None:
+    before = _count(t)
+    report = t.import_file(DATA / name)
+    assert report.ok, report.errors
+    assert (report.created, report.updated, report.unchanged) == (EXPECTED_ASSIGNMENTS, 0, 0)
+    assert _count(t) == before + EXPECTED_ASSIGNMENTS
+    rows = {(r.ref, r.agency, r.role): r for r in t.by_directive("12/KH-UBND")}
+    first = rows[("1", "Sở Thông tin và Truyền thông", "lead")]
+    assert (str(first.due_on), str(first.completed_on), first.result_ref) == ("2021-04-30", "2021-04-28", "45/BC-STTTT")
+    assert first.status is Status.DONE_ON_TIME
+    # "Sở TN&MT" is an alias; a cell of names with commas splits into known names.
+    assert {a for (ref, a, role) in rows if ref == "2"} == {
+        "Sở Tài nguyên và Môi trường",
+        "Sở Văn hóa, Thể thao và Du lịch",
+        "Sở Y tế",
+    }
+    assert str(rows[("2", "Sở Tài nguyên và Môi trường", "lead")].due_on) == "2021-06-30"
+    assert rows[("2", "Sở Tài nguyên và Môi trường", "lead")].note == "Ưu tiên"
+    assert len([key for key in rows if key[0] == "3"]) == 27  # the district group, expanded
+    # Importing the same file again changes nothing.
+    again = t.import_file(DATA / name)
+    assert (again.created, again.updated, again.unchanged) == (0, 0, EXPECTED_ASSIGNMENTS)
+
+
+def test_all_formats_agree(t: tracker.Tracker) -> None:
+    seen = set()
+    for name in FILES:
+        report = t.import_file(DATA / name)
+        assert report.ok
+        seen.add(tuple(_plan_rows(t)))
+    assert len(seen) == 1
+
+
+def test_xlsx_other_sheet(t: tracker.Tracker) -> None:
+    without_issuer = t.import_file(DATA / "assignments-merged.xlsx", sheet="Khác")
+    assert "cannot tell which jurisdiction" in without_issuer.errors[0]
+    report = t.import_file(DATA / "assignments-merged.xlsx", sheet="Khác", jurisdiction="thanh-hoa")
+    assert report.ok and report.created == 1
+    with pytest.raises(tracker.TrackerError, match="no sheet 'Nope'"):
+        t.import_file(DATA / "assignments-merged.xlsx", sheet="Nope")
+
+
+def _write(path: Path, rows: list[list[str]], header: list[str] = HEADER_VI) -> Path:
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(header)
+        writer.writerows(rows)
+    return path
+
+
+def test_a_changed_deadline_updates_and_is_recorded_with_the_file(t: tracker.Tracker, tmp_path: Path) -> None:
+    t.import_file(DATA / "assignments-utf8-comma.csv")
+    changed = [list(r) for r in ROWS]
+    changed[1][9] = "15/7/2021"
+    report = t.import_file(_write(tmp_path / "doi-han.csv", changed))
+    assert (report.created, report.updated) == (0, 3)
+    lead = next(r for r in t.by_directive("12/KH-UBND") if r.ref == "2" and r.role == "lead")
+    assert str(lead.due_on) == "2021-07-15"
+    sources = t.reader.rows(
+        "SELECT old_due_on, new_due_on, source FROM deadline_change WHERE assignment_id = :a", {"a": lead.id}
+    )
+    assert [(str(o)[:10], str(n)[:10], s) for o, n, s in sources] == [("2021-06-30", "2021-07-15", "doi-han.csv")]
+
+
+def test_every_problem_is_reported_with_file_row_column_and_nothing_is_written(
+    t: tracker.Tracker, tmp_path: Path
+) -> None:
+    bad = [list(r) for r in ROWS]
+    bad[0][7] = "Sở TNMTT"  # unknown agency
+    bad[1][9] = "31/4/2021"  # impossible date
+    bad[2][10] = "hôm qua"  # not a date
+    path = _write(tmp_path / "loi.csv", bad)
+    before = _count(t)
+    report = t.import_file(path)
+    assert not report.ok
+    assert len(report.errors) == 3
+    assert report.errors[0].startswith(f"{path}:2:H: 'Sở TNMTT': agency 'Sở TNMTT' is unknown; did you mean")
+    assert report.errors[1].startswith(f"{path}:3:J: '31/4/2021':")
+    assert report.errors[2].startswith(f"{path}:4:K: 'hôm qua':")
+    assert _count(t) == before
+    assert t.reader.scalar("SELECT count(*) FROM directive WHERE number = '12/KH-UBND'") == 0
+
+
+def test_duplicate_keys_inside_one_file_are_an_error(t: tracker.Tracker, tmp_path: Path) -> None:
+    report = t.import_file(_write(tmp_path / "trung.csv", [ROWS[0], ROWS[0]]))
+    assert len(report.errors) == 1 and "already on row 2" in report.errors[0]
+
+
+def test_missing_columns_name_what_was_found(t: tracker.Tracker, tmp_path: Path) -> None:
+    path = _write(tmp_path / "thieu.csv", [["1"]], header=["Số hiệu văn bản"])
+    with pytest.raises(tracker.TrackerError, match=r"missing column\(s\) ref"):
+        t.import_file(path)
+
+
+def test_map_reads_other_headers(t: tracker.Tracker, tmp_path: Path) -> None:
+    header = list(HEADER_VI)
+    header[7] = "Đơn vị thực hiện"
+    path = _write(tmp_path / "map.csv", [ROWS[0]], header=header)
+    with pytest.raises(tracker.TrackerError, match="missing column"):
+        t.import_file(path)
+    assert t.import_file(path, maps=["Đơn vị thực hiện=lead"]).created == 3
+
+
+def test_dry_run_counts_and_writes_nothing(t: tracker.Tracker) -> None:
+    before = _count(t)
+    report = t.import_file(DATA / "directives.json", dry_run=True)
+    assert report.ok and report.created == EXPECTED_ASSIGNMENTS
+    assert _count(t) == before
+
+
+def test_create_agencies_and_the_unknown_name_without_it(t: tracker.Tracker, tmp_path: Path) -> None:
+    rows = [list(ROWS[0])]
+    rows[0][7] = "Ban Chỉ đạo chuyển đổi số"
+    path = _write(tmp_path / "moi.csv", rows)
+    assert not t.import_file(path).ok
+    report = t.import_file(path, create_agencies=True)
+    assert report.ok and report.agencies_created == 1
+
+
+def test_recurring_deadline_rows_materialise_periods(t: tracker.Tracker, tmp_path: Path) -> None:
+    rows = [["5/KH-UBND", "1/1/2021", "", "", "UBND tỉnh Thanh Hóa", "BC", "Báo cáo tháng", "Sở Y tế", "",
+             "trước ngày 20 hàng tháng", "", "", ""]]  # fmt: skip
+    report = t.import_file(_write(tmp_path / "thang.csv", rows), horizon="30/4/2021")
+    assert report.created == 4
+    done = [["5/KH-UBND", "1/1/2021", "", "", "UBND tỉnh Thanh Hóa", "BC", "Báo cáo tháng", "Sở Y tế", "",
+             "trước ngày 20 hàng tháng", "18/02/2021", "9/BC-SYT", ""]]  # fmt: skip
+    header = [*HEADER_VI, "Kỳ"]
+    missing_period = t.import_file(_write(tmp_path / "ky.csv", done, header=HEADER_VI), horizon="30/4/2021")
+    assert "needs the period" in missing_period.errors[0]
+    with_period = t.import_file(_write(tmp_path / "ky2.csv", [[*done[0], "2021-02"]], header=header),
+                                horizon="30/4/2021")  # fmt: skip
+    assert (with_period.created, with_period.updated) == (0, 1)
+
+
+def test_agency_list_import(t: tracker.Tracker, tmp_path: Path) -> None:
+    path = tmp_path / "co-quan.csv"
+    path.write_text(
+        "Tên cơ quan,Tên gọi khác,Loại,Nhóm,Email\n"
+        'Sở Du lịch,SDL; Sở DL,department,"Các sở, ban, ngành cấp tỉnh",sdl@thanhhoa.example.org\n'
+        "Sở Y tế,SYT,department,,syt2@thanhhoa.example.org\n",
+        encoding="utf-8",
+    )
+    report = t.import_file(path, jurisdiction="thanh-hoa")
+    assert report.ok, report.errors
+    assert (report.created, report.updated) == (1, 1)
+    assert t.import_file(path, jurisdiction="thanh-hoa").unchanged == 2
+    from tracker.store import names
+
+    assert names.find_agency(t.reader, "thanh-hoa:Sở DL").name == "Sở Du lịch"
+
+
+def test_the_domain_documents_import_as_fixtures(db_url: str, demo_url: str) -> None:
+    """The seeds' agency lists and directives (from the two real documents) through the importers give
+    the demo's assignments."""
+    seeds = Path(__file__).resolve().parent.parent.parent / "seeds"
+    t = tracker.open(db_url, today="15/6/2020")
+    for code, name in (("thanh-hoa", "Tỉnh Thanh Hóa"), ("bac-giang", "Tỉnh Bắc Giang")):
+        t.jurisdiction(code, name)
+        agencies = t.import_file(seeds / code / "agencies.csv", jurisdiction=code)
+        assert agencies.ok, agencies.errors
+        report = t.import_file(seeds / code / "directives.json", jurisdiction=code, horizon="31/12/2020")
+        assert report.ok, report.errors
+    demo = tracker.open(demo_url)
+
+    def identities(opened: tracker.Tracker) -> list[tuple[object, ...]]:
+        return sorted((r.directive, r.ref, r.agency, r.role, r.period, r.deadline_text) for r in opened.assignments())
+
+    imported = identities(t)
+    assert imported == identities(demo)
+    assert len([i for i in imported if i[0] == "34/KH-UBND"]) == 27 + 10 + 27 + 7 + 4 + 1 + 2
+    assert len([i for i in imported if i[4] == "2020-02"]) == 30
+    t.close()
+    demo.close()
+
+
+def test_export_then_import_into_an_empty_database_gives_the_same_assignments(
+    demo_url: str, db_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for file_format in ("csv", "xlsx", "json"):
+        path = tmp_path / f"all.{file_format}"
+        assert run(capsys, "--db", demo_url, "export", str(path)).code == 0
+    target = tracker.open(db_url)
+    report = target.import_file(tmp_path / "all.xlsx", create_agencies=True)
+    assert report.ok, report.errors[:3]
+    source = tracker.open(demo_url)
+
+    def snapshot(t: tracker.Tracker) -> list[tuple[object, ...]]:
+        return sorted(
+            (r.jurisdiction, r.directive, r.ref, r.agency, r.role, r.period, r.due_on, r.completed_on, r.result_ref)
+            for r in t.assignments(as_of="15/6/2020")
+            if r.withdrawn_on is None
+        )
+
+    assert snapshot(target) == snapshot(source)
+    for other in ("all.csv", "all.json"):
+        again = target.import_file(tmp_path / other)
+        assert (again.created, again.updated) == (0, 0), other
+    target.close()
+    source.close()
+
+
+def test_cli_import_reports_and_exits_1_on_errors(
+    demo_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    good = run(capsys, "--db", demo_url, "import", str(DATA / "assignments-utf8-comma.csv"))
+    assert good.code == 0 and f"{EXPECTED_ASSIGNMENTS} created" in good.out
+    bad = [list(r) for r in ROWS]
+    bad[0][9] = "30/2/2021"
+    result = run(capsys, "--db", demo_url, "import", str(_write(tmp_path / "x.csv", bad)))
+    assert result.code == 1
+    assert ":2:J: '30/2/2021'" in result.err and "nothing was imported" in result.err
+    template = run(capsys, "import", "--template", "xlsx", str(tmp_path / "mau.xlsx"))
+    assert template.code == 0
+    dry = run(capsys, "--db", demo_url, "import", str(tmp_path / "mau.xlsx"), "--dry-run")
+    assert dry.code == 0 and "dry run" in dry.out
+
+
+cell = st.one_of(st.text(max_size=12), st.sampled_from(["30/2/2020", "Sở Y tế", "trước 30/4/2020", "", "x;y,z"]))
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.lists(cell, min_size=0, max_size=15), min_size=1, max_size=6))
+def test_malformed_rows_never_crash_or_write_part_of_a_file(
+    t: tracker.Tracker, tmp_path: Path, rows: list[list[str]]
+) -> None:
+    path = tmp_path / "fuzz.csv"
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(HEADER_VI)
+        writer.writerows([[c.replace("\x00", "") for c in row] for row in rows])
+    before = _count(t), int(t.reader.scalar("SELECT count(*) FROM task"))
+    try:
+        report = t.import_file(path)
+    except tracker.TrackerError:
+        report = None
+    after = _count(t), int(t.reader.scalar("SELECT count(*) FROM task"))
+    if report is None or not report.ok:
+        assert after == before
+    else:
+        assert after[0] >= before[0]
