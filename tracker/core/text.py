@@ -39,4 +39,6 @@ def strip_controls(text: str) -> str:
 
 def one_line(text: str) -> str:
     """Text made safe for a single output line: no controls, newlines and tabs become spaces."""
+    if text.isprintable() and "  " not in text:  # the common case, without the regular expressions
+        return text.strip()
     return _SPACES.sub(" ", strip_controls(text)).strip()

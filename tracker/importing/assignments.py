@@ -120,6 +120,11 @@ class AssignmentImporter:
         self.deadline_cache: dict[str, Deadline] = {}
         self.seen: dict[tuple[int, int, str, str], str] = {}
         self.touched_tasks: set[int] = set()
+        self.slot_cache: dict[tuple[str, date, date], list[tuple[str, date | None]]] = {}
+        self.cell_cache: dict[tuple[int, str], list[int]] = {}
+        self.date_cache: dict[str, date] = {}
+        self._texts_of: SourceRow | None = None
+        self._texts: dict[str, str] = {}
 
     # --- errors ----------------------------------------------------------------------------------
 
@@ -135,7 +140,17 @@ class AssignmentImporter:
         return row.values[index]
 
     def text(self, row: SourceRow, name: str) -> str:
-        return one_line(as_text(self.cell(row, name)))
+        if self._texts_of is not row:
+            self._texts_of, self._texts = row, {}
+        found = self._texts.get(name)
+        if found is None:
+            value = self.cell(row, name)
+            if type(value) is str and value.isprintable() and "  " not in value:
+                found = value.strip()
+            else:
+                found = one_line(as_text(value))
+            self._texts[name] = found
+        return found
 
     def date_cell(self, row: SourceRow, name: str) -> date | None:
         value = self.cell(row, name)
@@ -145,8 +160,12 @@ class AssignmentImporter:
             return value.date()
         if isinstance(value, date):
             return value
+        text = as_text(value)
+        if text in self.date_cache:
+            return self.date_cache[text]
         try:
-            return parse_date(as_text(value))
+            self.date_cache[text] = parse_date(text)
+            return self.date_cache[text]
         except TrackerError as error:
             self.error(row, name, value, f"{error} Write it day first, e.g. 30/4/2020.")
             return None
@@ -200,6 +219,9 @@ class AssignmentImporter:
         """Agency ids named in a cell: names separated by ";" (or "," where that splits the cell into
         known names, since many names contain commas); groups expanded."""
         text = as_text(self.cell(row, name))
+        cached = self.cell_cache.get((jurisdiction_id, text))
+        if cached is not None:
+            return cached
         result: list[int] = []
         ok = True
         for part in (p.strip() for p in text.split(";")):
@@ -215,7 +237,10 @@ class AssignmentImporter:
                 ok = False
                 continue
             result.extend(i for i in ids if i not in result)
-        return result if ok else None
+        if not ok:
+            return None
+        self.cell_cache[(jurisdiction_id, text)] = result
+        return result
 
     def split_on_commas(self, part: str, jurisdiction_id: int) -> list[int] | None:
         pieces = part.split(",")
@@ -373,9 +398,13 @@ class AssignmentImporter:
             return None
         if deadline.rule is not None:
             start = starts_on or self.horizon
-            slots: list[tuple[str, date | None]] = [
-                (o.period, o.due_on) for o in occurrences(deadline.rule, start, self.horizon, self.rules)
-            ]
+            until = self.horizon
+            if period[:4].isdigit():  # a period named in the file is materialised even past the horizon
+                until = max(until, date(int(period[:4]), 12, 31))
+            slots = self.slot_cache.get((deadline.rule, start, until), [])
+            if (deadline.rule, start, until) not in self.slot_cache:
+                slots = [(o.period, o.due_on) for o in occurrences(deadline.rule, start, until, self.rules)]
+                self.slot_cache[(deadline.rule, start, until)] = slots
             if period:
                 slots = [slot for slot in slots if slot[0] == period]
                 if not slots:

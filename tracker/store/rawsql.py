@@ -68,7 +68,16 @@ class RawSql:
         """Insert many rows fast: executemany on SQLite, COPY on PostgreSQL; returns how many."""
         names = ", ".join(columns)
         if self.dialect == "sqlite":
-            batch = [tuple(map(sqlite_value, row)) for row in rows]
+            stamps: dict[datetime, str] = {}
+
+            def convert(value: Any) -> Any:
+                if type(value) is datetime:  # the same timestamp on every row of a load: format it once
+                    if value not in stamps:
+                        stamps[value] = sqlite_value(value)
+                    return stamps[value]
+                return sqlite_value(value)
+
+            batch = [tuple(map(convert, row)) for row in rows]
             if batch:
                 self.connection.executemany(
                     f"INSERT INTO {table} ({names}) VALUES ({', '.join('?' * len(columns))})", batch
