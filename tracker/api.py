@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -87,7 +88,7 @@ class Tracker:
         self.actor = actor or self.settings.resolved_actor()
         self.today = to_date(today) if today is not None else date.today()
         self._engine: Engine | None = None
-        self._reader: Reader | None = None
+        self._readers: dict[int, Reader] = {}
         self._sessions: sessionmaker[Session] | None = None
         self._jurisdiction: str | None = None
         revision = self._revision()
@@ -112,10 +113,13 @@ class Tracker:
 
     @property
     def reader(self) -> Reader:
-        """The DB-API connection that lists and counts use (no SQLAlchemy import)."""
-        if self._reader is None:
-            self._reader = Reader(self.url)
-        return self._reader
+        """The DB-API connection that lists and counts use (no SQLAlchemy import), one per thread
+        (a UI reads in worker threads; SQLite connections stay in their thread)."""
+        thread = threading.get_ident()
+        reader = self._readers.get(thread)
+        if reader is None:
+            reader = self._readers[thread] = Reader(self.url)
+        return reader
 
     @property
     def engine(self) -> Engine:
@@ -140,9 +144,12 @@ class Tracker:
             yield session
 
     def close(self) -> None:
-        if self._reader is not None:
-            self._reader.close()
-            self._reader = None
+        for reader in self._readers.values():
+            try:
+                reader.close()
+            except Exception:
+                pass
+        self._readers.clear()
         if self._engine is not None:
             self._engine.dispose()
             self._engine = None

@@ -111,12 +111,14 @@ def global_options(function: Any) -> Any:
     return function
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(context_settings={"help_option_names": ["-h", "--help"]}, invoke_without_command=True)
 @global_options
 @click.version_option(package_name="tracker")
 @click.pass_context
 def cli(ctx: click.Context) -> None:
-    """Theo dõi nhiệm vụ - track the tasks that directives assign to agencies."""
+    """Theo dõi nhiệm vụ - track the tasks that directives assign to agencies.
+
+    With no command, opens the terminal UI on the configured database."""
     from tracker.i18n import detect_language
     from tracker.settings import load_settings
 
@@ -125,6 +127,28 @@ def cli(ctx: click.Context) -> None:
     for name, value in ctx.meta.get("tracker.globals", {}).items():
         _apply_global(context, name, value)
     ctx.obj = context
+    if ctx.invoked_subcommand is None:
+        _run_ui(context)
+
+
+def _run_ui(context: Context) -> None:
+    """Open the terminal UI (Textual is imported here and nowhere on the command-line paths)."""
+    if not sys.stdout.isatty():
+        raise TrackerError("the terminal UI needs a terminal; use 'tracker list' in scripts.")
+    from tracker.ui.app import TrackerApp
+
+    tracker = context.open()
+    try:
+        TrackerApp(tracker, context.as_of, context.lang).run()
+    finally:
+        tracker.close()
+
+
+@cli.command()
+@global_options
+def ui() -> None:
+    """Open the terminal UI on the configured database."""
+    _run_ui(_context())
 
 
 def _context() -> Context:
@@ -252,8 +276,10 @@ def db_downgrade(revision: str) -> None:
 @cli.command()
 @global_options
 @click.option("--reset", is_flag=True, help="Rebuild the demo database from seeds/ first.")
-def demo(reset: bool) -> None:
-    """Open the demo database (made from seeds/ on first use) at its as-of date."""
+@click.option("--print", "print_only", is_flag=True, help="Print the overdue list instead of opening the UI.")
+def demo(reset: bool, print_only: bool) -> None:
+    """Open the demo database (made from seeds/ on first use) at its as-of date, in the terminal UI
+    (or, with --print or without a terminal, print its overdue list)."""
     from tracker.i18n import t
     from tracker.services.seeding import demo_info
     from tracker.settings import demo_database_path, sqlite_url
@@ -271,6 +297,9 @@ def demo(reset: bool) -> None:
     )
     if not path.exists():
         _init_database(demo_context, demo=True)
+    if not print_only and sys.stdout.isatty() and sys.stdin.isatty():
+        _run_ui(demo_context)
+        return
     tracker = demo_context.open()
     try:
         from tracker.store.queries import AssignmentFilter

@@ -13,6 +13,7 @@ from typing import Any
 
 from tracker.core.errors import NotFoundError
 from tracker.core.status import DEFAULT_DUE_SOON_DAYS, Status, StatusReading, derive_status
+from tracker.core.text import fold
 from tracker.store.reader import Reader
 
 
@@ -29,6 +30,9 @@ class AssignmentFilter:
     statuses: Sequence[Status] | None = None
     period: str | None = None
     role: str | None = None
+    search: str | None = None
+    """Free text matched, without regard to case or diacritics, against the task, the agency and the
+    directive number."""
 
 
 @dataclass(frozen=True)
@@ -163,7 +167,16 @@ def where_clause(
     if criteria.role is not None:
         params["role"] = criteria.role
         conditions.append("a.role = :role")
-    return (" WHERE " + " AND ".join(conditions) if conditions else ""), criteria.directive_ids is not None
+    needs_joins = criteria.directive_ids is not None
+    if criteria.search and fold(criteria.search):
+        for index, word in enumerate(fold(criteria.search).split()):
+            params[f"word{index}"] = f"%{word}%"
+            conditions.append(
+                f"(t.folded_text LIKE :word{index} OR g.folded_name LIKE :word{index}"
+                f" OR lower(d.number) LIKE :word{index})"
+            )
+        needs_joins = True
+    return (" WHERE " + " AND ".join(conditions) if conditions else ""), needs_joins
 
 
 _ROW_SELECT = """SELECT a.id, j.code, d.number, d.id, t.ref, t.text, t.id, g.name, g.id, a.role, a.period,
@@ -227,8 +240,12 @@ def list_assignments(
 
 def count_assignments(reader: Reader, criteria: AssignmentFilter, as_of: date) -> int:
     params: dict[str, Any] = {}
-    where, needs_task = where_clause(criteria, as_of, params)
-    join = " JOIN task t ON t.id = a.task_id" if needs_task else ""
+    where, needs_joins = where_clause(criteria, as_of, params)
+    join = (
+        " JOIN task t ON t.id = a.task_id JOIN directive d ON d.id = t.directive_id JOIN agency g ON g.id = a.agency_id"
+        if needs_joins
+        else ""
+    )
     return int(reader.scalar(f"SELECT count(*) FROM assignment a{join}{where}", params))
 
 

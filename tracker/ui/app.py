@@ -1,0 +1,357 @@
+"""The terminal UI for secretariat staff: the assignments list with its filters, the detail of the
+selected assignment, and the actions on it."""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from rich.text import Text
+from textual import work
+from textual.app import App, ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.widgets import Footer, Input, LoadingIndicator, Static
+
+from tracker.core.deadlines import parse_date
+from tracker.core.errors import ConflictError, TrackerError
+from tracker.core.status import Status
+from tracker.i18n import t
+from tracker.store.queries import AssignmentFilter, AssignmentRow
+from tracker.ui.assignment_list import AssignmentList
+from tracker.ui.dialogs import (
+    FormDialog,
+    HelpScreen,
+    as_of_dialog,
+    done_dialog,
+    extend_dialog,
+    note_dialog,
+    withdraw_dialog,
+)
+from tracker.ui.model import ListModel, View
+
+SEARCH_DEBOUNCE_S = 0.15
+
+
+class TrackerApp(App[None]):
+    CSS_PATH = Path(__file__).with_name("tracker.tcss")
+    TITLE = "tracker"
+
+    BINDINGS = [
+        Binding("slash", "search", "/"),
+        Binding("o", "toggle_overdue", "o"),
+        Binding("w", "toggle_due_soon", "w"),
+        Binding("escape", "clear", "Esc", show=False),
+        Binding("enter", "toggle_detail", "↵", show=False),
+        Binding("d", "done", "d"),
+        Binding("e", "extend", "e"),
+        Binding("r", "reopen", "r", show=False),
+        Binding("x", "withdraw", "x", show=False),
+        Binding("n", "note", "n", show=False),
+        Binding("t", "as_of", "t"),
+        Binding("l", "language", "l", show=False),
+        Binding("question_mark", "help", "?"),
+        Binding("q", "quit", "q"),
+    ]
+
+    def __init__(self, tracker: Any, as_of: date, lang: str) -> None:
+        super().__init__()
+        self.tracker = tracker
+        self.lang = lang
+        # The morning chase list first: what is overdue or falls due this week. Esc shows everything.
+        self.morning = AssignmentFilter(overdue=True, due_within=tracker.settings.due_soon_days)
+        self.model = ListModel(tracker.url, View(self.morning, as_of), tracker.settings.due_soon_days)
+        self._search_timer: Any = None
+        self._detail_open = False
+
+    # --- layout --------------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="summary")
+        yield Static(id="chips")
+        with Horizontal(id="main"):
+            yield AssignmentList(self.model, self.lang, id="list")
+            with VerticalScroll(id="detail"):
+                yield Static(id="detail-text")
+        yield LoadingIndicator(id="loading")
+        yield Input(placeholder=t("ui.search_placeholder", self.lang), id="search")
+        yield Footer()
+
+    WIDE = 110
+    """From this width the detail stands beside the list; below it, Enter switches between them."""
+
+    def on_resize(self) -> None:
+        self._layout()
+
+    def _layout(self) -> None:
+        wide = self.size.width >= self.WIDE
+        self.query_one("#detail").display = wide or self._detail_open
+        self.query_one("#list").display = wide or not self._detail_open
+
+    def action_toggle_detail(self) -> None:
+        if self.size.width >= self.WIDE:
+            return
+        self._detail_open = not self._detail_open
+        self._layout()
+        if not self._detail_open:
+            self.query_one("#list", AssignmentList).focus()
+
+    def on_mount(self) -> None:
+        self.query_one("#search", Input).display = False
+        self.query_one("#list", AssignmentList).focus()
+        self._apply_labels()
+        self._layout()
+        self.reload(self.model.view)
+
+    def _apply_labels(self) -> None:
+        self.sub_title = t("ui.subtitle", self.lang)
+        for binding, key in (
+            ("search", "ui.key_search"),
+            ("toggle_overdue", "ui.key_overdue"),
+            ("toggle_due_soon", "ui.key_due_soon"),
+            ("done", "ui.key_done"),
+            ("extend", "ui.key_extend"),
+            ("as_of", "ui.key_as_of"),
+            ("help", "ui.key_help"),
+            ("quit", "ui.key_quit"),
+        ):
+            for _, existing in list(self._bindings.key_to_bindings.items()):
+                for index, item in enumerate(existing):
+                    if item.action == binding:
+                        existing[index] = dataclasses.replace(item, description=t(key, self.lang))
+        self.refresh_bindings()
+
+    # --- loading -------------------------------------------------------------------------------
+
+    def reload(self, view: View) -> None:
+        self.query_one("#loading").display = True
+        self._load(view)
+
+    @work(thread=True, exclusive=True, group="reload")
+    def _load(self, view: View) -> None:
+        try:
+            self.model.refresh(view)
+        except TrackerError as error:
+            self.call_from_thread(self.notify, str(error), severity="error")
+        self.call_from_thread(self._loaded)
+
+    def _loaded(self) -> None:
+        self.query_one("#loading").display = False
+        self._show_summary()
+        self.query_one("#list", AssignmentList).reset()
+
+    def _show_summary(self) -> None:
+        counts = self.model.counts
+        as_of = self.model.view.as_of
+        summary = Text()
+        summary.append(f" {t('ui.as_of', self.lang)} {as_of:%d/%m/%Y} ", style="bold reverse")
+        summary.append("  ")
+        order = [Status.OVERDUE, Status.IN_PROGRESS, Status.DONE_ON_TIME, Status.DONE_LATE, Status.STANDING,
+                 Status.WITHDRAWN]  # fmt: skip
+        for status in order:
+            style = "bold red" if status is Status.OVERDUE and counts[status] else ""
+            summary.append(f"{t('short.' + status.value, self.lang)} ", style=style)
+            summary.append(f"{counts[status]}", style=style or "bold")
+            summary.append(" · " if status is not order[-1] else "")
+        self.query_one("#summary", Static).update(summary)
+        criteria = self.model.view.criteria
+        chips = Text()
+        if criteria.overdue:
+            chips.append(f" {t('status.overdue', self.lang)} ", style="white on red")
+            chips.append(" ")
+        if criteria.due_within is not None:
+            chips.append(f" {t('ui.chip_due_within', self.lang, days=criteria.due_within)} ", style="black on yellow")
+            chips.append(" ")
+        if criteria.search:
+            chips.append(f" / {criteria.search} ", style="black on cyan")
+            chips.append(" ")
+        chips.append(t("ui.shown", self.lang, count=self.model.total), style="dim")
+        if criteria != AssignmentFilter():
+            chips.append("  " + t("ui.clear_hint", self.lang), style="dim")
+        self.query_one("#chips", Static).update(chips)
+
+    # --- detail --------------------------------------------------------------------------------
+
+    def on_assignment_list_highlighted(self, message: AssignmentList.Highlighted) -> None:
+        self._show_detail(message.row)
+
+    def _show_detail(self, row: AssignmentRow | None) -> None:
+        target = self.query_one("#detail-text", Static)
+        if row is None:
+            target.update(t("list.none", self.lang) if self.model.total == 0 else "")
+            return
+        self._load_detail(row.id, self.model.view.as_of)
+
+    @work(thread=True, exclusive=True, group="detail")
+    def _load_detail(self, assignment_id: int, as_of: date) -> None:
+        from tracker.render import render_details
+        from tracker.services.details import assignment_details
+
+        try:
+            details = assignment_details(self.tracker, assignment_id, as_of)
+        except TrackerError as error:
+            self.call_from_thread(self.query_one("#detail-text", Static).update, str(error))
+            return
+        rendered = render_details(details, self.lang)
+        self.call_from_thread(self.query_one("#detail-text", Static).update, rendered)
+
+    # --- filters -------------------------------------------------------------------------------
+
+    def action_search(self) -> None:
+        search = self.query_one("#search", Input)
+        search.display = True
+        search.focus()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id != "search":
+            return
+        if self._search_timer is not None:
+            self._search_timer.stop()
+        value = event.value
+        self._search_timer = self.set_timer(
+            SEARCH_DEBOUNCE_S, lambda: self.reload(self.model.with_criteria(search=value.strip() or None))
+        )
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if event.input.id == "search":
+            self.query_one("#list", AssignmentList).focus()
+
+    def action_toggle_overdue(self) -> None:
+        self.reload(self.model.with_criteria(overdue=not self.model.view.criteria.overdue))
+
+    def action_toggle_due_soon(self) -> None:
+        current = self.model.view.criteria.due_within
+        self.reload(
+            self.model.with_criteria(due_within=None if current is not None else self.tracker.settings.due_soon_days)
+        )
+
+    def action_clear(self) -> None:
+        if self._detail_open:
+            self.action_toggle_detail()
+            return
+        search = self.query_one("#search", Input)
+        if search.has_focus and search.value:
+            search.value = ""
+            return
+        search.value = ""
+        search.display = False
+        self.query_one("#list", AssignmentList).focus()
+        if self.model.view.criteria != AssignmentFilter():
+            self.reload(View(AssignmentFilter(), self.model.view.as_of))
+
+    def action_as_of(self) -> None:
+        def chosen(values: dict[str, str] | None) -> None:
+            if values:
+                day = parse_date(values["as_of"])
+                self.reload(View(self.model.view.criteria, day))
+
+        self.push_screen(as_of_dialog(self.lang, self.model.view.as_of), chosen)
+
+    def action_language(self) -> None:
+        self.lang = "en" if self.lang == "vi" else "vi"
+        self.query_one("#list", AssignmentList).lang = self.lang
+        self.query_one("#search", Input).placeholder = t("ui.search_placeholder", self.lang)
+        self._apply_labels()
+        self._show_summary()
+        self.query_one("#list", AssignmentList).refresh()
+        self._show_detail(self.query_one("#list", AssignmentList).current)
+
+    def action_help(self) -> None:
+        self.push_screen(HelpScreen(self.lang))
+
+    # --- actions -------------------------------------------------------------------------------
+
+    def _selected(self) -> AssignmentRow | None:
+        row = self.query_one("#list", AssignmentList).current
+        if row is None:
+            self.notify(t("ui.nothing_selected", self.lang), severity="warning")
+        return row
+
+    def _change(self, row: AssignmentRow, dialog: FormDialog | None, change: Any, message: str) -> None:
+        """Ask (if there is a dialog), apply the change checking the version that was read, reload."""
+
+        def run(values: dict[str, str] | None) -> None:
+            if dialog is not None and values is None:
+                return
+            try:
+                change(values or {})
+            except ConflictError as error:
+                self.notify(f"{t('ui.conflict', self.lang)} {error}", severity="error", timeout=8)
+            except TrackerError as error:
+                self.notify(str(error), severity="error", timeout=8)
+            else:
+                self.notify(message)
+            self._after_change()
+
+        if dialog is None:
+            run(None)
+        else:
+            self.push_screen(dialog, run)
+
+    def _after_change(self) -> None:
+        view = self.model.view
+        cursor = self.query_one("#list", AssignmentList).cursor
+        self.model.refresh(view)
+        self._show_summary()
+        assignment_list = self.query_one("#list", AssignmentList)
+        assignment_list.virtual_size = assignment_list.virtual_size.with_height(self.model.total + 1)
+        assignment_list.cursor = min(cursor, max(0, self.model.total - 1))
+        assignment_list.refresh()
+        self._show_detail(assignment_list.current)
+
+    def action_done(self) -> None:
+        row = self._selected()
+        if row is None:
+            return
+        self._change(
+            row,
+            done_dialog(self.lang, self.model.view.as_of),
+            lambda v: self.tracker.complete(row.id, v["on"], ref=v["ref"], expected_version=row.version),
+            t("msg.done", self.lang, id=row.id, on=""),
+        )
+
+    def action_reopen(self) -> None:
+        row = self._selected()
+        if row is not None:
+            self._change(row, None, lambda v: self.tracker.reopen(row.id, expected_version=row.version),
+                         t("msg.reopened", self.lang, id=row.id))  # fmt: skip
+
+    def action_extend(self) -> None:
+        row = self._selected()
+        if row is None:
+            return
+        self._change(
+            row,
+            extend_dialog(self.lang, row.due_on),
+            lambda v: self.tracker.extend(row.id, v["to"], reason=v["reason"], decision=v["decision"],
+                                          expected_version=row.version),
+            t("msg.extended", self.lang, id=row.id, to=""),
+        )  # fmt: skip
+
+    def action_withdraw(self) -> None:
+        row = self._selected()
+        if row is None:
+            return
+        self._change(
+            row,
+            withdraw_dialog(self.lang, self.model.view.as_of),
+            lambda v: self.tracker.withdraw(row.id, reason=v["reason"], on=v["on"], decision=v["decision"],
+                                            expected_version=row.version),
+            t("msg.withdrawn", self.lang, id=row.id),
+        )  # fmt: skip
+
+    def action_note(self) -> None:
+        row = self._selected()
+        if row is None:
+            return
+        self._change(
+            row,
+            note_dialog(self.lang, row.note),
+            lambda v: self.tracker.note(row.id, v["note"], expected_version=row.version),
+            t("msg.noted", self.lang, id=row.id),
+        )
+
+    def on_unmount(self) -> None:
+        self.model.close()

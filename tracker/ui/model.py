@@ -1,0 +1,113 @@
+"""What the main list shows: the filter, the as-of date, the count and cached pages of rows.
+
+No Textual here: the widgets ask this model for rows by index; it reads small pages with SQL and
+keeps the most recent ones, so a list of a million assignments costs a page at a time.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from dataclasses import dataclass, replace
+from datetime import date
+
+from tracker.core.status import Status
+from tracker.store import queries
+from tracker.store.queries import AssignmentFilter, AssignmentRow
+from tracker.store.reader import Reader
+
+PAGE_SIZE = 100
+MAX_PAGES = 20
+
+
+@dataclass(frozen=True)
+class View:
+    """The filter the clerk has set up; every change makes a new one."""
+
+    criteria: AssignmentFilter
+    as_of: date
+
+
+class ListModel:
+    """Rows of the current view, by index, from an LRU cache of pages. Thread-safe: a worker thread
+    may load pages while the UI thread reads them."""
+
+    def __init__(self, url: str, view: View, due_soon_days: int = 7) -> None:
+        self.url = url
+        self.due_soon_days = due_soon_days
+        self.view = view
+        self.total = 0
+        self.counts: dict[Status, int] = dict.fromkeys(Status, 0)
+        self._pages: OrderedDict[int, list[AssignmentRow]] = OrderedDict()
+        self._lock = threading.Lock()
+        self._local = threading.local()
+
+    def _reader(self) -> Reader:
+        """One connection per thread (SQLite connections stay in the thread that made them)."""
+        reader = getattr(self._local, "reader", None)
+        if reader is None:
+            reader = self._local.reader = Reader(self.url)
+        return reader
+
+    def refresh(self, view: View | None = None) -> None:
+        """Recount for ``view`` (or the current one) and forget cached pages."""
+        view = view or self.view
+        reader = self._reader()
+        total = queries.count_assignments(reader, view.criteria, view.as_of)
+        counts = queries.status_counts(reader, view.as_of)
+        first = list(
+            queries.list_assignments(
+                reader, view.criteria, view.as_of, due_soon_days=self.due_soon_days, limit=PAGE_SIZE
+            )
+        )
+        with self._lock:
+            self.view, self.total, self.counts = view, total, counts
+            self._pages = OrderedDict({0: first})
+
+    def row(self, index: int) -> AssignmentRow | None:
+        """The row at ``index``, or None when its page is not loaded yet (see :meth:`load_page`)."""
+        if not 0 <= index < self.total:
+            return None
+        page = index // PAGE_SIZE
+        with self._lock:
+            rows = self._pages.get(page)
+            if rows is None:
+                return None
+            self._pages.move_to_end(page)
+            offset = index % PAGE_SIZE
+            return rows[offset] if offset < len(rows) else None
+
+    def load_page(self, page: int) -> None:
+        view = self.view
+        rows = list(
+            queries.list_assignments(
+                self._reader(),
+                view.criteria,
+                view.as_of,
+                due_soon_days=self.due_soon_days,
+                limit=PAGE_SIZE,
+                offset=page * PAGE_SIZE,
+            )
+        )
+        with self._lock:
+            if view is not self.view:
+                return
+            self._pages[page] = rows
+            while len(self._pages) > MAX_PAGES:
+                self._pages.popitem(last=False)
+
+    def missing_pages(self, first: int, last: int) -> list[int]:
+        with self._lock:
+            return [p for p in range(first // PAGE_SIZE, last // PAGE_SIZE + 1) if p not in self._pages]
+
+    def reload_row(self, index: int) -> None:
+        """Re-read the page holding ``index`` (after an edit)."""
+        self.load_page(index // PAGE_SIZE)
+
+    def with_criteria(self, **changes: object) -> View:
+        return replace(self.view, criteria=replace(self.view.criteria, **changes))  # type: ignore[arg-type]
+
+    def close(self) -> None:
+        reader = getattr(self._local, "reader", None)
+        if reader is not None:
+            reader.close()
