@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import threading
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
@@ -145,10 +145,8 @@ class Tracker:
 
     def close(self) -> None:
         for reader in self._readers.values():
-            try:
+            with suppress(Exception):
                 reader.close()
-            except Exception:
-                pass
         self._readers.clear()
         if self._engine is not None:
             self._engine.dispose()

@@ -1,0 +1,28 @@
+"""Screens at 80x24 and 120x40, in Vietnamese and English (pytest-textual-snapshot)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from tracker.ui.app import TrackerApp
+
+
+async def _settled(pilot: object) -> None:
+    await pilot.app.workers.wait_for_complete()  # type: ignore[attr-defined]
+    await pilot.pause()  # type: ignore[attr-defined]
+    await pilot.app.workers.wait_for_complete()  # type: ignore[attr-defined]
+    await pilot.pause()  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("backend", ["sqlite"], indirect=True)
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "120x40"])
+@pytest.mark.parametrize("lang", ["vi", "en"])
+@pytest.mark.parametrize("screen", ["main", "detail", "help", "done"])
+def test_screens(
+    snap_compare: Callable[..., bool], make_app: Callable[..., TrackerApp], size: tuple[int, int], lang: str,
+    screen: str,
+) -> None:  # fmt: skip
+    press = {"main": [], "detail": ["down", "enter"], "help": ["question_mark"], "done": ["d"]}[screen]
+    assert snap_compare(make_app(lang=lang), press=press, terminal_size=size, run_before=_settled)
