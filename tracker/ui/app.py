@@ -65,6 +65,7 @@ class TrackerApp(App[None]):
         self.model = ListModel(tracker.url, View(self.morning, as_of), tracker.settings.due_soon_days)
         self._search_timer: Any = None
         self._detail_open = False
+        self._detail_timer: Any = None
 
     # --- layout --------------------------------------------------------------------------------
 
@@ -174,8 +175,14 @@ class TrackerApp(App[None]):
 
     # --- detail --------------------------------------------------------------------------------
 
+    DETAIL_DELAY_S = 0.12
+    """The detail follows the cursor once it rests, so holding an arrow key stays smooth."""
+
     def on_assignment_list_highlighted(self, message: AssignmentList.Highlighted) -> None:
-        self._show_detail(message.row)
+        if self._detail_timer is not None:
+            self._detail_timer.stop()
+        row = message.row
+        self._detail_timer = self.set_timer(self.DETAIL_DELAY_S, lambda: self._show_detail(row))
 
     def _show_detail(self, row: AssignmentRow | None) -> None:
         target = self.query_one("#detail-text", Static)
@@ -293,7 +300,7 @@ class TrackerApp(App[None]):
     def _after_change(self) -> None:
         view = self.model.view
         cursor = self.query_one("#list", AssignmentList).cursor
-        self.model.refresh(view)
+        self.model.refresh(view, recount=True)
         self._show_summary()
         assignment_list = self.query_one("#list", AssignmentList)
         assignment_list.virtual_size = assignment_list.virtual_size.with_height(self.model.total + 1)

@@ -41,6 +41,7 @@ class ListModel:
         self._pages: OrderedDict[int, list[AssignmentRow]] = OrderedDict()
         self._lock = threading.Lock()
         self._local = threading.local()
+        self._counted_as_of: date | None = None
 
     def _reader(self) -> Reader:
         """One connection per thread (SQLite connections stay in the thread that made them)."""
@@ -49,12 +50,16 @@ class ListModel:
             reader = self._local.reader = Reader(self.url)
         return reader
 
-    def refresh(self, view: View | None = None) -> None:
-        """Recount for ``view`` (or the current one) and forget cached pages."""
+    def refresh(self, view: View | None = None, *, recount: bool = False) -> None:
+        """Recount for ``view`` (or the current one) and forget cached pages. The status counts of the
+        summary depend on the as-of date only: they are recomputed when it changes or ``recount``."""
         view = view or self.view
         reader = self._reader()
         total = queries.count_assignments(reader, view.criteria, view.as_of)
-        counts = queries.status_counts(reader, view.as_of)
+        counts = self.counts
+        if recount or view.as_of != self._counted_as_of:
+            counts = queries.status_counts(reader, view.as_of)
+            self._counted_as_of = view.as_of
         first = list(
             queries.list_assignments(
                 reader, view.criteria, view.as_of, due_soon_days=self.due_soon_days, limit=PAGE_SIZE
