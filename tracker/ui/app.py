@@ -142,16 +142,25 @@ class TrackerApp(App[None]):
         self.query_one("#loading").display = False
         self._show_summary()
         self.query_one("#list", AssignmentList).reset()
+        if self.model.counts_stale():
+            self._recount()
+
+    @work(thread=True, exclusive=True, group="counts")
+    def _recount(self) -> None:
+        self.model.recount()
+        self.call_from_thread(self._show_summary)
 
     def _show_summary(self) -> None:
-        counts = self.model.counts
+        counts = {} if self.model.counts_stale() else self.model.counts
         as_of = self.model.view.as_of
         summary = Text()
         summary.append(f" {t('ui.as_of', self.lang)} {as_of:%d/%m/%Y} ", style="bold reverse")
         summary.append("  ")
+        if not counts:
+            summary.append("…", style="dim")  # the counts follow in a moment
         order = [Status.OVERDUE, Status.IN_PROGRESS, Status.DONE_ON_TIME, Status.DONE_LATE, Status.STANDING,
                  Status.WITHDRAWN]  # fmt: skip
-        for status in order:
+        for status in order if counts else ():
             style = "bold red" if status is Status.OVERDUE and counts[status] else ""
             summary.append(f"{t('short.' + status.value, self.lang)} ", style=style)
             summary.append(f"{counts[status]}", style=style or "bold")

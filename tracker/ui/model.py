@@ -57,7 +57,7 @@ class ListModel:
         reader = self._reader()
         total = queries.count_assignments(reader, view.criteria, view.as_of)
         counts = self.counts
-        if recount or view.as_of != self._counted_as_of:
+        if recount:
             counts = queries.status_counts(reader, view.as_of)
             self._counted_as_of = view.as_of
         first = list(
@@ -68,6 +68,17 @@ class ListModel:
         with self._lock:
             self.view, self.total, self.counts = view, total, counts
             self._pages = OrderedDict({0: first})
+
+    def counts_stale(self) -> bool:
+        return self._counted_as_of != self.view.as_of
+
+    def recount(self) -> None:
+        """The summary's status counts at the view's as-of date (an aggregate over every assignment,
+        so the UI runs it after the list is on screen)."""
+        as_of = self.view.as_of
+        counts = queries.status_counts(self._reader(), as_of)
+        with self._lock:
+            self.counts, self._counted_as_of = counts, as_of
 
     def row(self, index: int) -> AssignmentRow | None:
         """The row at ``index``, or None when its page is not loaded yet (see :meth:`load_page`)."""
