@@ -6,6 +6,7 @@ them, so ``tracker list`` and cron jobs never load Textual.
 
 from __future__ import annotations
 
+import functools
 import sys
 from dataclasses import dataclass, replace
 from datetime import date
@@ -20,7 +21,7 @@ from tracker.core.status import Status
 if TYPE_CHECKING:
     from tracker.api import Tracker
     from tracker.settings import Settings
-    from tracker.store.queries import AssignmentRow
+    from tracker.store.queries import AssignmentFilter, AssignmentRow
 
 
 @dataclass
@@ -317,60 +318,79 @@ def demo(reset: bool, print_only: bool) -> None:
 _STATUS_NAMES = [s.value for s in Status]
 
 
+@dataclass(frozen=True)
+class Filters:
+    """The list filters as given on the command line (``list`` and ``export`` share them)."""
+
+    overdue: bool
+    due_within: int | None
+    agency_names: tuple[str, ...]
+    directive_numbers: tuple[str, ...]
+    statuses: tuple[str, ...]
+    period: str | None
+    role: str | None
+    search: str | None
+
+    def criteria(self, tracker: Tracker) -> AssignmentFilter:
+        """Names resolved (in plain SQL: no ORM on this path) into an :class:`AssignmentFilter`."""
+        from tracker.store import names
+        from tracker.store.queries import AssignmentFilter
+
+        return AssignmentFilter(
+            overdue=self.overdue,
+            due_within=self.due_within,
+            agency_ids=[a.id for a in names.resolve_agencies(tracker.reader, self.agency_names, None)]
+            if self.agency_names
+            else None,
+            directive_ids=[names.find_directive_id(tracker.reader, n) for n in self.directive_numbers]
+            if self.directive_numbers
+            else None,
+            statuses=[Status(s) for s in self.statuses] or None,
+            period=self.period,
+            role=self.role,
+            search=self.search,
+        )
+
+
+def filter_options(function: Any) -> Any:
+    """The list filters, passed to the command as one ``filters`` argument."""
+    options = [
+        click.option("--overdue", is_flag=True, help="Not done and past the due date."),
+        click.option("--due-within", type=click.IntRange(min=0), metavar="N", help="Not done and due in N days."),
+        click.option("--agency", "agency_names", multiple=True, metavar="NAME", help="Agency name or alias."),
+        click.option("--directive", "directive_numbers", multiple=True, metavar="NUMBER", help="Directive number."),
+        click.option("--status", "statuses", multiple=True, type=click.Choice(_STATUS_NAMES), help="Status."),
+        click.option("--period", metavar="PERIOD", help="Period of a recurring task, e.g. 2020-02."),
+        click.option("--role", type=click.Choice(["lead", "coordinating"]), help="Lead or coordinating only."),
+        click.option("--search", metavar="TEXT", help="Words in the task, agency or directive (no diacritics needed)."),
+    ]
+
+    def wrapper(**kwargs: Any) -> Any:
+        names = ("overdue", "due_within", "agency_names", "directive_numbers", "statuses", "period", "role", "search")
+        filters = Filters(**{name: kwargs.pop(name) for name in names})
+        return function(filters=filters, **kwargs)
+
+    functools.update_wrapper(wrapper, function)  # keeps the options already declared below this one
+    for option in reversed(options):
+        wrapper = option(wrapper)
+    return wrapper
+
+
 @cli.command("list")
 @global_options
-@click.option("--overdue", is_flag=True, help="Not done and past the due date.")
-@click.option("--due-within", type=click.IntRange(min=0), metavar="N", help="Not done and due in the next N days.")
-@click.option("--agency", "agency_names", multiple=True, metavar="NAME", help="Agency name or alias (repeatable).")
-@click.option("--directive", "directive_numbers", multiple=True, metavar="NUMBER", help="Directive number.")
-@click.option("--status", "statuses", multiple=True, type=click.Choice(_STATUS_NAMES), help="Status (repeatable).")
-@click.option("--period", metavar="PERIOD", help="Period of a recurring task, e.g. 2020-02.")
-@click.option("--role", type=click.Choice(["lead", "coordinating"]), help="Only lead or coordinating assignments.")
+@filter_options
 @click.option("--format", "output_format", type=click.Choice(["table", "csv", "json"]), default="table")
 @click.option("--count", "count_only", is_flag=True, help="Print only the number of matching assignments.")
 @click.option("--limit", type=click.IntRange(min=1), help="At most this many rows.")
-def list_command(
-    overdue: bool,
-    due_within: int | None,
-    agency_names: tuple[str, ...],
-    directive_numbers: tuple[str, ...],
-    statuses: tuple[str, ...],
-    period: str | None,
-    role: str | None,
-    output_format: str,
-    count_only: bool,
-    limit: int | None,
-) -> None:
+def list_command(filters: Filters, output_format: str, count_only: bool, limit: int | None) -> None:
     """List assignments. --overdue and --due-within together list both; other filters narrow."""
-    from tracker.store.queries import AssignmentFilter
-
     context = _context()
-    tracker = context.open()
-    try:
-        agency_ids: list[int] | None = None
-        directive_ids: list[int] | None = None
-        if agency_names or directive_numbers:
-            from tracker.store import names
-
-            if agency_names:
-                agency_ids = [a.id for a in names.resolve_agencies(tracker.reader, agency_names, None)]
-            if directive_numbers:
-                directive_ids = [names.find_directive_id(tracker.reader, n) for n in directive_numbers]
-        criteria = AssignmentFilter(
-            overdue=overdue,
-            due_within=due_within,
-            agency_ids=agency_ids,
-            directive_ids=directive_ids,
-            statuses=[Status(s) for s in statuses] or None,
-            period=period,
-            role=role,
-        )
+    with _tracker() as tracker:
+        criteria = filters.criteria(tracker)
         if count_only:
             click.echo(tracker.count(criteria, as_of=context.as_of))
             return
         rows = tracker.assignments(criteria, as_of=context.as_of, limit=limit)
-    finally:
-        tracker.close()
     if output_format == "json":
         import json
 
@@ -656,44 +676,16 @@ def import_command(
 @global_options
 @click.argument("path", type=click.Path(path_type=Path))
 @click.option("--format", "file_format", type=click.Choice(["csv", "xlsx", "json"]), help="Default: from the name.")
-@click.option("--overdue", is_flag=True)
-@click.option("--due-within", type=click.IntRange(min=0), metavar="N")
-@click.option("--agency", "agency_names", multiple=True, metavar="NAME")
-@click.option("--directive", "directive_numbers", multiple=True, metavar="NUMBER")
-@click.option("--status", "statuses", multiple=True, type=click.Choice(_STATUS_NAMES))
-@click.option("--period", metavar="PERIOD")
-def export_command(
-    path: Path,
-    file_format: str | None,
-    overdue: bool,
-    due_within: int | None,
-    agency_names: tuple[str, ...],
-    directive_numbers: tuple[str, ...],
-    statuses: tuple[str, ...],
-    period: str | None,
-) -> None:
+@filter_options
+def export_command(path: Path, file_format: str | None, filters: Filters) -> None:
     """Export assignments in the import format (the list filters apply)."""
     from tracker.importing.export import export_records, write_records
     from tracker.importing.sources import detect_format
-    from tracker.store import names
-    from tracker.store.queries import AssignmentFilter
 
     kind = detect_format(path, file_format)
     context = _context()
     with _tracker() as tracker:
-        criteria = AssignmentFilter(
-            overdue=overdue,
-            due_within=due_within,
-            agency_ids=[a.id for a in names.resolve_agencies(tracker.reader, agency_names, None)]
-            if agency_names
-            else None,
-            directive_ids=[names.find_directive_id(tracker.reader, n) for n in directive_numbers]
-            if directive_numbers
-            else None,
-            statuses=[Status(s) for s in statuses] or None,
-            period=period,
-        )
-        rows = tracker.assignments(criteria, as_of=context.as_of)
+        rows = tracker.assignments(filters.criteria(tracker), as_of=context.as_of)
         records = export_records(tracker.reader, rows)
     write_records(path, kind, records)
     click.echo(f"{path}: {len(records)} rows")

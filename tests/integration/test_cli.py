@@ -240,3 +240,10 @@ def test_hostile_text_is_shown_without_control_sequences(db_url: str, capsys: py
     t.close()
     result = run(capsys, "--db", db_url, "--as-of", "2/1/2020", "list")
     assert "\x1b" not in result.out and "Báo cáo" in result.out
+
+
+def test_search_ignores_case_and_diacritics(demo_url: str, capsys: pytest.CaptureFixture[str]) -> None:
+    plain = json.loads(run(capsys, "--db", demo_url, "list", "--search", "ke hoach va dau tu", "--format", "json").out)
+    marked = json.loads(run(capsys, "--db", demo_url, "list", "--search", "KẾ HOẠCH VÀ ĐẦU TƯ", "--format", "json").out)
+    assert plain == marked
+    assert {r["agency"] for r in plain} == {"Sở Kế hoạch và Đầu tư"}
