@@ -127,6 +127,35 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "Esc  clear filters\nd  mark done\nr  reopen\ne  extend the deadline\nx  withdraw\nn  note\n"
         "t  change the as-of date\nl  Tiếng Việt / English\n?  help\nq  quit",
     ),
+    "mail.prefix": ("[Theo dõi nhiệm vụ]", "[Task tracker]"),
+    "mail.counts": ("{overdue} quá hạn, {soon} sắp đến hạn", "{overdue} overdue, {soon} due soon"),
+    "mail.overdue": ("Quá hạn", "Overdue"),
+    "mail.due_soon": ("Sắp đến hạn", "Due soon"),
+    "mail.coordinating": ("Phối hợp thực hiện", "Where you coordinate"),
+    "mail.intro": (
+        "Kính gửi: {agency}. Tính đến ngày {as_of}, các nhiệm vụ Quý cơ quan chủ trì sau đây đã quá hạn hoặc "
+        "sắp đến hạn; đề nghị Quý cơ quan khẩn trương thực hiện và báo cáo.",
+        "To: {agency}. As of {as_of}, these tasks your agency leads are overdue or due soon; please complete "
+        "and report them.",
+    ),
+    "mail.footer": (
+        "Thư này do hệ thống theo dõi nhiệm vụ gửi tự động; vui lòng không trả lời thư này.",
+        "This message was sent automatically by the task tracker; please do not reply to it.",
+    ),
+    "mail.summary": ("Tổng hợp", "Summary"),
+    "mail.summary_intro": (
+        "Tổng hợp nhiệm vụ quá hạn và sắp đến hạn tính đến ngày {as_of}, theo cơ quan chủ trì:",
+        "Overdue and due-soon tasks as of {as_of}, by lead agency:",
+    ),
+    "mail.no_contact": ("Cơ quan chưa có địa chỉ email (không gửi được):", "Agencies without an email address:"),
+    "mail.not_working_day": (
+        "{day} không phải ngày làm việc; không gửi thư.",
+        "{day} is not a working day; nothing sent.",
+    ),
+    "mail.report": (
+        "{sent} thư đã gửi, {skipped} thư đã gửi trước đó ({as_of}).",
+        "{sent} sent, {skipped} already sent earlier ({as_of}).",
+    ),
     "demo.heading": (
         "Phân công quá hạn tính đến ngày {as_of} (cơ sở dữ liệu mẫu)",
         "Overdue assignments as of {as_of} (demo database)",

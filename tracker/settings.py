@@ -8,6 +8,12 @@ directory for "tracker". Keys match the field names below, e.g.::
     due_soon_days = 7
     before_inclusive = true
     roll_to_working_day = false
+    smtp_host = "mail.example.org"
+    smtp_security = "starttls"          # none | starttls | ssl
+    mail_from = "theodoi@example.org"
+    secretariat_emails = "vanphong@example.org, snv@example.org"
+
+The SMTP password is best given as ``TRACKER_SMTP_PASSWORD``; it is never stored in the database.
 """
 
 from __future__ import annotations
@@ -56,6 +62,18 @@ class Settings:
     roll_to_working_day: bool = False
     actor: str = ""
     """Name recorded in the audit log; empty means the operating-system user."""
+    smtp_host: str = ""
+    smtp_port: int = 0
+    """0 means the usual port for ``smtp_security``: 25 (none), 587 (starttls), 465 (ssl)."""
+    smtp_security: str = "starttls"
+    smtp_user: str = ""
+    smtp_password: str = ""
+    smtp_timeout: int = 30
+    smtp_cafile: str = ""
+    """A CA bundle to trust for STARTTLS/SSL besides the system's (e.g. a private mail server's CA)."""
+    mail_from: str = ""
+    secretariat_emails: str = ""
+    """Comma-separated addresses that receive the daily summary."""
 
     @property
     def deadline_rules(self) -> DeadlineRules:
@@ -106,6 +124,7 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
     known = {f.name: getattr(settings, f.name) for f in fields(Settings)}
     path = config_path(env)
     values: dict[str, Any] = {}
+    data: dict[str, Any] = {}
     if path.is_file():
         try:
             data = tomllib.loads(path.read_text(encoding="utf-8"))
@@ -118,4 +137,13 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
         env_key = f"TRACKER_{key.upper()}"
         if env_key in env:
             values[key] = _coerce(key, env[env_key], default, env_key)
+    if path.is_file() and "smtp_password" in data:
+        mode = path.stat().st_mode
+        if mode & 0o077:
+            import sys
+
+            print(
+                f"tracker: warning: {path} holds the SMTP password and can be read by others; run 'chmod 600 {path}'.",
+                file=sys.stderr,
+            )
     return replace(settings, **values)

@@ -195,3 +195,18 @@ class AuditEntry(SQLModel, table=True):
     new_value: str | None = None
     actor: str = Field(max_length=100)
     at: datetime = Field(default_factory=utc_now, sa_column=_timestamp())
+
+
+class SentDigest(SQLModel, table=True):
+    """A digest email that was accepted by the SMTP server: never sent twice for the same day."""
+
+    __tablename__ = "sent_digest"
+    __table_args__ = (UniqueConstraint("digest_date", "digest_key", name="uq_sent_digest"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    digest_date: date
+    digest_key: str = Field(max_length=400)
+    """Who and what: "agency:<id>" or "summary"; with --to, prefixed by the address."""
+    recipients: str = Field(default="")
+    message_id: str = Field(default="", max_length=300)
+    sent_at: datetime = Field(default_factory=utc_now, sa_column=_timestamp())

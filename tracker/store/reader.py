@@ -70,6 +70,15 @@ class Reader:
             where = f"{parts.hostname or 'localhost'}:{parts.port or 5432}{parts.path}"
             raise TrackerError(f"cannot open the database {where}: {str(error).strip()}") from None
 
+    @property
+    def raw(self) -> RawSql:
+        return self._raw
+
+    def commit(self) -> None:
+        """Commit a write made through :attr:`raw` (PostgreSQL connections here are autocommit)."""
+        if self.dialect == "sqlite":
+            self._connection.commit()
+
     def rows(self, sql: str, params: dict[str, Any] | None = None) -> list[tuple[Any, ...]]:
         return self._raw.rows(sql, params)
 

@@ -1,0 +1,228 @@
+"""The daily email against a real SMTP server on 127.0.0.1 (aiosmtpd) with STARTTLS and AUTH, faults
+included; on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+import email
+import os
+import socket
+import subprocess
+import sys
+from collections.abc import Iterator
+from email.message import EmailMessage
+from email.policy import default
+from pathlib import Path
+from typing import Any
+
+import pytest
+import trustme
+from aiosmtpd.controller import Controller
+from aiosmtpd.smtp import AuthResult, LoginPassword
+
+import tracker
+from tests.integration.cli_runner import run
+
+pytestmark = pytest.mark.usefixtures("backend")
+
+
+class Mailbox:
+    """An SMTP handler that keeps what it accepts and can be told to fail."""
+
+    def __init__(self) -> None:
+        self.messages: list[EmailMessage] = []
+        self.refuse: set[str] = set()
+        self.data_reply: str | None = None
+        self.drop_on_data = False
+        self.fail_after = 0
+
+    async def handle_RCPT(self, server: Any, session: Any, envelope: Any, address: str, options: Any) -> str:
+        if address in self.refuse:
+            return "550 5.1.1 mailbox unavailable"
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
+
+    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
+        if len(self.messages) >= self.fail_after:
+            if self.drop_on_data:
+                session.transport.close()
+                return "421 closing"
+            if self.data_reply:
+                return self.data_reply
+        message = email.message_from_bytes(envelope.content, policy=default)
+        assert isinstance(message, EmailMessage)
+        message["X-Envelope-To"] = ", ".join(envelope.rcpt_tos)
+        self.messages.append(message)
+        return "250 Message accepted"
+
+
+def _authenticate(server: Any, session: Any, envelope: Any, mechanism: str, data: Any) -> AuthResult:
+    ok = isinstance(data, LoginPassword) and data.login == b"tracker" and data.password == b"s3cret"
+    return AuthResult(success=ok)
+
+
+@pytest.fixture
+def mailbox(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Mailbox]:
+    authority = trustme.CA()
+    certificate = authority.issue_cert("127.0.0.1", "localhost")
+    import ssl
+
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    certificate.configure_cert(context)
+    cafile = tmp_path / "ca.pem"
+    authority.cert_pem.write_to_path(str(cafile))
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    box = Mailbox()
+    controller = Controller(
+        box, hostname="127.0.0.1", port=port, tls_context=context, require_starttls=True,
+        authenticator=_authenticate, auth_require_tls=True,
+    )  # fmt: skip
+    controller.start()
+    for key, value in {
+        "TRACKER_SMTP_HOST": "127.0.0.1", "TRACKER_SMTP_PORT": str(port), "TRACKER_SMTP_SECURITY": "starttls",
+        "TRACKER_SMTP_USER": "tracker", "TRACKER_SMTP_PASSWORD": "s3cret", "TRACKER_SMTP_CAFILE": str(cafile),
+        "TRACKER_MAIL_FROM": "theodoi@example.org", "TRACKER_SECRETARIAT_EMAILS": "vp@example.org, snv@example.org",
+        "TRACKER_LANG": "vi", "TRACKER_SMTP_TIMEOUT": "10",
+    }.items():  # fmt: skip
+        monkeypatch.setenv(key, value)
+    yield box
+    controller.stop()
+
+
+DAY = "21/3/2020"  # a Saturday: Sở Xây dựng and Thanh tra tỉnh owe February and March
+
+
+def _body(message: EmailMessage, kind: str) -> str:
+    part = message.get_body((kind,))
+    assert part is not None
+    return str(part.get_content())
+
+
+def _notify(capsys: pytest.CaptureFixture[str], url: str, *args: str) -> Any:
+    return run(capsys, "--db", url, "--as-of", DAY, "notify", *args)
+
+
+def _sent_log(url: str) -> list[str]:
+    t = tracker.open(url)
+    keys = [row[0] for row in t.reader.rows("SELECT digest_key FROM sent_digest ORDER BY id")]
+    t.close()
+    return keys
+
+
+def test_digests_are_sent_once_with_decoded_vietnamese(
+    demo_url: str, mailbox: Mailbox, capsys: pytest.CaptureFixture[str]
+) -> None:
+    first = _notify(capsys, demo_url)
+    assert first.code == 0, first.err
+    subjects = [m["Subject"] for m in mailbox.messages]
+    assert "[Theo dõi nhiệm vụ] Sở Xây dựng: 2 quá hạn, 0 sắp đến hạn (21/03/2020)" in subjects
+    assert subjects[-1].startswith("[Theo dõi nhiệm vụ] Tổng hợp:")
+    builder = next(m for m in mailbox.messages if "Sở Xây dựng" in m["Subject"])
+    assert builder["To"] == "sxd@bacgiang.example.org" and builder["Message-ID"] and builder["Date"]
+    text = _body(builder, "plain")
+    html = _body(builder, "html")
+    assert "4515/KH-UBND ngày 18/12/2019" in text and "quá hạn 30 ngày" in text and "trước ngày 20 hàng tháng" in text
+    assert "quá hạn 30 ngày" in html and "<table" in html
+    summary = mailbox.messages[-1]
+    assert summary["X-Envelope-To"] == "vp@example.org, snv@example.org"
+    assert "Sở Xây dựng: 2 quá hạn" in _body(summary, "plain")
+    count = len(mailbox.messages)
+    assert len(_sent_log(demo_url)) == count
+    second = _notify(capsys, demo_url)
+    assert second.code == 0 and len(mailbox.messages) == count
+    assert f"0 thư đã gửi, {count} thư đã gửi trước đó" in second.out
+
+
+@pytest.mark.parametrize("fault", ["refused", "451", "dropped"])
+def test_a_failed_run_records_what_was_sent_and_the_next_sends_the_rest_once(
+    demo_url: str, mailbox: Mailbox, capsys: pytest.CaptureFixture[str], fault: str
+) -> None:
+    if fault == "refused":
+        mailbox.refuse = {"ttt@bacgiang.example.org"}  # Thanh tra tỉnh: the second digest
+    elif fault == "451":
+        mailbox.fail_after, mailbox.data_reply = 1, "451 4.3.0 try again later"
+    else:
+        mailbox.fail_after, mailbox.drop_on_data = 1, True
+    failed = _notify(capsys, demo_url)
+    assert failed.code == 1
+    assert failed.err.count("\n") == 1 and "Traceback" not in failed.err
+    assert "1 of" in failed.err and "run again" in failed.err
+    assert len(mailbox.messages) == 1 and len(_sent_log(demo_url)) == 1
+    mailbox.refuse, mailbox.data_reply, mailbox.drop_on_data = set(), None, False
+    again = _notify(capsys, demo_url)
+    assert again.code == 0, again.err
+    subjects = [m["Subject"] for m in mailbox.messages]
+    assert len(subjects) == len(set(subjects))  # nobody got a digest twice
+    assert len(subjects) == len(_sent_log(demo_url)) > 3
+
+
+def test_newlines_in_names_and_tasks_cannot_add_headers(
+    db_url: str, mailbox: Mailbox, capsys: pytest.CaptureFixture[str]
+) -> None:
+    t = tracker.open(db_url)
+    t.jurisdiction("x", "Tỉnh X")
+    with t.transaction() as session:
+        from tracker.services.agencies import AgencySpec, find_jurisdiction, upsert_agency
+
+        agency = upsert_agency(session, find_jurisdiction(session, "x"), AgencySpec("Sở A", emails=["a@example.org"]))
+        agency.name = "Sở A\r\nBcc: evil@example.org"
+    t.directive("1/KH").assign("1", "Việc\r\nBcc: evil@example.org", lead="Sở A", due="1/3/2020")
+    t.close()
+    result = _notify(capsys, db_url)
+    assert result.code == 0, result.err
+    for message in mailbox.messages:
+        assert message["Bcc"] is None
+        assert "\n" not in message["Subject"]
+        assert "evil@example.org" not in message["X-Envelope-To"]
+
+
+def test_weekdays_only_sends_nothing_on_saturday(
+    demo_url: str, mailbox: Mailbox, capsys: pytest.CaptureFixture[str]
+) -> None:
+    result = _notify(capsys, demo_url, "--weekdays-only")
+    assert result.code == 0 and "không phải ngày làm việc" in result.out
+    assert mailbox.messages == []
+    holiday = run(capsys, "--db", demo_url, "--as-of", "30/4/2020", "notify", "--weekdays-only")
+    assert holiday.code == 0 and mailbox.messages == []
+
+
+def test_to_sends_everything_to_one_address_without_marking_the_real_digests(
+    demo_url: str, mailbox: Mailbox, capsys: pytest.CaptureFixture[str]
+) -> None:
+    result = _notify(capsys, demo_url, "--to", "thu@example.org", "--agency", "bac-giang:Sở Xây dựng")
+    assert result.code == 0, result.err
+    assert [m["X-Envelope-To"] for m in mailbox.messages] == ["thu@example.org"]
+    assert _sent_log(demo_url) == ["thu@example.org>agency:" + _sent_log(demo_url)[0].split(":")[-1]]
+    real = _notify(capsys, demo_url, "--agency", "bac-giang:Sở Xây dựng")
+    assert real.code == 0 and mailbox.messages[-1]["X-Envelope-To"] == "sxd@bacgiang.example.org"
+
+
+def test_dry_run_prints_and_records_nothing(
+    demo_url: str, mailbox: Mailbox, capsys: pytest.CaptureFixture[str]
+) -> None:
+    result = _notify(capsys, demo_url, "--dry-run", "--only-overdue")
+    assert result.code == 0 and "Subject: [Theo dõi nhiệm vụ] Sở Xây dựng" in result.out
+    assert mailbox.messages == [] and _sent_log(demo_url) == []
+
+
+def test_bad_settings_are_one_line(demo_url: str, mailbox: Mailbox, capsys: pytest.CaptureFixture[str],
+                                   monkeypatch: pytest.MonkeyPatch) -> None:  # fmt: skip
+    monkeypatch.setenv("TRACKER_SMTP_PASSWORD", "wrong")
+    monkeypatch.setenv("TRACKER_SMTP_TIMEOUT", "3")
+    result = _notify(capsys, demo_url)
+    assert result.code == 1 and "cannot use the SMTP server" in result.err and result.err.count("\n") == 1
+    monkeypatch.setenv("TRACKER_SMTP_SECURITY", "tls13")
+    assert "use none, starttls or ssl" in _notify(capsys, demo_url).err
+    assert _sent_log(demo_url) == []
+
+
+def test_notify_runs_without_a_terminal_and_never_imports_textual(demo_url: str, mailbox: Mailbox) -> None:
+    result = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "tracker", "--db", demo_url, "--as-of", DAY, "notify"],
+        capture_output=True, text=True, stdin=subprocess.DEVNULL, env=dict(os.environ), check=False,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr[-2000:]
+    imported = {line.split("|")[-1].strip() for line in result.stderr.splitlines() if "|" in line}
+    assert "smtplib" in imported and not any(name.split(".")[0] == "textual" for name in imported)
+    assert mailbox.messages
