@@ -184,7 +184,14 @@ def measure(url: str, size: int, sqlite_path: Path | None, import_max: int = 100
         tracker = Tracker(url, today=AS_OF)
         figures.update(_measure_import(tracker, size))
         tracker.close()
-    figures["digest_build_ms"] = None  # measured once the daily digest exists
+    tracker = Tracker(url, today=AS_OF)
+    from tracker.notify.digest import build_digests
+
+    started = time.perf_counter()
+    plan = build_digests(tracker.reader, AS_OF, secretariat=["vp@example.org"])
+    figures["digest_build_ms"] = round((time.perf_counter() - started) * 1000, 1)
+    figures["digests"] = len(plan.digests)
+    tracker.close()
     return figures
 
 

@@ -39,3 +39,25 @@ def test_downgrade_to_base_and_upgrade_again(blank_url: str) -> None:
     upgrade(engine)
     assert "assignment" in inspect(engine).get_table_names()
     engine.dispose()
+
+
+def test_a_database_made_by_the_first_version_upgrades_without_loss(blank_url: str) -> None:
+    import tracker
+    from tracker.core.errors import SchemaError
+
+    engine = make_engine(blank_url)
+    upgrade(engine, "0001")
+    engine.dispose()
+    with pytest.raises(SchemaError, match="tracker db upgrade"):
+        tracker.open(blank_url, create=False)
+    engine = make_engine(blank_url)
+    with engine.begin() as connection:
+        from sqlalchemy import text
+
+        connection.execute(text("INSERT INTO jurisdiction (code, name) VALUES ('x', 'Tỉnh X')"))
+    upgrade(engine)
+    engine.dispose()
+    t = tracker.open(blank_url, create=False)
+    assert t.reader.rows("SELECT code, name FROM jurisdiction") == [("x", "Tỉnh X")]
+    assert t.reader.rows("SELECT count(*) FROM sent_digest") == [(0,)]
+    t.close()

@@ -62,33 +62,59 @@ def _contacts(reader: Reader) -> dict[int, list[str]]:
     return contacts
 
 
-def _line(row: AssignmentRow, directive: _Directive, as_of: date, lang: str) -> tuple[str, str]:
-    """One assignment as text (several lines) and as an HTML table row."""
-    issued = f" {t('show.issued', lang)} {directive.issued_on:%d/%m/%Y}" if directive.issued_on else ""
-    head = f"{row.directive}{issued} - {one_line(directive.title)}"
-    task = f"{row.ref}: {one_line(row.task)}"
-    due = f"{row.due_on:%d/%m/%Y}" if row.due_on else "-"
-    deadline = f"{due} (\u201c{one_line(row.deadline_text)}\u201d)" + (f", {row.period}" if row.period else "")
-    if row.status is Status.OVERDUE:
-        state = t("status.days_overdue", lang, days=row.days_overdue)
-    else:
-        state = t("status.due_in", lang, days=(row.due_on - as_of).days) if row.due_on else ""
-    text = f"- {head}\n  {task}\n  {t('show.deadline', lang)}: {deadline} - {state}\n"
-    html = f"<tr><td>{escape(head)}</td><td>{escape(task)}</td><td>{escape(deadline)}</td><td>{escape(state)}</td></tr>"
-    return text, html
+class _Lines:
+    """Renders assignments as digest lines, each once (the summary repeats the agencies' lines) and
+    with each directive's heading rendered once."""
+
+    def __init__(self, facts: dict[int, _Directive], as_of: date, lang: str) -> None:
+        self.facts = facts
+        self.as_of = as_of
+        self.lang = lang
+        self.heads: dict[int, tuple[str, str]] = {}
+        self.lines: dict[int, tuple[str, str]] = {}
+        self.deadline_word = t("show.deadline", lang)
+        self.overdue_template = t("status.days_overdue", lang, days="{days}")
+        self.due_in_template = t("status.due_in", lang, days="{days}")
+
+    def head(self, row: AssignmentRow) -> tuple[str, str]:
+        found = self.heads.get(row.directive_id)
+        if found is None:
+            directive = self.facts[row.directive_id]
+            issued = f" {t('show.issued', self.lang)} {directive.issued_on:%d/%m/%Y}" if directive.issued_on else ""
+            text = f"{row.directive}{issued} - {one_line(directive.title)}"
+            found = self.heads[row.directive_id] = (text, escape(text))
+        return found
+
+    def line(self, row: AssignmentRow) -> tuple[str, str]:
+        """One assignment as text (several lines) and as an HTML table row."""
+        found = self.lines.get(row.id)
+        if found is not None:
+            return found
+        head, head_html = self.head(row)
+        task = f"{row.ref}: {one_line(row.task)}"
+        due = f"{row.due_on:%d/%m/%Y}" if row.due_on else "-"
+        deadline = f"{due} (\u201c{one_line(row.deadline_text)}\u201d)" + (f", {row.period}" if row.period else "")
+        if row.status is Status.OVERDUE:
+            state = self.overdue_template.format(days=row.days_overdue)
+        else:
+            state = self.due_in_template.format(days=(row.due_on - self.as_of).days) if row.due_on else ""
+        found = self.lines[row.id] = (
+            f"- {head}\n  {task}\n  {self.deadline_word}: {deadline} - {state}\n",
+            f"<tr><td>{head_html}</td><td>{escape(task)}</td><td>{escape(deadline)}</td><td>{escape(state)}</td></tr>",
+        )
+        return found
 
 
-def _section(
-    title: str, rows: list[AssignmentRow], facts: dict[int, _Directive], as_of: date, lang: str
-) -> tuple[str, str]:
+def _section(title: str, rows: list[AssignmentRow], lines: _Lines) -> tuple[str, str]:
     if not rows:
         return "", ""
-    lines = [_line(row, facts[row.directive_id], as_of, lang) for row in rows]
-    text = f"\n{title.upper()} ({len(rows)})\n" + "".join(line[0] for line in lines)
+    rendered = [lines.line(row) for row in rows]
+    lang = lines.lang
+    text = f"\n{title.upper()} ({len(rows)})\n" + "".join(line[0] for line in rendered)
     head = "".join(f"<th>{escape(t(k, lang))}</th>" for k in ("col.directive", "col.task", "col.due", "col.status"))
     html = (
         f"<h3>{escape(title)} ({len(rows)})</h3><table border='1' cellpadding='4' cellspacing='0'>"
-        f"<tr>{head}</tr>{''.join(line[1] for line in lines)}</table>"
+        f"<tr>{head}</tr>{''.join(line[1] for line in rendered)}</table>"
     )
     return text, html
 
@@ -115,7 +141,7 @@ def build_digests(
     """Every digest due at ``as_of``, built from one query of open assignments."""
     criteria = AssignmentFilter(overdue=True, due_within=None if only_overdue else due_within, agency_ids=agency_ids)
     rows = list(queries.list_assignments(reader, criteria, as_of, due_soon_days=due_within))
-    facts = _facts(reader, rows)
+    lines = _Lines(_facts(reader, rows), as_of, lang)
     contacts = _contacts(reader)
     by_agency: dict[int, dict[str, list[AssignmentRow]]] = defaultdict(lambda: defaultdict(list))
     names: dict[int, str] = {}
@@ -138,9 +164,9 @@ def build_digests(
             plan.agencies_without_contact.append(name)
             continue
         sections = [
-            _section(t("mail.overdue", lang), overdue, facts, as_of, lang),
-            _section(t("mail.due_soon", lang), soon, facts, as_of, lang),
-            _section(t("mail.coordinating", lang), coordinating, facts, as_of, lang),
+            _section(t("mail.overdue", lang), overdue, lines),
+            _section(t("mail.due_soon", lang), soon, lines),
+            _section(t("mail.coordinating", lang), coordinating, lines),
         ]
         intro = t("mail.intro", lang, agency=one_line(name), as_of=f"{as_of:%d/%m/%Y}")
         footer = t("mail.footer", lang)
@@ -155,7 +181,7 @@ def build_digests(
             )
         )
     if secretariat and agency_ids is None:
-        plan.digests.append(_summary(rows, summary_counts, plan, facts, as_of, secretariat, lang))
+        plan.digests.append(_summary(rows, summary_counts, plan, lines, as_of, secretariat, lang))
     return plan
 
 
@@ -163,7 +189,7 @@ def _summary(
     rows: list[AssignmentRow],
     counts: list[tuple[str, int, int]],
     plan: DigestPlan,
-    facts: dict[int, _Directive],
+    lines: _Lines,
     as_of: date,
     secretariat: Sequence[str],
     lang: str,
@@ -176,7 +202,7 @@ def _summary(
     missing = ""
     if plan.agencies_without_contact:
         missing = t("mail.no_contact", lang) + " " + ", ".join(plan.agencies_without_contact) + "\n"
-    section_text, section_html = _section(t("mail.overdue", lang), overdue_rows, facts, as_of, lang)
+    section_text, section_html = _section(t("mail.overdue", lang), overdue_rows, lines)
     intro = t("mail.summary_intro", lang, as_of=f"{as_of:%d/%m/%Y}")
     html_counts = (
         f"<table border='1' cellpadding='4' cellspacing='0'><tr><th>{escape(t('col.agency', lang))}</th>"
