@@ -3,6 +3,7 @@ selected assignment, and the actions on it."""
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 from datetime import date
 from pathlib import Path
@@ -13,6 +14,7 @@ from textual import work
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
+from textual.css.query import NoMatches
 from textual.widgets import Footer, Input, LoadingIndicator, Static
 
 from tracker.core.deadlines import parse_date
@@ -148,7 +150,11 @@ class TrackerApp(App[None]):
     @work(thread=True, exclusive=True, group="counts")
     def _recount(self) -> None:
         self.model.recount()
-        self.call_from_thread(self._show_summary)
+        self.call_from_thread(self._summary_if_open)
+
+    def _summary_if_open(self) -> None:
+        with contextlib.suppress(NoMatches):  # the app may have closed while counting
+            self._show_summary()
 
     def _show_summary(self) -> None:
         counts = {} if self.model.counts_stale() else self.model.counts
@@ -194,11 +200,10 @@ class TrackerApp(App[None]):
         self._detail_timer = self.set_timer(self.DETAIL_DELAY_S, lambda: self._show_detail(row))
 
     def _show_detail(self, row: AssignmentRow | None) -> None:
-        target = self.query_one("#detail-text", Static)
         if row is None:
-            target.update(t("list.none", self.lang) if self.model.total == 0 else "")
-            return
-        self._load_detail(row.id, self.model.view.as_of)
+            self._set_detail(t("list.none", self.lang) if self.model.total == 0 else "")
+        elif self.is_running:
+            self._load_detail(row.id, self.model.view.as_of)
 
     @work(thread=True, exclusive=True, group="detail")
     def _load_detail(self, assignment_id: int, as_of: date) -> None:
@@ -208,10 +213,13 @@ class TrackerApp(App[None]):
         try:
             details = assignment_details(self.tracker, assignment_id, as_of)
         except TrackerError as error:
-            self.call_from_thread(self.query_one("#detail-text", Static).update, str(error))
+            self.call_from_thread(self._set_detail, str(error))
             return
-        rendered = render_details(details, self.lang)
-        self.call_from_thread(self.query_one("#detail-text", Static).update, rendered)
+        self.call_from_thread(self._set_detail, render_details(details, self.lang))
+
+    def _set_detail(self, content: Any) -> None:
+        with contextlib.suppress(NoMatches):  # the app may have closed while the detail was loading
+            self.query_one("#detail-text", Static).update(content)
 
     # --- filters -------------------------------------------------------------------------------
 
@@ -370,4 +378,7 @@ class TrackerApp(App[None]):
         )
 
     def on_unmount(self) -> None:
+        for timer in (self._detail_timer, self._search_timer):
+            if timer is not None:
+                timer.stop()
         self.model.close()
