@@ -47,31 +47,22 @@ def demo_info(folder: Path | None = None) -> DemoInfo:
     return DemoInfo(parse_date(data["as_of"]), parse_date(data["horizon"]), list(data["jurisdictions"]))
 
 
-def _split(value: str | None) -> list[str]:
-    return [part.strip() for part in (value or "").split(";") if part.strip()]
-
-
 def _read_csv(path: Path) -> list[dict[str, str]]:
     with path.open(encoding="utf-8-sig", newline="") as handle:
         return list(csv.DictReader(handle))
 
 
 def load_jurisdiction(session: Session, folder: Path, *, horizon: date, rules: DeadlineRules, actor: str) -> None:
+    from tracker.importing.agencies import import_agencies
+    from tracker.importing.sources import open_table
+
     spec: dict[str, Any] = json.loads((folder / "directives.json").read_text(encoding="utf-8"))
     where = agencies.ensure_jurisdiction(session, spec["jurisdiction"]["code"], spec["jurisdiction"]["name"])
-    for row in _read_csv(folder / "agencies.csv"):
-        agencies.upsert_agency(
-            session,
-            where,
-            agencies.AgencySpec(
-                name=row["name"],
-                aliases=_split(row.get("aliases")),
-                kind=row.get("kind") or "other",
-                short_name=row.get("short_name") or None,
-                groups=_split(row.get("groups")),
-                emails=_split(row.get("emails")),
-            ),
-        )
+    report = import_agencies(
+        session, open_table(folder / "agencies.csv"), {}, jurisdiction_code=where.code, dry_run=False
+    )
+    if report.errors:
+        raise TrackerError("; ".join(report.errors[:3]))
     for item in spec["directives"]:
         directive = directives.upsert_directive(
             session,

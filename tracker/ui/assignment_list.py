@@ -13,34 +13,20 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from tracker.core.status import Status
+from tracker import render
 from tracker.core.text import one_line
 from tracker.i18n import t
 from tracker.store.queries import AssignmentRow
 from tracker.ui.model import ListModel
 
-STATUS_STYLES = {
-    Status.OVERDUE: Style(color="red", bold=True),
-    Status.DONE_LATE: Style(color="yellow"),
-    Status.DONE_ON_TIME: Style(color="green"),
-    Status.STANDING: Style(color="cyan"),
-    Status.WITHDRAWN: Style(dim=True),
-    Status.IN_PROGRESS: Style(),
-}
-DUE_SOON = Style(color="yellow", bold=True)
 HEADER = Style(bold=True, reverse=True)
 CURSOR = Style(reverse=True)
 
 
 def status_label(row: AssignmentRow, lang: str) -> tuple[str, Style]:
-    reading = row.reading
-    if reading.status is Status.OVERDUE:
-        return t("status.days_overdue", lang, days=reading.days_overdue), STATUS_STYLES[Status.OVERDUE]
-    if reading.status is Status.DONE_LATE:
-        return t("status.days_late", lang, days=reading.days_overdue), STATUS_STYLES[Status.DONE_LATE]
-    if reading.status is Status.IN_PROGRESS and reading.due_soon:
-        return t("status.due_soon", lang), DUE_SOON
-    return t(f"status.{reading.status.value}", lang), STATUS_STYLES[reading.status]
+    """The command line's label and colour (tracker.render), as a Textual line style."""
+    label, style = render.status_label(row, lang)
+    return label, Style.parse(style) if style else Style()
 
 
 def _fit(text: str, width: int) -> str:
