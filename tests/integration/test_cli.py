@@ -247,3 +247,17 @@ def test_search_ignores_case_and_diacritics(demo_url: str, capsys: pytest.Captur
     marked = json.loads(run(capsys, "--db", demo_url, "list", "--search", "KẾ HOẠCH VÀ ĐẦU TƯ", "--format", "json").out)
     assert plain == marked
     assert {r["agency"] for r in plain} == {"Sở Kế hoạch và Đầu tư"}
+
+
+def test_pages_follow_the_full_list_with_standing_duties_last(demo_url: str) -> None:
+    from tracker.store.queries import AssignmentFilter, list_assignments
+
+    t = tracker.open(demo_url)
+    every = list(list_assignments(t.reader, AssignmentFilter(), t.today))
+    paged = []
+    for offset in range(0, len(every) + 10, 7):
+        paged += list(list_assignments(t.reader, AssignmentFilter(), t.today, limit=7, offset=offset))
+    assert [r.id for r in paged] == [r.id for r in every]
+    dated = [r.due_on for r in every if r.due_on is not None]
+    assert dated == sorted(dated) and all(r.due_on is None for r in every[len(dated) :])
+    t.close()

@@ -222,20 +222,42 @@ def list_assignments(
     limit: int | None = None,
     offset: int = 0,
 ) -> Iterator[AssignmentRow]:
-    """Assignments matching ``criteria``, by due date (undated last) and id."""
+    """Assignments matching ``criteria``, by due date (undated, standing duties last) and id.
+
+    Dated rows and undated rows are read by two queries, each in index order (due date, id), so a page
+    never sorts the whole table; the undated part is reached only past the last dated row."""
+    if offset and limit is None:
+        raise ValueError("offset needs a limit")
     params: dict[str, Any] = {}
     where, _ = where_clause(criteria, as_of, params, ordered=True)
-    dated = criteria.overdue or criteria.due_within is not None
-    # Dated filters walk the due-date index in order; otherwise undated (standing) duties go last.
-    order = "a.due_on, a.id" if dated else "CASE WHEN a.due_on IS NULL THEN 1 ELSE 0 END, a.due_on, a.id"
-    sql = f"{_ROW_SELECT}{where}\nORDER BY {order}"
-    if limit is not None:
-        params["limit"], params["offset"] = limit, offset
-        sql += " LIMIT :limit OFFSET :offset"
-    elif offset:
-        raise ValueError("offset needs a limit")
-    for values in reader.rows(sql, params):
+    dated_only = criteria.overdue or criteria.due_within is not None
+    joiner = " AND " if where else " WHERE "
+    dated_sql = f"{_ROW_SELECT}{where}{'' if dated_only else joiner + 'a.due_on IS NOT NULL'}\nORDER BY a.due_on, a.id"
+    page: dict[str, Any] = {"limit": limit, "offset": offset} if limit is not None else {}
+    tail = " LIMIT :limit OFFSET :offset" if limit is not None else ""
+    found = reader.rows(dated_sql + tail, {**params, **page})
+    for values in found:
         yield _row(reader, values, as_of, due_soon_days)
+    if dated_only or (limit is not None and len(found) == limit):
+        return
+    undated_sql = f"{_ROW_SELECT}{where}{joiner}a.due_on IS NULL\nORDER BY a.id"
+    if limit is None:
+        rest = reader.rows(undated_sql, params)
+    else:
+        dated_total = len(found) + offset if found else _count_dated(reader, where, params)
+        undated_offset = max(0, offset - dated_total)
+        rest = reader.rows(undated_sql + tail, {**params, "limit": limit - len(found), "offset": undated_offset})
+    for values in rest:
+        yield _row(reader, values, as_of, due_soon_days)
+
+
+def _count_dated(reader: Reader, where: str, params: dict[str, Any]) -> int:
+    joiner = " AND " if where else " WHERE "
+    sql = (
+        "SELECT count(*) FROM assignment a JOIN task t ON t.id = a.task_id JOIN directive d ON d.id = t.directive_id"
+        f" JOIN agency g ON g.id = a.agency_id{where}{joiner}a.due_on IS NOT NULL"
+    )
+    return int(reader.scalar(sql, params))
 
 
 def count_assignments(reader: Reader, criteria: AssignmentFilter, as_of: date) -> int:
