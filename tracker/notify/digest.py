@@ -71,7 +71,7 @@ class _Lines:
         self.as_of = as_of
         self.lang = lang
         self.heads: dict[int, tuple[str, str]] = {}
-        self.lines: dict[int, tuple[str, str]] = {}
+        self.lines: dict[tuple[object, ...], tuple[str, str]] = {}
         self.deadline_word = t("show.deadline", lang)
         self.overdue_template = t("status.days_overdue", lang, days="{days}")
         self.due_in_template = t("status.due_in", lang, days="{days}")
@@ -86,8 +86,10 @@ class _Lines:
         return found
 
     def line(self, row: AssignmentRow) -> tuple[str, str]:
-        """One assignment as text (several lines) and as an HTML table row."""
-        found = self.lines.get(row.id)
+        """One assignment as text (several lines) and as an HTML table row. The agencies of one task and
+        period share a line, so it is rendered once."""
+        key = (row.task_id, row.period, row.due_on, row.deadline_text)
+        found = self.lines.get(key)
         if found is not None:
             return found
         head, head_html = self.head(row)
@@ -98,7 +100,7 @@ class _Lines:
             state = self.overdue_template.format(days=row.days_overdue)
         else:
             state = self.due_in_template.format(days=(row.due_on - self.as_of).days) if row.due_on else ""
-        found = self.lines[row.id] = (
+        found = self.lines[key] = (
             f"- {head}\n  {task}\n  {self.deadline_word}: {deadline} - {state}\n",
             f"<tr><td>{head_html}</td><td>{escape(task)}</td><td>{escape(deadline)}</td><td>{escape(state)}</td></tr>",
         )

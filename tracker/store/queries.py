@@ -229,7 +229,8 @@ def list_assignments(
     if offset and limit is None:
         raise ValueError("offset needs a limit")
     params: dict[str, Any] = {}
-    where, _ = where_clause(criteria, as_of, params, ordered=True)
+    # A page walks the due-date index and stops; a full read takes the index ranges of open rows.
+    where, _ = where_clause(criteria, as_of, params, ordered=limit is not None)
     dated_only = criteria.overdue or criteria.due_within is not None
     joiner = " AND " if where else " WHERE "
     dated_sql = f"{_ROW_SELECT}{where}{'' if dated_only else joiner + 'a.due_on IS NOT NULL'}\nORDER BY a.due_on, a.id"
