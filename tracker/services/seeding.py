@@ -22,17 +22,14 @@ from sqlmodel import col
 
 from tracker.core.deadlines import DeadlineRules, parse_date
 from tracker.core.errors import TrackerError
+from tracker.resources import shipped_dir
 from tracker.services import agencies, changes, directives
 from tracker.store.models import Assignment, Role
 
 
 def seeds_dir() -> Path:
     """The seed data: inside the installed package, or ``seeds/`` of a source tree."""
-    package = Path(__file__).resolve().parent.parent
-    for candidate in (package / "_seeds", package.parent / "seeds"):
-        if (candidate / "demo.toml").is_file():
-            return candidate
-    raise TrackerError("the demo data is missing from this installation; reinstall tracker.")
+    return shipped_dir("seeds", "demo.toml", "the demo data")
 
 
 @dataclass(frozen=True)

@@ -8,15 +8,12 @@ from pathlib import Path
 from sqlalchemy import Engine
 
 from tracker.core.errors import TrackerError
+from tracker.resources import shipped_dir
 
 
 def migrations_dir() -> Path:
     """The Alembic script directory: inside the installed package, or ``db/`` of a source tree."""
-    package = Path(__file__).resolve().parent.parent
-    for candidate in (package / "_db", package.parent / "db"):
-        if (candidate / "env.py").is_file():
-            return candidate
-    raise TrackerError("the database migrations are missing from this installation; reinstall tracker.")
+    return shipped_dir("db", "env.py", "the database migrations")
 
 
 def _config(engine: Engine):  # type: ignore[no-untyped-def]
