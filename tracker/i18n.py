@@ -122,10 +122,10 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     "ui.help_text": (
         "↑↓ PgUp PgDn Home End  di chuyển\n/  tìm (không cần dấu)\no  lọc quá hạn\nw  lọc sắp đến hạn (7 ngày)\n"
         "Esc  bỏ lọc\nd  ghi nhận hoàn thành\nr  mở lại\ne  gia hạn\nx  rút nhiệm vụ\nn  ghi chú\n"
-        "t  đổi ngày xem\nl  Tiếng Việt / English\n?  trợ giúp\nq  thoát",
+        "t  đổi ngày xem\na  kết quả theo cơ quan (s: sắp xếp)\nl  Tiếng Việt / English\n?  trợ giúp\nq  thoát",
         "↑↓ PgUp PgDn Home End  move\n/  search (diacritics optional)\no  overdue only\nw  due within 7 days\n"
         "Esc  clear filters\nd  mark done\nr  reopen\ne  extend the deadline\nx  withdraw\nn  note\n"
-        "t  change the as-of date\nl  Tiếng Việt / English\n?  help\nq  quit",
+        "t  change the as-of date\na  agencies scoreboard (s: sort)\nl  Tiếng Việt / English\n?  help\nq  quit",
     ),
     "mail.prefix": ("[Theo dõi nhiệm vụ]", "[Task tracker]"),
     "mail.counts": ("{overdue} quá hạn, {soon} sắp đến hạn", "{overdue} overdue, {soon} due soon"),
@@ -156,6 +156,10 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "{sent} thư đã gửi, {skipped} thư đã gửi trước đó ({as_of}).",
         "{sent} sent, {skipped} already sent earlier ({as_of}).",
     ),
+    "ui.scoreboard_title": ("Kết quả thực hiện theo cơ quan, tính đến ngày {as_of}", "Agencies, as of {as_of}"),
+    "ui.key_scoreboard": ("Cơ quan", "Agencies"),
+    "score.assigned": ("Được giao", "Assigned"),
+    "score.rate": ("Tỷ lệ đúng hạn", "On-time rate"),
     "demo.heading": (
         "Phân công quá hạn tính đến ngày {as_of} (cơ sở dữ liệu mẫu)",
         "Overdue assignments as of {as_of} (demo database)",

@@ -219,3 +219,26 @@ async def test_narrow_terminal_switches_between_list_and_detail(make_app: Callab
         assert app.query_one("#detail").display and not app.query_one("#list").display
         await pilot.press("escape")
         assert app.query_one("#list").display
+
+
+async def test_agencies_scoreboard(make_app: Callable[..., TrackerApp]) -> None:
+    from textual.widgets import DataTable
+
+    from tracker.store.queries import agency_scoreboard
+
+    app = make_app(lang="en")
+    async with app.run_test(size=WIDE) as pilot:
+        await _settle(pilot)
+        await pilot.press("a")
+        await _settle(pilot)
+        table = app.screen.query_one(DataTable)
+        expected = agency_scoreboard(app.tracker.reader, app.model.view.as_of)
+        assert table.row_count == len(expected) > 80
+        assert str(table.get_row_at(0)[0]).startswith(expected[0].agency[:30])  # the best on-time rate first
+        await pilot.press("s")  # by overdue count
+        await pilot.pause()
+        most_overdue = max(expected, key=lambda s: s.overdue)
+        assert str(table.get_row_at(0)[2]) == str(most_overdue.overdue)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen.query_one("#list", AssignmentList)

@@ -53,6 +53,7 @@ class TrackerApp(App[None]):
         Binding("x", "withdraw", "x", show=False),
         Binding("n", "note", "n", show=False),
         Binding("t", "as_of", "t"),
+        Binding("a", "scoreboard", "a"),
         Binding("l", "language", "l", show=False),
         Binding("question_mark", "help", "?"),
         Binding("q", "quit", "q"),
@@ -117,6 +118,7 @@ class TrackerApp(App[None]):
             ("done", "ui.key_done"),
             ("extend", "ui.key_extend"),
             ("as_of", "ui.key_as_of"),
+            ("scoreboard", "ui.key_scoreboard"),
             ("help", "ui.key_help"),
             ("quit", "ui.key_quit"),
         ):
@@ -281,6 +283,11 @@ class TrackerApp(App[None]):
         self._show_summary()
         self.query_one("#list", AssignmentList).refresh()
         self._show_detail(self.query_one("#list", AssignmentList).current)
+
+    def action_scoreboard(self) -> None:
+        from tracker.ui.scoreboard import ScoreboardScreen
+
+        self.push_screen(ScoreboardScreen(self.tracker.url, self.model.view.as_of, self.lang))
 
     def action_help(self) -> None:
         self.push_screen(HelpScreen(self.lang))
