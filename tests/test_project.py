@@ -70,6 +70,7 @@ def test_the_wheel_carries_migrations_and_seeds_and_works_outside_the_source_tre
     [wheel] = list((tmp_path / "dist").glob("tracker-*.whl"))
     names = zipfile.ZipFile(wheel).namelist()
     assert "tracker/_db/env.py" in names and "tracker/_seeds/demo.toml" in names
+    assert "tracker/ui/tracker.tcss" in names
     assert any(n.startswith("tracker/_db/versions/0001") for n in names)
     site = tmp_path / "site"
     zipfile.ZipFile(wheel).extractall(site)
