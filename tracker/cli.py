@@ -674,6 +674,81 @@ def notify(
                  as_of=f"{day:%d/%m/%Y}"))  # fmt: skip
 
 
+# --- reports ----------------------------------------------------------------------------------
+
+
+@cli.group()
+def report() -> None:
+    """Reports: submissions for a period, the agency scoreboard, one directive's progress."""
+
+
+_report_format = click.option("--format", "file_format", type=click.Choice(["table", "csv", "md", "xlsx"]),
+                              default="table", help="xlsx needs --output.")  # fmt: skip
+_report_output = click.option("--output", type=click.Path(path_type=Path), help="Write to this file.")
+
+
+def _emit(built: Any, file_format: str, output: Path | None) -> None:
+    from tracker.reports.tables import render, to_rich
+
+    if file_format == "table" and output is None:
+        _console().print(to_rich(built))
+        return
+    text = render(built, "md" if file_format == "table" else file_format, output)
+    if text is not None:
+        click.echo(text, nl=False)
+    else:
+        click.echo(str(output))
+
+
+@report.command("submissions")
+@global_options
+@click.option("--task", "task_text", required=True, metavar="REF_OR_ID", help="e.g. 4515/KH-UBND:BC-HT or BC-HT.")
+@click.option("--period", required=True, metavar="PERIOD", help="e.g. 2020-02.")
+@_report_format
+@_report_output
+def report_submissions(task_text: str, period: str, file_format: str, output: Path | None) -> None:
+    """Who submitted a recurring report for one period (on time, late, not at all), with totals."""
+    from tracker.reports import builders
+
+    context = _context()
+    with _tracker() as tracker:
+        built = builders.submissions(tracker.reader, task_text, period, context.as_of, context.lang)
+    _emit(built, file_format, output)
+
+
+@report.command("agencies")
+@global_options
+@click.option("--from", "due_from", metavar="DATE", help="Count assignments due from this day.")
+@click.option("--to", "due_to", metavar="DATE", help="...to this day.")
+@_report_format
+@_report_output
+def report_agencies(due_from: str | None, due_to: str | None, file_format: str, output: Path | None) -> None:
+    """Per agency: assigned, done on time, late, in progress, overdue, on-time rate; totals."""
+    from tracker.reports import builders
+
+    context = _context()
+    start = _parse_date(due_from, "--from") if due_from else None
+    end = _parse_date(due_to, "--to") if due_to else None
+    with _tracker() as tracker:
+        built = builders.agencies(tracker.reader, context.as_of, start, end, context.lang)
+    _emit(built, file_format, output)
+
+
+@report.command("directive")
+@global_options
+@click.argument("number")
+@_report_format
+@_report_output
+def report_directive(number: str, file_format: str, output: Path | None) -> None:
+    """Every task and assignment of one directive with its status."""
+    from tracker.reports import builders
+
+    context = _context()
+    with _tracker() as tracker:
+        built = builders.directive(tracker.reader, number, context.as_of, context.lang)
+    _emit(built, file_format, output)
+
+
 # --- import and export ---------------------------------------------------------------------------
 
 

@@ -160,6 +160,43 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     "ui.key_scoreboard": ("Cơ quan", "Agencies"),
     "score.assigned": ("Được giao", "Assigned"),
     "score.rate": ("Tỷ lệ đúng hạn", "On-time rate"),
+    "report.no": ("STT", "No."),
+    "report.on_time": ("Có báo cáo đúng hạn", "Submitted on time"),
+    "report.late": ("Có báo cáo trễ hạn", "Submitted late"),
+    "report.missing": ("Không có báo cáo", "Not submitted"),
+    "report.received": ("Ngày nhận", "Received"),
+    "report.reference": ("Số văn bản", "Reference"),
+    "report.group_provincial": ("CẤP TỈNH", "PROVINCIAL"),
+    "report.group_district": ("CẤP HUYỆN", "DISTRICT"),
+    "report.total": ("Tổng số", "Total"),
+    "report.jurisdiction": ("Tỉnh", "Jurisdiction"),
+    "report.ref": ("Mục", "Ref"),
+    "report.submissions_title": (
+        "Các cơ quan, địa phương thực hiện báo cáo {number} ({ref}) kỳ {period}",
+        "Agencies that submitted {number} ({ref}) for {period}",
+    ),
+    "report.submitted_count": (
+        "{submitted} có báo cáo, {missing} không có báo cáo.",
+        "{submitted} submitted, {missing} not.",
+    ),
+    "report.missing_list": ("Không có báo cáo: {names}.", "Not submitted: {names}."),
+    "report.agencies_title": (
+        "Kết quả thực hiện nhiệm vụ theo cơ quan, tính đến ngày {as_of}",
+        "Agencies' record as of {as_of}",
+    ),
+    "report.range": (
+        "Tính các nhiệm vụ có hạn từ {start} đến {end} (không kể nhiệm vụ thường xuyên).",
+        "Counts assignments due from {start} to {end} (standing duties excluded).",
+    ),
+    "report.range_all": ("Tính mọi nhiệm vụ được giao.", "Counts every assignment."),
+    "report.rate_note": (
+        "Tỷ lệ đúng hạn = hoàn thành đúng hạn / (đúng hạn + trễ hạn + quá hạn); nhiệm vụ đã rút không tính.",
+        "On-time rate = done on time / (on time + late + overdue); withdrawn assignments do not count.",
+    ),
+    "report.directive_title": (
+        "Tiến độ thực hiện văn bản {number}, tính đến ngày {as_of}",
+        "Progress of {number} as of {as_of}",
+    ),
     "demo.heading": (
         "Phân công quá hạn tính đến ngày {as_of} (cơ sở dữ liệu mẫu)",
         "Overdue assignments as of {as_of} (demo database)",

@@ -1,0 +1,89 @@
+"""Reports, checked as a clerk would read them, on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+import tracker
+from tests.integration.cli_runner import run
+
+pytestmark = pytest.mark.usefixtures("backend")
+
+
+def _csv(text: str) -> list[list[str]]:
+    return list(csv.reader(io.StringIO(text)))
+
+
+def test_february_2020_submissions_are_the_appendix_of_the_report(
+    demo_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    args = ["--db", demo_url, "--as-of", "21/3/2020", "--lang", "vi", "report", "submissions",
+            "--task", "4515/KH-UBND:BC-HT", "--period", "2020-02"]  # fmt: skip
+    rows = _csv(run(capsys, *args, "--format", "csv").out)
+    agencies = [r for r in rows[1:] if r[0].isdigit()]
+    assert len(agencies) == 30
+    assert sum(1 for r in agencies if r[2] == "X") == 28
+    assert sorted(r[1] for r in agencies if r[4] == "X") == ["Sở Xây dựng", "Thanh tra tỉnh"]
+    assert rows[-1][1:5] == ["Tổng số", "28", "0", "2"]
+    assert [r[1] for r in rows if not r[0].isdigit()][1:3] == ["CẤP TỈNH", "CẤP HUYỆN"]
+    markdown = run(capsys, *args, "--format", "md").out
+    assert "Không có báo cáo: Sở Xây dựng, Thanh tra tỉnh." in markdown
+    path = tmp_path / "phu-luc.xlsx"
+    assert run(capsys, *args, "--format", "xlsx", "--output", str(path)).code == 0
+    sheet = openpyxl.load_workbook(path).active
+    assert sheet is not None
+    assert "4515/KH-UBND" in str(sheet["A1"].value)
+    assert sheet.freeze_panes == "A3" and sheet["B2"].value == "Cơ quan"
+    values = [row for row in sheet.iter_rows(min_row=3, values_only=True) if isinstance(row[0], int)]
+    assert sum(1 for row in values if row[4] == "X") == 2
+
+
+def test_scoreboard_figures_match_a_hand_count(db_url: str, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    t = tracker.open(db_url, today="1/6/2020")
+    t.jurisdiction("x", "Tỉnh X")
+    for name in ("Sở A", "Sở B"):
+        t.agency(name, kind="department")
+    d = t.directive("1/KH")
+    ids = {}
+    plan = [("1", "Sở A", "10/5/2020"), ("2", "Sở A", "20/5/2020"), ("3", "Sở A", "30/6/2020"),
+            ("4", "Sở B", "10/5/2020"), ("5", "Sở B", "thường xuyên"), ("6", "Sở B", "15/5/2020")]  # fmt: skip
+    for ref, lead, due in plan:
+        ids[ref] = d.assign(ref, f"việc {ref}", lead=lead, due=due).assignment_ids[0]
+    t.complete(ids["1"], "9/5/2020")  # A: on time
+    t.complete(ids["2"], "25/5/2020")  # A: late; "3" in progress
+    t.withdraw(ids["6"], reason="x", on="1/5/2020")  # B: withdrawn; "4" overdue; "5" standing
+    t.close()
+    rows = _csv(run(capsys, "--db", db_url, "--as-of", "1/6/2020", "--lang", "en", "report", "agencies",
+                    "--format", "csv").out)  # fmt: skip
+    assert rows[0] == ["Agency", "Jurisdiction", "Assigned", "On time", "Late", "In progress", "Overdue",
+                       "On-time rate"]  # fmt: skip
+    by_name = {r[0]: r for r in rows[1:]}
+    assert by_name["Sở A"][2:] == ["3", "1", "1", "1", "0", "50%"]
+    assert by_name["Sở B"][2:] == ["2", "0", "0", "0", "1", "0%"]
+    assert by_name["Total"][2:] == ["5", "1", "1", "1", "1", "33%"]
+    ranged = _csv(run(capsys, "--db", db_url, "--as-of", "1/6/2020", "--lang", "en", "report", "agencies",
+                      "--from", "15/5/2020", "--to", "31/5/2020", "--format", "csv").out)  # fmt: skip
+    assert {r[0]: r[2:] for r in ranged[1:]}["Sở A"] == ["1", "0", "1", "0", "0", "0%"]
+    path = tmp_path / "bang-xep-hang.xlsx"
+    assert run(capsys, "--db", db_url, "report", "agencies", "--format", "xlsx", "--output", str(path)).code == 0
+    sheet = openpyxl.load_workbook(path).active
+    assert sheet is not None and len(getattr(sheet, "_charts", [])) == 1  # the on-time rate as a bar chart
+
+
+def test_directive_report_lists_every_assignment(demo_url: str, capsys: pytest.CaptureFixture[str]) -> None:
+    rows = _csv(run(capsys, "--db", demo_url, "--as-of", "15/6/2020", "report", "directive", "34/KH-UBND",
+                    "--format", "csv").out)  # fmt: skip
+    assert len(rows) - 1 == 78
+    assert {r[0] for r in rows[1:]} >= {"3.1.a", "3.1.b.(1)", "3.2", "III.1.e"}
+
+
+def test_unknown_task_is_one_line(demo_url: str, capsys: pytest.CaptureFixture[str]) -> None:
+    result = run(capsys, "--db", demo_url, "report", "submissions", "--task", "XYZ", "--period", "2020-02")
+    assert result.code == 1 and "task 'XYZ' does not exist" in result.err
+    xlsx = run(capsys, "--db", demo_url, "report", "agencies", "--format", "xlsx")
+    assert xlsx.code == 1 and "--output" in xlsx.err

@@ -1,0 +1,135 @@
+"""The reports the secretariat hands upward: the submissions table of a recurring obligation for one
+period (the appendix of the monthly reform report, generated), the agency scoreboard, and one
+directive's progress."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from tracker.core.errors import AmbiguousNameError, NotFoundError
+from tracker.core.status import Status
+from tracker.core.text import one_line
+from tracker.i18n import t
+from tracker.reports.tables import Report
+from tracker.store import names, queries
+from tracker.store.queries import AssignmentFilter
+from tracker.store.reader import Reader
+
+
+def find_task_id(reader: Reader, text: str) -> int:
+    """A task by id, by "DIRECTIVE:REF", or by a ref that only one directive uses."""
+    if text.strip().isdigit():
+        return int(text)
+    number, sep, ref = text.rpartition(":")
+    if sep:
+        directive_id = names.find_directive_id(reader, number)
+        found = reader.rows("SELECT id FROM task WHERE directive_id = :d AND ref = :r", {"d": directive_id, "r": ref})
+    else:
+        found = reader.rows("SELECT id FROM task WHERE ref = :r", {"r": text.strip()})
+    if len(found) == 1:
+        return int(found[0][0])
+    if not found:
+        raise NotFoundError(f"task {text!r} does not exist; give its id or DIRECTIVE:REF, e.g. 4515/KH-UBND:BC-HT.")
+    raise AmbiguousNameError(f"task {text!r} is in several directives; write DIRECTIVE:REF.")
+
+
+def submissions(reader: Reader, task_text: str, period: str, as_of: date, lang: str) -> Report:
+    """Every lead agency of one recurring obligation and period: submitted on time, late, or not."""
+    task_id = find_task_id(reader, task_text)
+    title_row = reader.rows(
+        "SELECT t.ref, t.text, d.number FROM task t JOIN directive d ON d.id = t.directive_id WHERE t.id = :t",
+        {"t": task_id},
+    )[0]
+    rows = reader.rows(
+        "SELECT g.name, g.kind, a.due_on, a.completed_on, a.result_ref, a.withdrawn_on FROM assignment a "
+        "JOIN agency g ON g.id = a.agency_id WHERE a.task_id = :t AND a.period = :p AND a.role = 'lead' "
+        "ORDER BY g.name",
+        {"t": task_id, "p": period},
+    )
+    if not rows:
+        raise NotFoundError(f"task {task_text!r} has no assignments for period {period!r}.")
+    header = [t(k, lang) for k in ("report.no", "col.agency", "report.on_time", "report.late", "report.missing",
+                                   "report.received", "report.reference")]  # fmt: skip
+    buckets: dict[str, list[list[object]]] = {"department": [], "district": []}
+    totals = {"on_time": 0, "late": 0, "missing": 0}
+    for name, kind, due, done, reference, withdrawn in rows:
+        due_on, completed = reader.to_date(due), reader.to_date(done)
+        if reader.to_date(withdrawn) is not None and reader.to_date(withdrawn) <= as_of:  # type: ignore[operator]
+            continue
+        if completed is not None and completed <= as_of:
+            key = "on_time" if due_on is None or completed <= due_on else "late"
+        else:
+            key, completed, reference = "missing", None, ""
+        totals[key] += 1
+        marks = ["X" if key == k else "" for k in ("on_time", "late", "missing")]
+        bucket = "district" if kind == "district" else "department"
+        buckets[bucket].append([name, *marks, completed, reference])
+    report_rows: list[list[object]] = []
+    groups: set[int] = set()
+    for bucket, label in (("department", "report.group_provincial"), ("district", "report.group_district")):
+        if not buckets[bucket]:
+            continue
+        groups.add(len(report_rows))
+        report_rows.append(["", t(label, lang), "", "", "", "", ""])
+        report_rows += [[index, *row] for index, row in enumerate(buckets[bucket], start=1)]
+    report_rows.append(["", t("report.total", lang), totals["on_time"], totals["late"], totals["missing"], "", ""])
+    groups.add(len(report_rows) - 1)
+    title = t("report.submissions_title", lang, number=title_row[2], ref=title_row[0], period=period)
+    missing = [row[0] for rows_ in buckets.values() for row in rows_ if row[3] == "X"]
+    notes = [t("report.submitted_count", lang, submitted=totals["on_time"] + totals["late"], missing=totals["missing"])]
+    if missing:
+        notes.append(t("report.missing_list", lang, names=", ".join(one_line(str(m)) for m in missing)))
+    return Report(title, header, report_rows, notes=notes, group_rows=groups)
+
+
+def agencies(reader: Reader, as_of: date, due_from: date | None, due_to: date | None, lang: str) -> Report:
+    scores = queries.agency_scoreboard(reader, as_of, due_from=due_from, due_to=due_to)
+    header = [t(k, lang) for k in ("col.agency", "report.jurisdiction", "score.assigned", "short.done_on_time",
+                                   "short.done_late", "short.in_progress", "short.overdue", "score.rate")]  # fmt: skip
+    rows: list[list[object]] = [
+        [s.agency, s.jurisdiction, s.assigned, s.done_on_time, s.done_late, s.in_progress, s.overdue,
+         s.on_time_rate]
+        for s in scores
+    ]  # fmt: skip
+    sums = [sum(int(row[i]) for row in rows) for i in range(2, 7)]  # type: ignore[call-overload]
+    due = sums[1] + sums[2] + sums[4]
+    rows.append([t("report.total", lang), "", *sums, (sums[1] / due) if due else None])
+    span = (
+        t(
+            "report.range",
+            lang,
+            start=f"{due_from:%d/%m/%Y}" if due_from else "…",
+            end=f"{due_to:%d/%m/%Y}" if due_to else "…",
+        )
+        if due_from or due_to
+        else t("report.range_all", lang)
+    )
+    title = t("report.agencies_title", lang, as_of=f"{as_of:%d/%m/%Y}")
+    return Report(title, header, rows, notes=[span, t("report.rate_note", lang)], group_rows={len(rows) - 1},
+                  chart=(0, 7))  # fmt: skip
+
+
+def directive(reader: Reader, number: str, as_of: date, lang: str) -> Report:
+    directive_id = names.find_directive_id(reader, number)
+    rows = list(queries.list_assignments(reader, AssignmentFilter(directive_ids=[directive_id]), as_of))
+    rows.sort(key=lambda r: (r.ref, r.role != "lead", r.agency, r.period))
+    header = [t(k, lang) for k in ("report.ref", "col.task", "col.agency", "col.role", "col.due", "col.period",
+                                   "col.status", "report.received", "report.reference")]  # fmt: skip
+    table: list[list[object]] = [
+        [r.ref, r.task, r.agency, t(f"role.{r.role}", lang), r.due_on, r.period,
+         _status(r.status, r.days_overdue, lang), r.completed_on, r.result_ref]
+        for r in rows
+    ]  # fmt: skip
+    counts = {status: sum(1 for r in rows if r.status is status) for status in Status}
+    notes = [", ".join(f"{t('short.' + s.value, lang)}: {n}" for s, n in counts.items() if n)]
+    first = rows[0] if rows else None
+    title = t("report.directive_title", lang, number=first.directive if first else number, as_of=f"{as_of:%d/%m/%Y}")
+    return Report(title, header, table, notes=notes)
+
+
+def _status(status: Status, days: int, lang: str) -> str:
+    if status is Status.OVERDUE:
+        return t("status.days_overdue", lang, days=days)
+    if status is Status.DONE_LATE:
+        return t("status.days_late", lang, days=days)
+    return t(f"status.{status.value}", lang)

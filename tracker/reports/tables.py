@@ -1,0 +1,134 @@
+"""Reports as plain tables (title, header, rows, totals), and writers for the formats a clerk hands on:
+a Rich table on screen, CSV, Markdown and XLSX (real dates, widths, a styled frozen header, and an
+optional bar chart)."""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from tracker.core.errors import TrackerError
+from tracker.core.text import one_line
+
+FORMATS = ("table", "csv", "md", "xlsx")
+
+
+@dataclass
+class Report:
+    title: str
+    header: list[str]
+    rows: list[list[Any]]
+    notes: list[str] = field(default_factory=list)
+    """Lines under the table: totals, what a figure counts."""
+    group_rows: set[int] = field(default_factory=set)
+    """Indexes of rows that head a group (e.g. "CẤP TỈNH")."""
+    chart: tuple[int, int] | None = None
+    """(label column, value column) for an XLSX bar chart of a 0..1 rate."""
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, date):
+        return value.strftime("%d/%m/%Y")
+    if isinstance(value, float):
+        return f"{value:.0%}"
+    return one_line(str(value))
+
+
+def to_csv(report: Report) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(report.header)
+    writer.writerows([[_cell(v) for v in row] for row in report.rows])
+    return buffer.getvalue()
+
+
+def to_markdown(report: Report) -> str:
+    lines = [f"## {report.title}", "", "| " + " | ".join(report.header) + " |", "|" + "---|" * len(report.header)]
+    for index, row in enumerate(report.rows):
+        cells = [_cell(v).replace("|", "\\|") for v in row]
+        if index in report.group_rows:
+            cells = [f"**{c}**" if c else "" for c in cells]
+        lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join([*lines, "", *report.notes, ""])
+
+
+def to_rich(report: Report) -> Any:
+    from rich.console import Group
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(title=report.title, header_style="bold")
+    for name in report.header:
+        table.add_column(name)
+    for index, row in enumerate(report.rows):
+        style = "bold" if index in report.group_rows else ""
+        table.add_row(*(Text(_cell(v), style=style) for v in row))
+    return Group(table, *(Text(note) for note in report.notes))
+
+
+def write_xlsx(report: Report, path: Path) -> None:
+    import openpyxl
+    from openpyxl.chart import BarChart, Reference
+    from openpyxl.styles import Font, PatternFill
+    from openpyxl.utils import get_column_letter
+
+    workbook = openpyxl.Workbook()
+    sheet = workbook.create_sheet("Báo cáo", 0)
+    del workbook[workbook.sheetnames[1]]
+    sheet.append([report.title])
+    sheet["A1"].font = Font(bold=True, size=13)
+    sheet.append(report.header)
+    for cell in sheet[2]:
+        cell.font = Font(bold=True, color="FFFFFF")
+        cell.fill = PatternFill("solid", fgColor="1F4E78")
+    for index, row in enumerate(report.rows):
+        sheet.append(list(row))
+        if index in report.group_rows:
+            for cell in sheet[sheet.max_row]:
+                cell.font = Font(bold=True)
+    for cells in sheet.iter_rows(min_row=3):
+        for cell in cells:
+            if isinstance(cell.value, date):
+                cell.number_format = "DD/MM/YYYY"
+            elif isinstance(cell.value, float):
+                cell.number_format = "0%"
+    for note in report.notes:
+        sheet.append([note])
+    sheet.freeze_panes = "A3"
+    for column in range(1, len(report.header) + 1):
+        values = [report.header[column - 1], *(_cell(r[column - 1]) for r in report.rows)]
+        sheet.column_dimensions[get_column_letter(column)].width = min(60, max(8, *(len(v) for v in values)) + 2)
+    if report.chart is not None and report.rows:
+        label_column, value_column = report.chart
+        chart = BarChart()
+        chart.type = "bar"
+        chart.title = report.header[value_column]
+        chart.y_axis.number_format = "0%"
+        last = 2 + len(report.rows)
+        chart.add_data(Reference(sheet, min_col=value_column + 1, min_row=2, max_row=last), titles_from_data=True)
+        chart.set_categories(Reference(sheet, min_col=label_column + 1, min_row=3, max_row=last))
+        chart.height = max(8, len(report.rows) * 0.5)
+        sheet.add_chart(chart, f"{get_column_letter(len(report.header) + 2)}3")
+    workbook.save(path)
+
+
+def render(report: Report, file_format: str, output: Path | None) -> str | None:
+    """Write ``report`` to ``output`` (or return the text for the screen)."""
+    if file_format == "xlsx":
+        if output is None:
+            raise TrackerError("--format xlsx needs --output FILE.xlsx.")
+        write_xlsx(report, output)
+        return None
+    text = to_csv(report) if file_format == "csv" else to_markdown(report) if file_format == "md" else None
+    if text is None:
+        raise TrackerError(f"--format {file_format}: use one of {', '.join(FORMATS)}.")
+    if output is not None:
+        output.write_text(text, encoding="utf-8-sig" if file_format == "csv" else "utf-8")
+        return None
+    return text
