@@ -44,6 +44,16 @@ def _names(names: list[str], limit: int = 6) -> str:
     return ", ".join(names[: limit - 1]) + f", … (+{len(names) - limit + 1})"
 
 
+def _log_table(title: str, columns: tuple[str, ...], rows: list[tuple[str, ...]], lang: str) -> Table:
+    """A titled table of recorded events; every cell is shown without control sequences."""
+    table = Table(title=t(title, lang), title_justify="left", header_style="bold")
+    for column in columns:
+        table.add_column(t(f"col.{column}", lang))
+    for row in rows:
+        table.add_row(*(Text(strip_controls(cell)) for cell in row))
+    return table
+
+
 def render_details(details: AssignmentDetails, lang: str) -> Group:
     row = details.row
     label, style = status_label(row, lang)
@@ -81,31 +91,26 @@ def render_details(details: AssignmentDetails, lang: str) -> Group:
         add("show.withdrawal", f"{_day(row.withdrawn_on)}: {w.reason} {w.decision_ref} ({w.actor})")
     parts: list[Table | Text] = [facts]
     if details.changes:
-        changes = Table(title=t("show.changes", lang), title_justify="left", header_style="bold")
-        for column in ("old", "new", "reason", "decision", "by", "at"):
-            changes.add_column(t(f"col.{column}", lang))
-        for c in details.changes:
-            changes.add_row(
-                _day(c.old_due_on),
-                _day(c.new_due_on),
-                Text(strip_controls(c.reason)),
-                Text(strip_controls(c.decision_ref or c.source)),
-                Text(strip_controls(c.actor)),
-                _moment(c.changed_at),
+        parts.append(
+            _log_table(
+                "show.changes",
+                ("old", "new", "reason", "decision", "by", "at"),
+                [
+                    (_day(c.old_due_on), _day(c.new_due_on), c.reason, c.decision_ref or c.source, c.actor,
+                     _moment(c.changed_at))
+                    for c in details.changes
+                ],
+                lang,
             )
-        parts.append(changes)
+        )  # fmt: skip
     if details.history:
-        history = Table(title=t("show.history", lang), title_justify="left", header_style="bold")
-        for column in ("at", "by", "action", "field", "old", "new"):
-            history.add_column(t(f"col.{column}", lang))
-        for h in details.history:
-            history.add_row(
-                _moment(h.at),
-                Text(strip_controls(h.actor)),
-                h.action,
-                h.field,
-                Text(strip_controls(h.old_value or "")),
-                Text(strip_controls(h.new_value or "")),
+        parts.append(
+            _log_table(
+                "show.history",
+                ("at", "by", "action", "field", "old", "new"),
+                [(_moment(h.at), h.actor, h.action, h.field, h.old_value or "", h.new_value or "")
+                 for h in details.history],
+                lang,
             )
-        parts.append(history)
+        )  # fmt: skip
     return Group(*parts)

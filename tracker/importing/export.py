@@ -16,7 +16,7 @@ from typing import Any
 
 from tracker.core.deadlines import parse_deadline
 from tracker.core.errors import TrackerError
-from tracker.importing.sources import JSON_FIELDS
+from tracker.importing.sources import JSON_FIELDS, as_text
 from tracker.store.queries import AssignmentRow
 from tracker.store.reader import Reader
 
@@ -115,7 +115,7 @@ def write_records(path: Path, file_format: str, records: list[dict[str, Any]]) -
             writer = csv.writer(handle)
             writer.writerow(HEADERS)
             for record in records:
-                writer.writerow([_plain(record.get(h)) for h in HEADERS])
+                writer.writerow([as_text(record.get(h)) for h in HEADERS])
     elif file_format == "json":
         items = [{h: _json(record.get(h)) for h in HEADERS} for record in records]
         path.write_text(json.dumps({"assignments": items}, ensure_ascii=False, indent=2), encoding="utf-8")
@@ -139,14 +139,6 @@ def write_records(path: Path, file_format: str, records: list[dict[str, Any]]) -
         workbook.save(path)
     else:
         raise TrackerError(f"format {file_format!r} is not one of csv, xlsx, json.")
-
-
-def _plain(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, date):
-        return value.strftime("%d/%m/%Y")
-    return str(value)
 
 
 def _json(value: Any) -> Any:
