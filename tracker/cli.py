@@ -19,6 +19,8 @@ from tracker.core.errors import TrackerError
 from tracker.core.status import Status
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from tracker.api import Tracker
     from tracker.settings import Settings
     from tracker.store.queries import AssignmentFilter, AssignmentRow
@@ -682,18 +684,35 @@ def report() -> None:
     """Reports: submissions for a period, the agency scoreboard, one directive's progress."""
 
 
-_report_format = click.option("--format", "file_format", type=click.Choice(["table", "csv", "md", "xlsx"]),
-                              default="table", help="xlsx needs --output.")  # fmt: skip
-_report_output = click.option("--output", type=click.Path(path_type=Path), help="Write to this file.")
+def _report_options(function: Callable[..., None]) -> Callable[..., None]:
+    """--format and --output, plus the DOCX letterhead overrides, shared by every report."""
+    options = [
+        click.option("--format", "file_format", type=click.Choice(["table", "csv", "md", "xlsx", "docx"]),
+                     default="table", help="xlsx and docx need --output."),
+        click.option("--output", type=click.Path(path_type=Path), help="Write to this file."),
+        click.option("--issuer", multiple=True, metavar="LINE",
+                     help="DOCX header: issuing body, parent first, one line per option (default: from the province)."),
+        click.option("--place", help="DOCX date line's place name (default: from the province)."),
+        click.option("--signer", help="DOCX signature block title (default: CHÁNH VĂN PHÒNG)."),
+    ]  # fmt: skip
+    for option in reversed(options):
+        function = option(function)
+    return function
 
 
-def _emit(built: Any, file_format: str, output: Path | None) -> None:
+def _emit(built: Any, file_format: str, output: Path | None, letterhead: dict[str, Any]) -> None:
     from tracker.reports.tables import render, to_rich
 
+    if letterhead.get("issuer"):
+        built.issuer = list(letterhead["issuer"])
+    if letterhead.get("place"):
+        built.place = letterhead["place"]
+    if letterhead.get("signer"):
+        built.signer = letterhead["signer"]
     if file_format == "table" and output is None:
         _console().print(to_rich(built))
         return
-    text = render(built, "md" if file_format == "table" else file_format, output)
+    text = render(built, "md" if file_format == "table" else file_format, output, _context().lang)
     if text is not None:
         click.echo(text, nl=False)
     else:
@@ -704,25 +723,25 @@ def _emit(built: Any, file_format: str, output: Path | None) -> None:
 @global_options
 @click.option("--task", "task_text", required=True, metavar="REF_OR_ID", help="e.g. 4515/KH-UBND:BC-HT or BC-HT.")
 @click.option("--period", required=True, metavar="PERIOD", help="e.g. 2020-02.")
-@_report_format
-@_report_output
-def report_submissions(task_text: str, period: str, file_format: str, output: Path | None) -> None:
+@_report_options
+def report_submissions(task_text: str, period: str, file_format: str, output: Path | None, **letterhead: Any) -> None:
     """Who submitted a recurring report for one period (on time, late, not at all), with totals."""
     from tracker.reports import builders
 
     context = _context()
     with _tracker() as tracker:
         built = builders.submissions(tracker.reader, task_text, period, context.as_of, context.lang)
-    _emit(built, file_format, output)
+    _emit(built, file_format, output, letterhead)
 
 
 @report.command("agencies")
 @global_options
 @click.option("--from", "due_from", metavar="DATE", help="Count assignments due from this day.")
 @click.option("--to", "due_to", metavar="DATE", help="...to this day.")
-@_report_format
-@_report_output
-def report_agencies(due_from: str | None, due_to: str | None, file_format: str, output: Path | None) -> None:
+@_report_options
+def report_agencies(
+    due_from: str | None, due_to: str | None, file_format: str, output: Path | None, **letterhead: Any
+) -> None:
     """Per agency: assigned, done on time, late, in progress, overdue, on-time rate; totals."""
     from tracker.reports import builders
 
@@ -731,22 +750,21 @@ def report_agencies(due_from: str | None, due_to: str | None, file_format: str, 
     end = _parse_date(due_to, "--to") if due_to else None
     with _tracker() as tracker:
         built = builders.agencies(tracker.reader, context.as_of, start, end, context.lang)
-    _emit(built, file_format, output)
+    _emit(built, file_format, output, letterhead)
 
 
 @report.command("directive")
 @global_options
 @click.argument("number")
-@_report_format
-@_report_output
-def report_directive(number: str, file_format: str, output: Path | None) -> None:
+@_report_options
+def report_directive(number: str, file_format: str, output: Path | None, **letterhead: Any) -> None:
     """Every task and assignment of one directive with its status."""
     from tracker.reports import builders
 
     context = _context()
     with _tracker() as tracker:
         built = builders.directive(tracker.reader, number, context.as_of, context.lang)
-    _emit(built, file_format, output)
+    _emit(built, file_format, output, letterhead)
 
 
 # --- import and export ---------------------------------------------------------------------------
@@ -812,17 +830,25 @@ def import_command(
 @cli.command("export")
 @global_options
 @click.argument("path", type=click.Path(path_type=Path))
-@click.option("--format", "file_format", type=click.Choice(["csv", "xlsx", "json"]), help="Default: from the name.")
+@click.option("--format", "file_format", type=click.Choice(["csv", "xlsx", "json", "ics"]),
+              help="Default: from the name. ics: deadlines as calendar events.")  # fmt: skip
 @filter_options
 def export_command(path: Path, file_format: str | None, filters: Filters) -> None:
-    """Export assignments in the import format (the list filters apply)."""
+    """Export assignments in the import format, or their deadlines as a calendar (the list filters apply)."""
     from tracker.importing.export import export_records, write_records
     from tracker.importing.sources import detect_format
 
-    kind = detect_format(path, file_format)
+    kind = "ics" if file_format == "ics" or (file_format is None and path.suffix.lower() == ".ics") else None
+    kind = kind or detect_format(path, file_format)
     context = _context()
     with _tracker() as tracker:
         rows = tracker.assignments(filters.criteria(tracker), as_of=context.as_of)
+        if kind == "ics":
+            from tracker.reports.ics import write_calendar
+
+            events = write_calendar(path, tracker.reader, rows, context.lang)
+            click.echo(f"{path}: {events} events")
+            return
         records = export_records(tracker.reader, rows)
     write_records(path, kind, records)
     click.echo(f"{path}: {len(records)} rows")

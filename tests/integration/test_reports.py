@@ -87,3 +87,97 @@ def test_unknown_task_is_one_line(demo_url: str, capsys: pytest.CaptureFixture[s
     assert result.code == 1 and "task 'XYZ' does not exist" in result.err
     xlsx = run(capsys, "--db", demo_url, "report", "agencies", "--format", "xlsx")
     assert xlsx.code == 1 and "--output" in xlsx.err
+
+
+def test_submissions_docx_is_in_the_administrative_form(
+    demo_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import docx
+
+    path = tmp_path / "phu-luc.docx"
+    args = ["--db", demo_url, "--as-of", "21/3/2020", "--lang", "vi", "report", "submissions", "--task",
+            "4515/KH-UBND:BC-HT", "--period", "2020-02", "--format", "docx", "--output", str(path)]  # fmt: skip
+    assert run(capsys, *args).code == 0
+    document = docx.Document(str(path))
+    head, table, foot = document.tables
+    assert head.cell(0, 0).text == "UBND TỈNH BẮC GIANG\nVĂN PHÒNG"
+    assert head.cell(0, 1).text == "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc"
+    assert head.cell(0, 1).paragraphs[1].runs[0].underline
+    assert head.cell(1, 0).text.startswith("Số:")
+    assert head.cell(1, 1).text == "Bắc Giang, ngày 21 tháng 3 năm 2020"
+    paragraphs = [p.text for p in document.paragraphs]
+    assert paragraphs[:2] == ["BÁO CÁO", "Các cơ quan, địa phương thực hiện báo cáo 4515/KH-UBND (BC-HT) kỳ 2020-02"]
+    assert "Không có báo cáo: Sở Xây dựng, Thanh tra tỉnh." in paragraphs
+    cells = [[c.text for c in row.cells] for row in table.rows]
+    assert cells[0][:2] == ["STT", "Cơ quan"]
+    agencies = [row for row in cells[1:] if row[0].isdigit()]
+    assert len(agencies) == 30
+    assert sorted(row[1] for row in agencies if row[4] == "X") == ["Sở Xây dựng", "Thanh tra tỉnh"]
+    assert cells[-1][1:5] == ["Tổng số", "28", "0", "2"]
+    assert foot.cell(0, 0).text.startswith("Nơi nhận:")
+    assert "CHÁNH VĂN PHÒNG" in foot.cell(0, 1).text
+    section = document.sections[0]
+    assert section.page_width is not None and section.left_margin is not None
+    assert round(section.left_margin.mm) == 30
+
+
+def test_docx_letterhead_can_be_set_and_speaks_english(
+    demo_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import docx
+
+    path = tmp_path / "scoreboard.docx"
+    args = ["--db", demo_url, "--as-of", "15/6/2020", "--lang", "en", "report", "agencies", "--format", "docx",
+            "--output", str(path), "--issuer", "UBND tỉnh Thanh Hóa", "--issuer", "Sở Nội vụ", "--place",
+            "Thanh Hóa", "--signer", "GIÁM ĐỐC"]  # fmt: skip
+    assert run(capsys, *args).code == 0
+    document = docx.Document(str(path))
+    head, table, foot = document.tables
+    assert head.cell(0, 0).text == "UBND TỈNH THANH HÓA\nSỞ NỘI VỤ"
+    assert [r.bold for p in head.cell(0, 0).paragraphs for r in p.runs] == [False, True]
+    assert head.cell(1, 1).text == "Thanh Hóa, 15/6/2020"
+    assert document.paragraphs[0].text == "REPORT"
+    assert [c.text for c in table.rows[0].cells][-1] == "On-time rate"
+    assert table.rows[-1].cells[0].text == "Total"
+    assert "GIÁM ĐỐC" in foot.cell(0, 1).text
+
+
+def test_ics_export_has_one_event_per_dated_deadline(
+    demo_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from datetime import date
+
+    import icalendar
+
+    path = tmp_path / "so-xay-dung.ics"
+    args = ["--db", demo_url, "--as-of", "15/6/2020", "--lang", "vi", "export", str(path), "--agency",
+            "bac-giang:Sở Xây dựng"]  # fmt: skip
+    result = run(capsys, *args)
+    assert result.code == 0, result.err
+    listed = run(capsys, "--db", demo_url, "--as-of", "15/6/2020", "list", "--agency", "bac-giang:Sở Xây dựng",
+                 "--format", "json").out  # fmt: skip
+    import json
+
+    expected = [r for r in json.loads(listed) if r["due_on"]]
+    calendar = icalendar.Calendar.from_ical(path.read_bytes())
+    events = list(calendar.walk("VEVENT"))
+    assert len(events) == len(expected) > 0
+    assert len({str(e["UID"]) for e in events}) == len(events)
+    by_start = {e.decoded("DTSTART"): e for e in events}
+    february = by_start[date(2020, 2, 20)]
+    assert str(february["SUMMARY"]).startswith("Sở Xây dựng: Báo cáo kết quả công tác cải cách hành chính")
+    assert february.decoded("DTEND") == date(2020, 2, 21)
+    description = str(february["DESCRIPTION"])
+    assert "4515/KH-UBND (18/12/2019)" in description and "Thời hạn: trước ngày 20 hàng tháng" in description
+    assert february.walk("VALARM"), "an open deadline has a reminder"
+    january = by_start[date(2020, 1, 20)]
+    assert str(january["SUMMARY"]).startswith("✓ ") and not january.walk("VALARM")
+    # Re-export after an extension: the same UID, a later date and a higher SEQUENCE.
+    row_id = next(r["id"] for r in expected if r["due_on"] == "2020-02-20")
+    assert run(capsys, "--db", demo_url, "--as-of", "15/6/2020", "extend", str(row_id), "--to", "30/6/2020",
+               "--reason", "xin gia hạn").code == 0  # fmt: skip
+    run(capsys, *args)
+    moved = {str(e["UID"]): e for e in icalendar.Calendar.from_ical(path.read_bytes()).walk("VEVENT")}
+    event = moved[str(february["UID"])]
+    assert event.decoded("DTSTART") == date(2020, 6, 30)
+    assert int(str(event["SEQUENCE"])) > int(str(february["SEQUENCE"]))

@@ -33,11 +33,30 @@ def find_task_id(reader: Reader, text: str) -> int:
     raise AmbiguousNameError(f"task {text!r} is in several directives; write DIRECTIVE:REF.")
 
 
+def letterhead(reader: Reader, jurisdiction_id: int | None) -> tuple[list[str], str]:
+    """The DOCX issuer lines and place for a jurisdiction ("UBND tỉnh Thanh Hóa", "Văn phòng"; "Thanh Hóa").
+    With no jurisdiction given, the only one in the database, if there is just one."""
+    if jurisdiction_id is None:
+        found = reader.rows("SELECT name FROM jurisdiction ORDER BY id LIMIT 2")
+    else:
+        found = reader.rows("SELECT name FROM jurisdiction WHERE id = :j", {"j": jurisdiction_id})
+    if len(found) != 1:
+        return [], ""
+    name = one_line(str(found[0][0]))
+    place = name
+    for prefix in ("Tỉnh ", "Thành phố ", "tỉnh ", "thành phố "):
+        if name.startswith(prefix):
+            place = name[len(prefix) :]
+            break
+    return [f"UBND {name[:1].lower()}{name[1:]}" if place != name else f"UBND {name}", "Văn phòng"], place
+
+
 def submissions(reader: Reader, task_text: str, period: str, as_of: date, lang: str) -> Report:
     """Every lead agency of one recurring obligation and period: submitted on time, late, or not."""
     task_id = find_task_id(reader, task_text)
     title_row = reader.rows(
-        "SELECT t.ref, t.text, d.number FROM task t JOIN directive d ON d.id = t.directive_id WHERE t.id = :t",
+        "SELECT t.ref, t.text, d.number, d.jurisdiction_id FROM task t JOIN directive d ON d.id = t.directive_id "
+        "WHERE t.id = :t",
         {"t": task_id},
     )[0]
     rows = reader.rows(
@@ -79,7 +98,8 @@ def submissions(reader: Reader, task_text: str, period: str, as_of: date, lang: 
     notes = [t("report.submitted_count", lang, submitted=totals["on_time"] + totals["late"], missing=totals["missing"])]
     if missing:
         notes.append(t("report.missing_list", lang, names=", ".join(one_line(str(m)) for m in missing)))
-    return Report(title, header, report_rows, notes=notes, group_rows=groups)
+    issuer, place = letterhead(reader, int(title_row[3]))
+    return Report(title, header, report_rows, notes=notes, group_rows=groups, dated=as_of, issuer=issuer, place=place)
 
 
 def agencies(reader: Reader, as_of: date, due_from: date | None, due_to: date | None, lang: str) -> Report:
@@ -105,8 +125,9 @@ def agencies(reader: Reader, as_of: date, due_from: date | None, due_to: date | 
         else t("report.range_all", lang)
     )
     title = t("report.agencies_title", lang, as_of=f"{as_of:%d/%m/%Y}")
+    issuer, place = letterhead(reader, None)
     return Report(title, header, rows, notes=[span, t("report.rate_note", lang)], group_rows={len(rows) - 1},
-                  chart=(0, 7))  # fmt: skip
+                  chart=(0, 7), dated=as_of, issuer=issuer, place=place)  # fmt: skip
 
 
 def directive(reader: Reader, number: str, as_of: date, lang: str) -> Report:
@@ -124,7 +145,9 @@ def directive(reader: Reader, number: str, as_of: date, lang: str) -> Report:
     notes = [", ".join(f"{t('short.' + s.value, lang)}: {n}" for s, n in counts.items() if n)]
     first = rows[0] if rows else None
     title = t("report.directive_title", lang, number=first.directive if first else number, as_of=f"{as_of:%d/%m/%Y}")
-    return Report(title, header, table, notes=notes)
+    jurisdiction = reader.rows("SELECT jurisdiction_id FROM directive WHERE id = :d", {"d": directive_id})[0][0]
+    issuer, place = letterhead(reader, int(jurisdiction))
+    return Report(title, header, table, notes=notes, dated=as_of, issuer=issuer, place=place)
 
 
 def _status(status: Status, days: int, lang: str) -> str:

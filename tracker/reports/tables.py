@@ -14,7 +14,7 @@ from typing import Any
 from tracker.core.errors import TrackerError
 from tracker.core.text import one_line
 
-FORMATS = ("table", "csv", "md", "xlsx")
+FORMATS = ("table", "csv", "md", "xlsx", "docx")
 
 
 @dataclass
@@ -28,9 +28,17 @@ class Report:
     """Indexes of rows that head a group (e.g. "CẤP TỈNH")."""
     chart: tuple[int, int] | None = None
     """(label column, value column) for an XLSX bar chart of a 0..1 rate."""
+    dated: date | None = None
+    """The date the figures stand at (the as-of date): the document's date line."""
+    issuer: list[str] = field(default_factory=list)
+    """Issuing body for the DOCX header, parent first (e.g. ["UBND tỉnh Thanh Hóa", "Văn phòng"])."""
+    place: str = ""
+    """Place name of the DOCX date line ("Thanh Hóa, ngày ...")."""
+    signer: str = ""
+    """Signer's title in the DOCX signature block."""
 
 
-def _cell(value: Any) -> str:
+def cell_text(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, date):
@@ -44,14 +52,14 @@ def to_csv(report: Report) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(report.header)
-    writer.writerows([[_cell(v) for v in row] for row in report.rows])
+    writer.writerows([[cell_text(v) for v in row] for row in report.rows])
     return buffer.getvalue()
 
 
 def to_markdown(report: Report) -> str:
     lines = [f"## {report.title}", "", "| " + " | ".join(report.header) + " |", "|" + "---|" * len(report.header)]
     for index, row in enumerate(report.rows):
-        cells = [_cell(v).replace("|", "\\|") for v in row]
+        cells = [cell_text(v).replace("|", "\\|") for v in row]
         if index in report.group_rows:
             cells = [f"**{c}**" if c else "" for c in cells]
         lines.append("| " + " | ".join(cells) + " |")
@@ -68,7 +76,7 @@ def to_rich(report: Report) -> Any:
         table.add_column(name)
     for index, row in enumerate(report.rows):
         style = "bold" if index in report.group_rows else ""
-        table.add_row(*(Text(_cell(v), style=style) for v in row))
+        table.add_row(*(Text(cell_text(v), style=style) for v in row))
     return Group(table, *(Text(note) for note in report.notes))
 
 
@@ -102,7 +110,7 @@ def write_xlsx(report: Report, path: Path) -> None:
         sheet.append([note])
     sheet.freeze_panes = "A3"
     for column in range(1, len(report.header) + 1):
-        values = [report.header[column - 1], *(_cell(r[column - 1]) for r in report.rows)]
+        values = [report.header[column - 1], *(cell_text(r[column - 1]) for r in report.rows)]
         sheet.column_dimensions[get_column_letter(column)].width = min(60, max(8, *(len(v) for v in values)) + 2)
     if report.chart is not None and report.rows:
         label_column, value_column = report.chart
@@ -118,12 +126,17 @@ def write_xlsx(report: Report, path: Path) -> None:
     workbook.save(path)
 
 
-def render(report: Report, file_format: str, output: Path | None) -> str | None:
+def render(report: Report, file_format: str, output: Path | None, lang: str = "vi") -> str | None:
     """Write ``report`` to ``output`` (or return the text for the screen)."""
-    if file_format == "xlsx":
+    if file_format in ("xlsx", "docx"):
         if output is None:
-            raise TrackerError("--format xlsx needs --output FILE.xlsx.")
-        write_xlsx(report, output)
+            raise TrackerError(f"--format {file_format} needs --output FILE.{file_format}.")
+        if file_format == "xlsx":
+            write_xlsx(report, output)
+        else:
+            from tracker.reports.docx import write_docx
+
+            write_docx(report, output, lang)
         return None
     text = to_csv(report) if file_format == "csv" else to_markdown(report) if file_format == "md" else None
     if text is None:
