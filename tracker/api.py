@@ -71,6 +71,17 @@ class DirectiveHandle:
         return self.tracker._assign(self, ref, text, lead, coordinating, due, starts_on, horizon)
 
 
+@dataclass(frozen=True)
+class TaskSpec:
+    """One task of a new directive, as a form or a script gives it."""
+
+    ref: str
+    text: str
+    lead: Sequence[str]
+    coordinating: Sequence[str] = ()
+    due: str | None = None
+
+
 class Tracker:
     """An open tracker database. Dates may be given as ``date`` objects or day-first strings."""
 
@@ -215,6 +226,46 @@ class Tracker:
             )
             assert found.id is not None
             return DirectiveHandle(self, found.id, found.number, found.jurisdiction_id)
+
+    def add_directive(
+        self,
+        number: str,
+        tasks: Sequence[TaskSpec],
+        *,
+        issued_on: DateLike | None = None,
+        title: str | None = None,
+        kind: str | None = None,
+        issuer: str | None = None,
+        jurisdiction: str | None = None,
+    ) -> Tally:
+        """Create or update a directive and all its tasks in one transaction: if any task fails (an
+        unknown agency, an unreadable deadline), nothing is written."""
+        from tracker.services import agencies as agency_service
+        from tracker.services import directives as directive_service
+
+        until = self.today + timedelta(days=DEFAULT_HORIZON_DAYS)
+        total = directive_service.Tally()
+        with self.transaction() as session:
+            where = agency_service.find_jurisdiction(session, jurisdiction or self._jurisdiction)
+            directive = directive_service.upsert_directive(
+                session, where, number, issued_on=issued_on, title=title, kind=kind, issuer=issuer
+            )
+            for task in tasks:
+                tally = directive_service.assign(
+                    session,
+                    directive,
+                    task.ref,
+                    task.text,
+                    lead=list(task.lead),
+                    coordinating=list(task.coordinating),
+                    deadline=task.due,
+                    horizon=until,
+                    rules=self.settings.deadline_rules,
+                    actor=self.actor,
+                    source="form",
+                )
+                total.add(tally)
+        return total
 
     def _assign(
         self,

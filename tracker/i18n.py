@@ -121,13 +121,116 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     "ui.key_quit": ("Thoát", "Quit"),
     "ui.help_title": ("Phím tắt", "Keys"),
     "ui.help_text": (
-        "↑↓ PgUp PgDn Home End  di chuyển\n/  tìm (không cần dấu)\no  lọc quá hạn\nw  lọc sắp đến hạn (7 ngày)\n"
-        "Esc  bỏ lọc\nd  ghi nhận hoàn thành\nr  mở lại\ne  gia hạn\nx  rút nhiệm vụ\nn  ghi chú\n"
-        "t  đổi ngày xem\na  kết quả theo cơ quan (s: sắp xếp)\nl  Tiếng Việt / English\n?  trợ giúp\nq  thoát",
-        "↑↓ PgUp PgDn Home End  move\n/  search (diacritics optional)\no  overdue only\nw  due within 7 days\n"
-        "Esc  clear filters\nd  mark done\nr  reopen\ne  extend the deadline\nx  withdraw\nn  note\n"
-        "t  change the as-of date\na  agencies scoreboard (s: sort)\nl  Tiếng Việt / English\n?  help\nq  quit",
+        "↑↓ PgUp PgDn Home End  di chuyển      Enter  xem chi tiết (màn hình hẹp)\n"
+        "/  tìm (không cần dấu)   o  quá hạn   w  sắp đến hạn (7 ngày)\n"
+        "g  lọc theo cơ quan   s  theo tình trạng   p  theo kỳ   S  sắp xếp (hạn, cơ quan, tình trạng)\n"
+        "Esc  bỏ mọi bộ lọc\n"
+        "d  ghi nhận hoàn thành   r  mở lại   e  gia hạn   x  rút nhiệm vụ   n  ghi chú\n"
+        "N  thêm văn bản và nhiệm vụ   A  thêm cơ quan\n"
+        "v  văn bản (Enter: lọc theo văn bản)   a  kết quả theo cơ quan (s: sắp xếp, e: xuất tệp)\n"
+        "m  bảng tổng hợp báo cáo định kỳ (c: chọn nhiệm vụ, e: xuất tệp)\n"
+        "t  đổi ngày xem   l  Tiếng Việt / English   Ctrl+P  danh sách lệnh   ?  trợ giúp   q  thoát",
+        "↑↓ PgUp PgDn Home End  move      Enter  details (narrow screens)\n"
+        "/  search (diacritics optional)   o  overdue   w  due within 7 days\n"
+        "g  filter by agency   s  by status   p  by period   S  sort (due date, agency, status)\n"
+        "Esc  clear every filter\n"
+        "d  mark done   r  reopen   e  extend the deadline   x  withdraw   n  note\n"
+        "N  add a directive and its tasks   A  add an agency\n"
+        "v  directives (Enter: filter by one)   a  agencies scoreboard (s: sort, e: export)\n"
+        "m  submissions matrix of a recurring report (c: choose the task, e: export)\n"
+        "t  change the as-of date   l  Tiếng Việt / English   Ctrl+P  command palette   ?  help   q  quit",
     ),
+    "ui.add_task": ("Thêm nhiệm vụ (Ctrl+T)", "Add task (Ctrl+T)"),
+    "ui.save": ("Lưu (Ctrl+S)", "Save (Ctrl+S)"),
+    "ui.agency_form_title": ("Thêm cơ quan", "Add an agency"),
+    "ui.agency_saved": ("Đã lưu cơ quan {name}.", "Saved agency {name}."),
+    "ui.bad_email": ("Địa chỉ email không hợp lệ: {value}", "Not an email address: {value}"),
+    "ui.bad_kind": ("Loại cơ quan phải là một trong: {kinds}", "Kind must be one of: {kinds}"),
+    "ui.choose_task": ("Chọn nhiệm vụ báo cáo định kỳ", "Choose a recurring report"),
+    "ui.col_done_total": ("Xong/Tổng", "Done/Total"),
+    "ui.col_issued": ("Ngày ban hành", "Issued"),
+    "ui.col_progress": ("Tiến độ", "Progress"),
+    "ui.col_title": ("Trích yếu", "Title"),
+    "ui.directive_form_title": ("Thêm văn bản giao nhiệm vụ", "Add a directive and its tasks"),
+    "ui.directive_saved": (
+        "Đã lưu văn bản: {created} phân công mới, {updated} cập nhật.",
+        "Directive saved: {created} assignments created, {updated} updated.",
+    ),
+    "ui.directives_title": (
+        "Văn bản giao nhiệm vụ, tính đến ngày {as_of} (Enter: xem các nhiệm vụ)",
+        "Directives as of {as_of} (Enter: show their assignments)",
+    ),
+    "ui.duplicate_ref": ("Mã nhiệm vụ {ref} đã có trong danh sách.", "Task {ref} is already in the list."),
+    "ui.export_title": ("Xuất tệp (.xlsx, .docx, .csv hoặc .md)", "Export (.xlsx, .docx, .csv or .md)"),
+    "ui.field_path": ("Tên tệp", "File name"),
+    "ui.field_number": ("Số hiệu văn bản (vd. 34/KH-UBND)", "Number (e.g. 34/KH-UBND)"),
+    "ui.field_issued_on": ("Ngày ban hành", "Issued on"),
+    "ui.field_kind": ("Loại văn bản (Kế hoạch, Thông báo, ...)", "Kind (plan, notice, ...)"),
+    "ui.field_title": ("Trích yếu", "Title"),
+    "ui.field_jurisdiction": ("Tỉnh (mã, vd. thanh-hoa)", "Province (code, e.g. thanh-hoa)"),
+    "ui.field_task_ref": ("Mã nhiệm vụ (vd. 3.1.a)", "Task ref (e.g. 3.1.a)"),
+    "ui.field_task_text": ("Nội dung nhiệm vụ", "Task"),
+    "ui.field_task_lead": (
+        "Cơ quan chủ trì (nhiều cơ quan: cách nhau bởi ;)",
+        "Lead agency (several: separate with ;)",
+    ),
+    "ui.field_task_coordinating": ("Cơ quan phối hợp", "Coordinating agencies"),
+    "ui.field_task_deadline": (
+        "Thời hạn (vd. trước 30/4/2020, trước ngày 20 hằng tháng)",
+        "Deadline (e.g. trước 30/4/2020, trước ngày 20 hằng tháng)",
+    ),
+    "ui.field_agency_name": ("Tên cơ quan", "Name"),
+    "ui.field_agency_kind": ("Loại ({kinds})", "Kind ({kinds})"),
+    "ui.field_short_name": ("Tên viết tắt", "Short name"),
+    "ui.field_aliases": ("Tên gọi khác (cách nhau bởi ;)", "Other names (separate with ;)"),
+    "ui.field_emails": ("Email nhận nhắc việc (cách nhau bởi ;)", "Reminder emails (separate with ;)"),
+    "ui.key_agency": ("Cơ quan", "Agency"),
+    "ui.key_back": ("Quay lại", "Back"),
+    "ui.key_choose_task": ("Chọn nhiệm vụ", "Choose task"),
+    "ui.key_directives": ("Văn bản", "Directives"),
+    "ui.key_export": ("Xuất tệp", "Export"),
+    "ui.key_sort": ("Sắp xếp", "Sort"),
+    "ui.key_is": ("Phím: {keys}", "Key: {keys}"),
+    "ui.no_recurring": ("Chưa có nhiệm vụ báo cáo định kỳ.", "There is no recurring report yet."),
+    "ui.no_tasks": ("Thêm ít nhất một nhiệm vụ.", "Add at least one task."),
+    "ui.pick_agency": ("Lọc theo cơ quan", "Filter by agency"),
+    "ui.pick_hint": ("gõ vài chữ: noi vu, tnmt, ...", "type a few letters: noi vu, tnmt, ..."),
+    "ui.pick_period": ("Lọc theo kỳ", "Filter by period"),
+    "ui.pick_status": ("Lọc theo tình trạng", "Filter by status"),
+    "ui.reading_recurring": ("định kỳ:", "recurring:"),
+    "ui.required": ("Cần điền: {fields}.", "Required: {fields}."),
+    "ui.saved": ("Đã lưu {path}", "Saved {path}"),
+    "ui.sort_due": ("theo hạn", "by due date"),
+    "ui.sort_agency": ("theo cơ quan", "by agency"),
+    "ui.sort_status": ("theo tình trạng", "by status"),
+    "ui.submissions_legend": (
+        "✓ đúng hạn   ✓ ngày/tháng: trễ hạn   ✗ không có báo cáo   · chưa đến hạn   – đã rút   e: xuất tệp",
+        "✓ on time   ✓ day/month: late   ✗ not submitted   · not yet due   – withdrawn   e: export",
+    ),
+    "ui.submissions_title": ("Tổng hợp báo cáo định kỳ", "Recurring report submissions"),
+    "ui.submitted": ("Đã nộp", "Submitted"),
+    "ui.task_section": ("Nhiệm vụ", "Tasks"),
+    "cmd.search": ("Tìm kiếm", "Search"),
+    "cmd.toggle_overdue": ("Lọc: quá hạn", "Filter: overdue"),
+    "cmd.toggle_due_soon": ("Lọc: sắp đến hạn", "Filter: due soon"),
+    "cmd.pick_agency": ("Lọc theo cơ quan", "Filter by agency"),
+    "cmd.pick_status": ("Lọc theo tình trạng", "Filter by status"),
+    "cmd.pick_period": ("Lọc theo kỳ", "Filter by period"),
+    "cmd.sort": ("Đổi cách sắp xếp", "Change the sort order"),
+    "cmd.clear": ("Bỏ mọi bộ lọc", "Clear every filter"),
+    "cmd.done": ("Ghi nhận hoàn thành", "Mark done"),
+    "cmd.reopen": ("Mở lại", "Reopen"),
+    "cmd.extend": ("Gia hạn", "Extend the deadline"),
+    "cmd.withdraw": ("Rút nhiệm vụ", "Withdraw"),
+    "cmd.note": ("Ghi chú", "Edit the note"),
+    "cmd.as_of": ("Đổi ngày xem", "Change the as-of date"),
+    "cmd.scoreboard": ("Kết quả theo cơ quan", "Agencies scoreboard"),
+    "cmd.directives": ("Danh sách văn bản", "Directives"),
+    "cmd.submissions": ("Tổng hợp báo cáo định kỳ", "Submissions matrix"),
+    "cmd.new_directive": ("Thêm văn bản và nhiệm vụ", "Add a directive"),
+    "cmd.new_agency": ("Thêm cơ quan", "Add an agency"),
+    "cmd.language": ("Tiếng Việt / English", "Tiếng Việt / English"),
+    "cmd.help": ("Trợ giúp", "Help"),
     "mail.prefix": ("[Theo dõi nhiệm vụ]", "[Task tracker]"),
     "mail.counts": ("{overdue} quá hạn, {soon} sắp đến hạn", "{overdue} overdue, {soon} due soon"),
     "mail.overdue": ("Quá hạn", "Overdue"),

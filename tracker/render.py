@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 
+from tracker.core.deadlines import DEFAULT_RULES, DeadlineRules, parse_deadline
+from tracker.core.errors import TrackerError
+from tracker.core.recurrence import occurrences
 from tracker.core.status import Status
 from tracker.core.text import one_line, strip_controls
 from tracker.i18n import t
@@ -114,3 +117,21 @@ def render_details(details: AssignmentDetails, lang: str) -> Group:
             )
         )  # fmt: skip
     return Group(*parts)
+
+
+def deadline_reading(text: str, lang: str, start: date, rules: DeadlineRules = DEFAULT_RULES) -> str:
+    """How the parser reads a deadline, for a form to show as it is typed: "→ 30/04/2020", the next
+    occurrences of a recurring deadline, "→ standing", or "✗ " and the parser's message."""
+    if not text.strip():
+        return ""
+    try:
+        deadline = parse_deadline(text, rules)
+    except TrackerError as error:
+        return f"✗ {error}"
+    if deadline.rule is not None:
+        upcoming = occurrences(deadline.rule, start, date(start.year + 2, start.month, 1), rules)[:3]
+        shown = ", ".join(f"{o.period}: {o.due_on:%d/%m/%Y}" for o in upcoming)
+        return f"→ {t('ui.reading_recurring', lang)} {shown} …"
+    if deadline.due_on is not None:
+        return f"→ {deadline.due_on:%d/%m/%Y}"
+    return f"→ {t('status.standing', lang)}"

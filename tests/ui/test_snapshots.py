@@ -19,10 +19,17 @@ async def _settled(pilot: object) -> None:
 @pytest.mark.parametrize("backend", ["sqlite"], indirect=True)
 @pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "120x40"])
 @pytest.mark.parametrize("lang", ["vi", "en"])
-@pytest.mark.parametrize("screen", ["main", "detail", "help", "done"])
+@pytest.mark.parametrize(
+    "screen", ["main", "detail", "help", "done", "scoreboard", "directives", "submissions", "agency_picker",
+               "directive_form"]
+)  # fmt: skip
 def test_screens(
     snap_compare: Callable[..., bool], make_app: Callable[..., TrackerApp], size: tuple[int, int], lang: str,
     screen: str,
 ) -> None:  # fmt: skip
-    press = {"main": [], "detail": ["down", "enter"], "help": ["question_mark"], "done": ["d"]}[screen]
+    press = {
+        "main": [], "detail": ["down", "enter"], "help": ["question_mark"], "done": ["d"], "scoreboard": ["a"],
+        "directives": ["v"], "submissions": ["m"], "agency_picker": ["g", *"tnmt"],
+        "directive_form": ["N", *"12/KH", "tab", *"1/7/2020"],
+    }[screen]  # fmt: skip
     assert snap_compare(make_app(lang=lang), press=press, terminal_size=size, run_before=_settled)

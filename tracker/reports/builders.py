@@ -4,11 +4,12 @@ directive's progress."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from datetime import date
 
 from tracker.core.errors import AmbiguousNameError, NotFoundError
 from tracker.core.status import Status
-from tracker.core.text import one_line
+from tracker.core.text import fold, one_line
 from tracker.i18n import t
 from tracker.reports.tables import Report
 from tracker.store import names, queries
@@ -100,6 +101,64 @@ def submissions(reader: Reader, task_text: str, period: str, as_of: date, lang: 
         notes.append(t("report.missing_list", lang, names=", ".join(one_line(str(m)) for m in missing)))
     issuer, place = letterhead(reader, int(title_row[3]))
     return Report(title, header, report_rows, notes=notes, group_rows=groups, dated=as_of, issuer=issuer, place=place)
+
+
+@dataclass(frozen=True)
+class Submission:
+    """One cell of the submissions matrix: "on_time", "late", "missing", "pending" (not yet due, not
+    received) or "withdrawn"; with the date received, if any."""
+
+    mark: str
+    received: date | None = None
+    reference: str = ""
+
+
+@dataclass
+class SubmissionMatrix:
+    """Agencies x periods for one recurring obligation: document 002's appendix, for every period."""
+
+    title: str
+    periods: list[str]
+    agencies: list[tuple[str, str]]
+    """(name, kind), provincial agencies first, then districts, each by name."""
+    cells: dict[tuple[int, str], Submission] = field(default_factory=dict)
+    """(agency index, period) -> submission; absent where the agency had nothing to send."""
+
+    def totals(self, period: str) -> dict[str, int]:
+        marks = [c.mark for (_, p), c in self.cells.items() if p == period]
+        return {mark: marks.count(mark) for mark in ("on_time", "late", "missing", "pending")}
+
+
+def submission_matrix(reader: Reader, task_id: int, as_of: date) -> SubmissionMatrix:
+    title_row = reader.rows(
+        "SELECT t.ref, t.text, d.number FROM task t JOIN directive d ON d.id = t.directive_id WHERE t.id = :t",
+        {"t": task_id},
+    )
+    if not title_row:
+        raise NotFoundError(f"task {task_id} does not exist.")
+    rows = reader.rows(
+        "SELECT g.id, g.name, g.kind, a.period, a.due_on, a.completed_on, a.result_ref, a.withdrawn_on "
+        "FROM assignment a JOIN agency g ON g.id = a.agency_id "
+        "WHERE a.task_id = :t AND a.role = 'lead' AND a.period <> ''",
+        {"t": task_id},
+    )
+    agencies = sorted({(r[1], r[2]) for r in rows}, key=lambda a: (a[1] == "district", fold(a[0])))
+    index = {agency: i for i, agency in enumerate(agencies)}
+    matrix = SubmissionMatrix(f"{title_row[0][2]} {title_row[0][0]}: {one_line(title_row[0][1])}",
+                              sorted({r[3] for r in rows}), agencies)  # fmt: skip
+    for _, name, kind, period, due, done, reference, withdrawn in rows:
+        due_on, completed, withdrawn_on = reader.to_date(due), reader.to_date(done), reader.to_date(withdrawn)
+        if withdrawn_on is not None and withdrawn_on <= as_of:
+            cell = Submission("withdrawn")
+        elif completed is not None and completed <= as_of:
+            late = due_on is not None and completed > due_on
+            cell = Submission("late" if late else "on_time", completed, reference or "")
+        elif due_on is not None and due_on < as_of:
+            cell = Submission("missing")
+        else:
+            cell = Submission("pending")
+        matrix.cells[(index[(name, kind)], period)] = cell
+    return matrix
 
 
 def agencies(reader: Reader, as_of: date, due_from: date | None, due_to: date | None, lang: str) -> Report:

@@ -33,6 +33,11 @@ class AssignmentFilter:
     search: str | None = None
     """Free text matched, without regard to case or diacritics, against the task, the agency and the
     directive number."""
+    order: str = "due"
+    """Sort: "due" (due date, undated last), "agency" (then due date) or "status" (overdue first)."""
+
+
+ORDERS = ("due", "agency", "status")
 
 
 @dataclass(frozen=True)
@@ -228,6 +233,9 @@ def list_assignments(
     never sorts the whole table; the undated part is reached only past the last dated row."""
     if offset and limit is None:
         raise ValueError("offset needs a limit")
+    if criteria.order != "due":
+        yield from _list_sorted(reader, criteria, as_of, due_soon_days, limit, offset)
+        return
     params: dict[str, Any] = {}
     # A page walks the due-date index and stops; a full read takes the index ranges of open rows.
     where, _ = where_clause(criteria, as_of, params, ordered=limit is not None)
@@ -249,6 +257,28 @@ def list_assignments(
         undated_offset = max(0, offset - dated_total)
         rest = reader.rows(undated_sql + tail, {**params, "limit": limit - len(found), "offset": undated_offset})
     for values in rest:
+        yield _row(reader, values, as_of, due_soon_days)
+
+
+_STATUS_RANK = " ".join(
+    f"WHEN '{status.value}' THEN {rank}"
+    for rank, status in enumerate([Status.OVERDUE, Status.IN_PROGRESS, Status.STANDING, Status.DONE_LATE,
+                                   Status.DONE_ON_TIME, Status.WITHDRAWN])
+)  # fmt: skip
+
+
+def _list_sorted(
+    reader: Reader, criteria: AssignmentFilter, as_of: date, due_soon_days: int, limit: int | None, offset: int
+) -> Iterator[AssignmentRow]:
+    """Rows by agency or by status, then due date (undated last): one query that sorts the matches."""
+    params: dict[str, Any] = {}
+    where, _ = where_clause(criteria, as_of, params)
+    first = "g.folded_name" if criteria.order == "agency" else f"CASE ({STATUS_SQL}) {_STATUS_RANK} END"
+    sql = f"{_ROW_SELECT}{where}\nORDER BY {first}, CASE WHEN a.due_on IS NULL THEN 1 ELSE 0 END, a.due_on, a.id"
+    if limit is not None:
+        sql += " LIMIT :limit OFFSET :offset"
+        params.update(limit=limit, offset=offset)
+    for values in reader.rows(sql, params):
         yield _row(reader, values, as_of, due_soon_days)
 
 
@@ -372,3 +402,81 @@ def agency_scoreboard(
         )
     scores.sort(key=lambda s: (-(s.on_time_rate or 0.0), s.agency))
     return scores
+
+
+@dataclass(frozen=True)
+class DirectiveProgress:
+    """One directive's assignments at an as-of date (withdrawn ones not counted)."""
+
+    directive_id: int
+    jurisdiction: str
+    number: str
+    issued_on: date | None
+    title: str
+    total: int
+    done: int
+    overdue: int
+
+    @property
+    def share_done(self) -> float:
+        return self.done / self.total if self.total else 0.0
+
+
+def directive_progress(reader: Reader, as_of: date) -> list[DirectiveProgress]:
+    """Every directive with done/total and its overdue count, newest first."""
+    sql = f"""SELECT t.directive_id, {STATUS_SQL} AS status, count(*) FROM assignment a
+        JOIN task t ON t.id = a.task_id GROUP BY t.directive_id, status"""
+    counts: dict[int, dict[str, int]] = {}
+    for directive_id, status, count in reader.rows(sql, {"as_of": as_of}):
+        counts.setdefault(int(directive_id), {})[status] = int(count)
+    found = reader.rows(
+        "SELECT d.id, j.code, d.number, d.issued_on, d.title FROM directive d "
+        "JOIN jurisdiction j ON j.id = d.jurisdiction_id"
+    )
+    progress = []
+    for directive_id, code, number, issued_on, title in found:
+        by_status = counts.get(int(directive_id), {})
+        total = sum(by_status.values()) - by_status.get(Status.WITHDRAWN.value, 0)
+        done = by_status.get(Status.DONE_ON_TIME.value, 0) + by_status.get(Status.DONE_LATE.value, 0)
+        progress.append(
+            DirectiveProgress(int(directive_id), code, number, reader.to_date(issued_on), title or "", total, done,
+                              by_status.get(Status.OVERDUE.value, 0))
+        )  # fmt: skip
+    progress.sort(key=lambda p: (p.issued_on or date.min, p.number), reverse=True)
+    return progress
+
+
+@dataclass(frozen=True)
+class RecurringTask:
+    """A task with per-period assignments (a recurring report), for choosing a submissions matrix."""
+
+    task_id: int
+    directive: str
+    ref: str
+    text: str
+
+
+def recurring_tasks(reader: Reader) -> list[RecurringTask]:
+    sql = """SELECT t.id, d.number, t.ref, t.text FROM task t JOIN directive d ON d.id = t.directive_id
+        WHERE EXISTS (SELECT 1 FROM assignment a WHERE a.task_id = t.id AND a.period <> '')
+        ORDER BY d.number, t.ref"""
+    return [RecurringTask(int(r[0]), r[1], r[2], r[3]) for r in reader.rows(sql)]
+
+
+def agency_names(reader: Reader) -> list[tuple[int, str, str, str]]:
+    """(id, name, jurisdiction code, aliases joined by "; ") of every agency, for pickers."""
+    aliases: dict[int, list[str]] = {}
+    for agency_id, alias in reader.rows("SELECT agency_id, alias FROM agency_alias"):
+        aliases.setdefault(int(agency_id), []).append(alias)
+    found = reader.rows(
+        "SELECT g.id, g.name, j.code, g.short_name FROM agency g JOIN jurisdiction j ON j.id = g.jurisdiction_id "
+        "ORDER BY g.folded_name, j.code"
+    )
+    return [
+        (int(row[0]), row[1], row[2], "; ".join(filter(None, [row[3], *aliases.get(int(row[0]), [])]))) for row in found
+    ]
+
+
+def periods(reader: Reader) -> list[str]:
+    """Every period that has assignments, newest first."""
+    return [row[0] for row in reader.rows("SELECT DISTINCT period FROM assignment WHERE period <> '' ORDER BY 1 DESC")]

@@ -4,24 +4,26 @@ selected assignment, and the actions on it."""
 from __future__ import annotations
 
 import contextlib
-import dataclasses
+from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from rich.text import Text
 from textual import work
-from textual.app import App, ComposeResult
+from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.css.query import NoMatches
+from textual.screen import Screen
 from textual.widgets import Footer, Input, LoadingIndicator, Static
 
 from tracker.core.deadlines import parse_date
 from tracker.core.errors import ConflictError, TrackerError
 from tracker.core.status import Status
 from tracker.i18n import t
-from tracker.store.queries import AssignmentFilter, AssignmentRow
+from tracker.store import queries
+from tracker.store.queries import ORDERS, AssignmentFilter, AssignmentRow
 from tracker.ui.assignment_list import AssignmentList
 from tracker.ui.dialogs import (
     FormDialog,
@@ -32,9 +34,22 @@ from tracker.ui.dialogs import (
     note_dialog,
     withdraw_dialog,
 )
+from tracker.ui.keys import relabel
 from tracker.ui.model import ListModel, View
+from tracker.ui.picker import Choice, PickerDialog
 
 SEARCH_DEBOUNCE_S = 0.15
+
+COMMANDS = [
+    ("search", "/"), ("toggle_overdue", "o"), ("toggle_due_soon", "w"), ("pick_agency", "g"),
+    ("pick_status", "s"), ("pick_period", "p"), ("sort", "S"), ("clear", "Esc"), ("done", "d"),
+    ("reopen", "r"), ("extend", "e"), ("withdraw", "x"), ("note", "n"), ("as_of", "t"), ("scoreboard", "a"),
+    ("directives", "v"), ("submissions", "m"), ("new_directive", "N"), ("new_agency", "A"), ("language", "l"),
+    ("help", "?"),
+]  # fmt: skip
+"""(action, key) pairs offered in the command palette."""
+
+MAIN_SCREEN_ACTIONS = {action for action, _ in COMMANDS if action != "help"} | {"toggle_detail"}
 
 
 class TrackerApp(App[None]):
@@ -52,8 +67,16 @@ class TrackerApp(App[None]):
         Binding("r", "reopen", "r", show=False),
         Binding("x", "withdraw", "x", show=False),
         Binding("n", "note", "n", show=False),
+        Binding("g", "pick_agency", "g"),
+        Binding("s", "pick_status", "s", show=False),
+        Binding("p", "pick_period", "p", show=False),
+        Binding("S", "sort", "S", show=False),
         Binding("t", "as_of", "t"),
         Binding("a", "scoreboard", "a"),
+        Binding("v", "directives", "v"),
+        Binding("m", "submissions", "m", show=False),
+        Binding("N", "new_directive", "N", show=False),
+        Binding("A", "new_agency", "A", show=False),
         Binding("l", "language", "l", show=False),
         Binding("question_mark", "help", "?"),
         Binding("q", "quit", "q"),
@@ -69,6 +92,8 @@ class TrackerApp(App[None]):
         self._search_timer: Any = None
         self._detail_open = False
         self._detail_timer: Any = None
+        self._labels: dict[tuple[str, int], str] = {}
+        """Chip labels of chosen agencies and directives, by id."""
 
     # --- layout --------------------------------------------------------------------------------
 
@@ -111,22 +136,19 @@ class TrackerApp(App[None]):
 
     def _apply_labels(self) -> None:
         self.sub_title = t("ui.subtitle", self.lang)
-        for binding, key in (
+        relabel(self, dict((
             ("search", "ui.key_search"),
             ("toggle_overdue", "ui.key_overdue"),
             ("toggle_due_soon", "ui.key_due_soon"),
             ("done", "ui.key_done"),
             ("extend", "ui.key_extend"),
+            ("pick_agency", "ui.key_agency"),
             ("as_of", "ui.key_as_of"),
             ("scoreboard", "ui.key_scoreboard"),
+            ("directives", "ui.key_directives"),
             ("help", "ui.key_help"),
             ("quit", "ui.key_quit"),
-        ):
-            for _, existing in list(self._bindings.key_to_bindings.items()):
-                for index, item in enumerate(existing):
-                    if item.action == binding:
-                        existing[index] = dataclasses.replace(item, description=t(key, self.lang))
-        self.refresh_bindings()
+        )), self.lang)  # fmt: skip
 
     # --- loading -------------------------------------------------------------------------------
 
@@ -185,10 +207,27 @@ class TrackerApp(App[None]):
         if criteria.search:
             chips.append(f" / {criteria.search} ", style="black on cyan")
             chips.append(" ")
+        for label in self._chip_labels(criteria):
+            chips.append(f" {label} ", style="black on cyan")
+            chips.append(" ")
         chips.append(t("ui.shown", self.lang, count=self.model.total), style="dim")
         if criteria != AssignmentFilter():
             chips.append("  " + t("ui.clear_hint", self.lang), style="dim")
         self.query_one("#chips", Static).update(chips)
+
+    def _chip_labels(self, criteria: AssignmentFilter) -> list[str]:
+        labels = []
+        if criteria.agency_ids:
+            labels.append(self._labels.get(("agency", criteria.agency_ids[0]), "?"))
+        if criteria.directive_ids:
+            labels.append(self._labels.get(("directive", criteria.directive_ids[0]), "?"))
+        if criteria.statuses:
+            labels.append(", ".join(t(f"status.{s.value}", self.lang) for s in criteria.statuses))
+        if criteria.period:
+            labels.append(f"{t('col.period', self.lang)} {criteria.period}")
+        if criteria.order != "due":
+            labels.append(f"⇅ {t('ui.sort_' + criteria.order, self.lang)}")
+        return labels
 
     # --- detail --------------------------------------------------------------------------------
 
@@ -291,6 +330,122 @@ class TrackerApp(App[None]):
 
     def action_help(self) -> None:
         self.push_screen(HelpScreen(self.lang))
+
+    def action_pick_agency(self) -> None:
+        agencies = queries.agency_names(self.tracker.reader)
+        choices = [Choice(f"{name}  ({code})", (agency_id, name), also) for agency_id, name, code, also in agencies]
+
+        def chosen(value: object | None) -> None:
+            if isinstance(value, tuple):
+                agency_id, name = value
+                self._labels[("agency", agency_id)] = name
+                self.reload(self.model.with_criteria(agency_ids=[agency_id]))
+
+        self.push_screen(PickerDialog(t("ui.pick_agency", self.lang), choices, t("ui.pick_hint", self.lang)), chosen)
+
+    def action_pick_status(self) -> None:
+        choices = [Choice(t(f"status.{status.value}", self.lang), status) for status in Status]
+
+        def chosen(value: object | None) -> None:
+            if isinstance(value, Status):
+                self.reload(self.model.with_criteria(statuses=[value], overdue=False, due_within=None))
+
+        self.push_screen(PickerDialog(t("ui.pick_status", self.lang), choices), chosen)
+
+    def action_pick_period(self) -> None:
+        periods = queries.periods(self.tracker.reader)
+        choices = [Choice(period, period) for period in periods]
+
+        def chosen(value: object | None) -> None:
+            if isinstance(value, str):
+                self.reload(self.model.with_criteria(period=value))
+
+        self.push_screen(PickerDialog(t("ui.pick_period", self.lang), choices, "2020-02"), chosen)
+
+    def action_sort(self) -> None:
+        current = self.model.view.criteria.order
+        self.reload(self.model.with_criteria(order=ORDERS[(ORDERS.index(current) + 1) % len(ORDERS)]))
+
+    def action_directives(self) -> None:
+        from tracker.ui.directives import DirectivesScreen
+
+        screen = DirectivesScreen(self.tracker.url, self.model.view.as_of, self.lang)
+
+        def chosen(directive_id: int | None) -> None:
+            if directive_id is None:
+                return
+            found = next((p for p in screen.progress if p.directive_id == directive_id), None)
+            self._labels[("directive", directive_id)] = found.number if found else str(directive_id)
+            self.reload(self.model.with_criteria(directive_ids=[directive_id], overdue=False, due_within=None))
+
+        self.push_screen(screen, chosen)
+
+    def action_submissions(self) -> None:
+        from tracker.ui.submissions import SubmissionsScreen
+
+        self.push_screen(SubmissionsScreen(self.tracker.url, self.model.view.as_of, self.lang))
+
+    def _jurisdiction_hint(self) -> str:
+        row = self.query_one("#list", AssignmentList).current
+        return row.jurisdiction if row is not None else ""
+
+    def action_new_directive(self) -> None:
+        from tracker.api import TaskSpec
+        from tracker.store import names
+        from tracker.ui.forms import DirectiveForm
+
+        def check(agencies: list[str], jurisdiction: str) -> None:
+            reader = self.tracker.reader
+            names.resolve_agencies(reader, agencies, names.find_jurisdiction_id(reader, jurisdiction or None))
+
+        def save(values: dict[str, str], tasks: list[TaskSpec]) -> Any:
+            return self.tracker.add_directive(
+                values["number"], tasks, issued_on=values["issued_on"] or None, title=values["title"] or None,
+                kind=values["kind"] or None, jurisdiction=values["jurisdiction"] or None,
+            )  # fmt: skip
+
+        def saved(tally: Any) -> None:
+            if tally is not None:
+                self.notify(t("ui.directive_saved", self.lang, created=tally.created, updated=tally.updated))
+                self._after_change()
+
+        form = DirectiveForm(self.lang, self.model.view.as_of, self.tracker.settings.deadline_rules,
+                             self._jurisdiction_hint(), check, save)  # fmt: skip
+        self.push_screen(form, saved)
+
+    def action_new_agency(self) -> None:
+        from tracker.ui.forms import agency_dialog, split_names
+
+        def chosen(values: dict[str, str] | None) -> None:
+            if not values:
+                return
+            try:
+                self.tracker.agency(
+                    values["name"].strip(), kind=values["kind"].strip(), short_name=values["short_name"] or None,
+                    aliases=split_names(values["aliases"]), emails=split_names(values["emails"]),
+                    jurisdiction=values["jurisdiction"].strip() or None,
+                )  # fmt: skip
+            except TrackerError as error:
+                self.notify(str(error), severity="error", timeout=8)
+            else:
+                self.notify(t("ui.agency_saved", self.lang, name=values["name"].strip()))
+
+        self.push_screen(agency_dialog(self.lang, self._jurisdiction_hint()), chosen)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """The list's keys work on the main screen only: not under a dialog or on another screen."""
+        if action in MAIN_SCREEN_ACTIONS and len(self.screen_stack) > 1:
+            return False
+        return True
+
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        """The command palette (Ctrl+P): every action of the main screen, by name, in the UI's language."""
+        yield from super().get_system_commands(screen)
+        if screen is not self.screen_stack[0]:
+            return
+        for action, key in COMMANDS:
+            yield SystemCommand(t(f"cmd.{action}", self.lang), t("ui.key_is", self.lang, keys=key),
+                                getattr(self, f"action_{action}"))  # fmt: skip
 
     # --- actions -------------------------------------------------------------------------------
 

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
@@ -20,15 +21,24 @@ class FormDialog(ModalScreen[dict[str, str] | None]):
 
     BINDINGS = [Binding("escape", "cancel", show=False)]
 
-    def __init__(self, title: str, fields: list[tuple[str, str, str]], lang: str, date_fields: set[str]) -> None:
+    def __init__(
+        self,
+        title: str,
+        fields: list[tuple[str, str, str]],
+        lang: str,
+        date_fields: set[str],
+        validate: Callable[[dict[str, str]], str | None] | None = None,
+    ) -> None:
         super().__init__()
         self.title_text = title
         self.fields = fields  # (name, label, initial value)
         self.lang = lang
         self.date_fields = date_fields
+        self.validate = validate
+        """Returns an error to show (the dialog then stays open), or None to accept the values."""
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="dialog"):
+        with VerticalScroll(id="dialog"):
             yield Static(self.title_text, id="dialog-title")
             for name, label, value in self.fields:
                 yield Label(label)
@@ -39,6 +49,9 @@ class FormDialog(ModalScreen[dict[str, str] | None]):
             with Horizontal(id="dialog-buttons"):
                 yield Button(t("ui.ok", self.lang), variant="primary", id="ok")
                 yield Button(t("ui.cancel", self.lang), id="cancel")
+
+    def on_mount(self) -> None:
+        self.query(Input).first().focus()
 
     def _reading(self, value: str) -> str:
         if not value.strip():
@@ -70,6 +83,10 @@ class FormDialog(ModalScreen[dict[str, str] | None]):
             except TrackerError as error:
                 self.query_one("#dialog-error", Static).update(str(error))
                 return
+        problem = self.validate(values) if self.validate is not None else None
+        if problem:
+            self.query_one("#dialog-error", Static).update(problem)
+            return
         self.dismiss(values)
 
     def action_cancel(self) -> None:

@@ -13,14 +13,18 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
 from tracker.i18n import t
+from tracker.reports import builders
+from tracker.reports.tables import Report
 from tracker.store.queries import AgencyScore, agency_scoreboard
 from tracker.store.reader import Reader
+from tracker.ui.export import export_report
+from tracker.ui.keys import relabel
 
 BAR_WIDTH = 10
 NAME_WIDTH = 34
 
 
-def _fit(name: str, width: int) -> str:
+def fit(name: str, width: int) -> str:
     return name if len(name) <= width else name[: width - 1] + "…"
 
 
@@ -44,6 +48,7 @@ class ScoreboardScreen(Screen[None]):
     BINDINGS = [
         Binding("escape,b", "app.pop_screen", "Back"),
         Binding("s", "sort", "Sort"),
+        Binding("e", "export", "Export"),
     ]
 
     def __init__(self, url: str, as_of: date, lang: str) -> None:
@@ -60,6 +65,7 @@ class ScoreboardScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        relabel(self, {"app.pop_screen": "ui.key_back", "sort": "ui.key_sort", "export": "ui.key_export"}, self.lang)
         table = self.query_one(DataTable)
         for key in ("col.agency", "score.rate", "short.overdue", "score.assigned", "short.done_on_time",
                     "short.done_late", "short.in_progress"):  # fmt: skip
@@ -83,10 +89,19 @@ class ScoreboardScreen(Screen[None]):
         table.clear()
         for score in scores:
             overdue = Text(str(score.overdue), style="bold red" if score.overdue else "")
-            name = Text(_fit(score.agency, NAME_WIDTH))
+            name = Text(fit(score.agency, NAME_WIDTH))
             name.append(f" {score.jurisdiction}", style="dim")
             table.add_row(name, rate_bar(score.on_time_rate), overdue, score.assigned, score.done_on_time,
                           score.done_late, score.in_progress)  # fmt: skip
+
+    def action_export(self) -> None:
+        url, as_of, lang = self.url, self.as_of, self.lang
+
+        def build() -> Report:
+            with Reader(url) as reader:
+                return builders.agencies(reader, as_of, None, None, lang)
+
+        export_report(self.app, self.lang, f"co-quan-{as_of:%Y-%m-%d}.xlsx", build)
 
     def action_sort(self) -> None:
         self.sort = (self.sort + 1) % len(SORTS)
