@@ -246,6 +246,7 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "Thư này do hệ thống theo dõi nhiệm vụ gửi tự động; vui lòng không trả lời thư này.",
         "This message was sent automatically by the task tracker; please do not reply to it.",
     ),
+    "mail.lead_agencies": ("Cơ quan chủ trì chưa hoàn thành", "Lead agencies not done"),
     "mail.summary": ("Tổng hợp", "Summary"),
     "mail.summary_intro": (
         "Tổng hợp nhiệm vụ quá hạn và sắp đến hạn tính đến ngày {as_of}, theo cơ quan chủ trì:",

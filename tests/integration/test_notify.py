@@ -126,7 +126,13 @@ def test_digests_are_sent_once_with_decoded_vietnamese(
     assert "quá hạn 30 ngày" in html and "<table" in html
     summary = mailbox.messages[-1]
     assert summary["X-Envelope-To"] == "vp@example.org, snv@example.org"
-    assert "Sở Xây dựng: 2 quá hạn" in _body(summary, "plain")
+    summary_text = _body(summary, "plain")
+    assert "Sở Xây dựng: 2 quá hạn" in summary_text
+    # The full overdue list: each overdue task and period once, naming the lead agencies that owe it.
+    february = next(block for block in summary_text.split("\n- ") if "2020-02 - quá hạn 30 ngày" in block)
+    assert "Cơ quan chủ trì chưa hoàn thành (2): Sở Xây dựng, Thanh tra tỉnh" in february
+    assert summary_text.count("2020-02 - quá hạn 30 ngày") == 1
+    assert "<td>Sở Xây dựng, Thanh tra tỉnh</td>" in _body(summary, "html")
     count = len(mailbox.messages)
     assert len(_sent_log(demo_url)) == count
     second = _notify(capsys, demo_url)

@@ -8,12 +8,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from html import escape
+from typing import Any, NamedTuple
 
-from tracker.core.status import Status
 from tracker.core.text import one_line
 from tracker.i18n import t
 from tracker.store import queries
-from tracker.store.queries import AssignmentFilter, AssignmentRow
+from tracker.store.queries import AssignmentFilter
 from tracker.store.reader import Reader
 
 
@@ -35,23 +35,44 @@ class DigestPlan:
     agencies_without_contact: list[str] = field(default_factory=list)
 
 
-@dataclass(frozen=True)
-class _Directive:
-    issued_on: date | None
-    title: str
+class _Item(NamedTuple):
+    """One open assignment, as slim as a digest needs (no texts: those are looked up once per task).
+    ``item[2:]`` (task, period, due date, wording) identifies its line: agencies share it."""
+
+    agency_id: int
+    coordinating: bool
+    task_id: int
+    period: str
+    due_on: date
+    deadline_text: str
 
 
-def _facts(reader: Reader, rows: Sequence[AssignmentRow]) -> dict[int, _Directive]:
-    ids = sorted({row.directive_id for row in rows})
-    found: dict[int, _Directive] = {}
-    for start in range(0, len(ids), 500):
-        chunk = ids[start : start + 500]
-        params = {f"d{i}": d for i, d in enumerate(chunk)}
-        marks = ", ".join(f":d{i}" for i in range(len(chunk)))
-        for directive_id, issued_on, title in reader.rows(
-            f"SELECT id, issued_on, title FROM directive WHERE id IN ({marks})", params
-        ):
-            found[directive_id] = _Directive(reader.to_date(issued_on), title)
+def _open_items(reader: Reader, criteria: AssignmentFilter, as_of: date) -> list[_Item]:
+    """Assignments open at ``as_of`` that are overdue or due soon, by due date and task: one query over
+    the assignment table alone (its state index), with dates converted once per distinct value."""
+    params: dict[str, Any] = {}
+    where, _ = queries.where_clause(criteria, as_of, params)
+    sql = f"SELECT a.agency_id, a.role, a.task_id, a.period, a.due_on, a.deadline_text FROM assignment a{where}"
+    dates: dict[Any, date] = {}
+    items = []
+    for agency_id, role, task_id, period, due, deadline_text in reader.rows(sql, params):
+        due_on = dates.get(due)
+        if due_on is None:
+            due_on = dates[due] = reader.to_date(due) or date.max  # the filter admits dated rows only
+        items.append(_Item(agency_id, role == "coordinating", task_id, period, due_on, deadline_text))
+    items.sort(key=lambda item: (item.due_on, item.task_id, item.period))
+    return items
+
+
+def _by_id(reader: Reader, sql_all: str, table_ids: list[int], sql_some: str) -> list[tuple[Any, ...]]:
+    """Rows for ``table_ids``: by chunks of ids when they are few, else the whole (narrow) table."""
+    if len(table_ids) > 20_000:
+        return reader.rows(sql_all)
+    found: list[tuple[Any, ...]] = []
+    for start in range(0, len(table_ids), 500):
+        chunk = table_ids[start : start + 500]
+        marks = ", ".join(f":i{i}" for i in range(len(chunk)))
+        found += reader.rows(sql_some.format(ids=marks), {f"i{i}": v for i, v in enumerate(chunk)})
     return found
 
 
@@ -63,43 +84,63 @@ def _contacts(reader: Reader) -> dict[int, list[str]]:
 
 
 class _Lines:
-    """Renders assignments as digest lines, each once (the summary repeats the agencies' lines) and
-    with each directive's heading rendered once."""
+    """Renders assignments as digest lines. The agencies of one task, period and deadline share a line,
+    so each is rendered once (and each directive's heading once), then reused by every digest."""
 
-    def __init__(self, facts: dict[int, _Directive], as_of: date, lang: str) -> None:
-        self.facts = facts
+    def __init__(self, reader: Reader, items: list[_Item], as_of: date, lang: str) -> None:
         self.as_of = as_of
         self.lang = lang
+        task_ids = sorted({item.task_id for item in items})
+        self.tasks: dict[int, tuple[str, str, int]] = {
+            row[0]: (row[1], row[2], row[3])
+            for row in _by_id(reader, "SELECT id, ref, text, directive_id FROM task", task_ids,
+                              "SELECT id, ref, text, directive_id FROM task WHERE id IN ({ids})")
+        }  # fmt: skip
+        directive_ids = sorted({task[2] for task in self.tasks.values()})
+        self.directives = {
+            row[0]: (row[1], reader.to_date(row[2]), row[3])
+            for row in _by_id(reader, "SELECT id, number, issued_on, title FROM directive", directive_ids,
+                              "SELECT id, number, issued_on, title FROM directive WHERE id IN ({ids})")
+        }  # fmt: skip
         self.heads: dict[int, tuple[str, str]] = {}
-        self.lines: dict[tuple[object, ...], tuple[str, str]] = {}
+        self.days: dict[date, str] = {}
+        self.lines: dict[tuple[Any, ...], tuple[str, str]] = {}
         self.deadline_word = t("show.deadline", lang)
         self.overdue_template = t("status.days_overdue", lang, days="{days}")
         self.due_in_template = t("status.due_in", lang, days="{days}")
 
-    def head(self, row: AssignmentRow) -> tuple[str, str]:
-        found = self.heads.get(row.directive_id)
+    def overdue(self, item: _Item) -> bool:
+        return item.due_on < self.as_of
+
+    def head(self, directive_id: int) -> tuple[str, str]:
+        found = self.heads.get(directive_id)
         if found is None:
-            directive = self.facts[row.directive_id]
-            issued = f" {t('show.issued', self.lang)} {directive.issued_on:%d/%m/%Y}" if directive.issued_on else ""
-            text = f"{row.directive}{issued} - {one_line(directive.title)}"
-            found = self.heads[row.directive_id] = (text, escape(text))
+            number, issued_on, title = self.directives[directive_id]
+            issued = f" {t('show.issued', self.lang)} {issued_on:%d/%m/%Y}" if issued_on else ""
+            text = f"{number}{issued} - {one_line(title)}"
+            found = self.heads[directive_id] = (text, escape(text))
         return found
 
-    def line(self, row: AssignmentRow) -> tuple[str, str]:
-        """One assignment as text (several lines) and as an HTML table row. The agencies of one task and
-        period share a line, so it is rendered once."""
-        key = (row.task_id, row.period, row.due_on, row.deadline_text)
+    def day(self, day: date) -> str:
+        found = self.days.get(day)
+        if found is None:
+            found = self.days[day] = f"{day:%d/%m/%Y}"
+        return found
+
+    def line(self, item: _Item) -> tuple[str, str]:
+        """One assignment as text (several lines) and as an HTML table row."""
+        key = item[2:]
         found = self.lines.get(key)
         if found is not None:
             return found
-        head, head_html = self.head(row)
-        task = f"{row.ref}: {one_line(row.task)}"
-        due = f"{row.due_on:%d/%m/%Y}" if row.due_on else "-"
-        deadline = f"{due} (\u201c{one_line(row.deadline_text)}\u201d)" + (f", {row.period}" if row.period else "")
-        if row.status is Status.OVERDUE:
-            state = self.overdue_template.format(days=row.days_overdue)
-        else:
-            state = self.due_in_template.format(days=(row.due_on - self.as_of).days) if row.due_on else ""
+        ref, text, directive_id = self.tasks[item.task_id]
+        task = f"{ref}: {one_line(text)}"
+        head, head_html = self.head(directive_id)
+        deadline = f"{self.day(item.due_on)} (\u201c{one_line(item.deadline_text)}\u201d)" + (
+            f", {item.period}" if item.period else ""
+        )
+        days = (item.due_on - self.as_of).days
+        state = self.overdue_template.format(days=-days) if days < 0 else self.due_in_template.format(days=days)
         found = self.lines[key] = (
             f"- {head}\n  {task}\n  {self.deadline_word}: {deadline} - {state}\n",
             f"<tr><td>{head_html}</td><td>{escape(task)}</td><td>{escape(deadline)}</td><td>{escape(state)}</td></tr>",
@@ -107,16 +148,19 @@ class _Lines:
         return found
 
 
-def _section(title: str, rows: list[AssignmentRow], lines: _Lines) -> tuple[str, str]:
-    if not rows:
+def _table_head(lang: str, keys: tuple[str, ...]) -> str:
+    return "".join(f"<th>{escape(t(k, lang))}</th>" for k in keys)
+
+
+def _section(title: str, items: list[_Item], lines: _Lines) -> tuple[str, str]:
+    if not items:
         return "", ""
-    rendered = [lines.line(row) for row in rows]
-    lang = lines.lang
-    text = f"\n{title.upper()} ({len(rows)})\n" + "".join(line[0] for line in rendered)
-    head = "".join(f"<th>{escape(t(k, lang))}</th>" for k in ("col.directive", "col.task", "col.due", "col.status"))
+    rendered = [lines.line(item) for item in items]
+    head = _table_head(lines.lang, ("col.directive", "col.task", "col.due", "col.status"))
+    text = f"\n{title.upper()} ({len(items)})\n" + "".join([line[0] for line in rendered])
     html = (
-        f"<h3>{escape(title)} ({len(rows)})</h3><table border='1' cellpadding='4' cellspacing='0'>"
-        f"<tr>{head}</tr>{''.join(line[1] for line in rendered)}</table>"
+        f"<h3>{escape(title)} ({len(items)})</h3><table border='1' cellpadding='4' cellspacing='0'>"
+        f"<tr>{head}</tr>{''.join([line[1] for line in rendered])}</table>"
     )
     return text, html
 
@@ -142,21 +186,20 @@ def build_digests(
 ) -> DigestPlan:
     """Every digest due at ``as_of``, built from one query of open assignments."""
     criteria = AssignmentFilter(overdue=True, due_within=None if only_overdue else due_within, agency_ids=agency_ids)
-    rows = list(queries.list_assignments(reader, criteria, as_of, due_soon_days=due_within))
-    lines = _Lines(_facts(reader, rows), as_of, lang)
+    items = _open_items(reader, criteria, as_of)
+    lines = _Lines(reader, items, as_of, lang)
     contacts = _contacts(reader)
-    by_agency: dict[int, dict[str, list[AssignmentRow]]] = defaultdict(lambda: defaultdict(list))
-    names: dict[int, str] = {}
-    for row in rows:
-        names[row.agency_id] = row.agency
-        part = "coordinating" if row.role == "coordinating" else row.status.value
-        by_agency[row.agency_id][part].append(row)
+    names = dict(reader.rows("SELECT id, name FROM agency"))
+    by_agency: dict[int, tuple[list[_Item], list[_Item], list[_Item]]] = {}
+    for item in items:
+        parts = by_agency.get(item.agency_id)
+        if parts is None:
+            parts = by_agency[item.agency_id] = ([], [], [])
+        parts[2 if item.coordinating else 0 if item.due_on < as_of else 1].append(item)
     plan = DigestPlan(as_of)
     summary_counts: list[tuple[str, int, int]] = []
-    for agency_id, parts in sorted(by_agency.items(), key=lambda item: names[item[0]]):
-        overdue = parts.get(Status.OVERDUE.value, [])
-        soon = parts.get(Status.IN_PROGRESS.value, [])
-        coordinating = parts.get("coordinating", [])
+    footer = t("mail.footer", lang)
+    for agency_id, (overdue, soon, coordinating) in sorted(by_agency.items(), key=lambda item: names[item[0]]):
         name = names[agency_id]
         if not overdue and not soon:
             continue  # only coordinating: it hears about them from the lead agencies
@@ -171,7 +214,6 @@ def build_digests(
             _section(t("mail.coordinating", lang), coordinating, lines),
         ]
         intro = t("mail.intro", lang, agency=one_line(name), as_of=f"{as_of:%d/%m/%Y}")
-        footer = t("mail.footer", lang)
         plan.digests.append(
             Digest(
                 key=f"agency:{agency_id}",
@@ -183,20 +225,25 @@ def build_digests(
             )
         )
     if secretariat and agency_ids is None:
-        plan.digests.append(_summary(rows, summary_counts, plan, lines, as_of, secretariat, lang))
+        plan.digests.append(_summary(items, names, summary_counts, plan, lines, secretariat))
     return plan
 
 
 def _summary(
-    rows: list[AssignmentRow],
+    items: list[_Item],
+    names: dict[int, str],
     counts: list[tuple[str, int, int]],
     plan: DigestPlan,
     lines: _Lines,
-    as_of: date,
     secretariat: Sequence[str],
-    lang: str,
 ) -> Digest:
-    overdue_rows = [row for row in rows if row.status is Status.OVERDUE and row.role == "lead"]
+    """Counts per agency, then the full overdue list: each overdue task and period once, with the lead
+    agencies that have not done it."""
+    lang, as_of = lines.lang, lines.as_of
+    late_agencies: dict[tuple[Any, ...], list[str]] = {}
+    for item in items:
+        if not item.coordinating and item.due_on < as_of:
+            late_agencies.setdefault(item[2:], []).append(names[item.agency_id])
     total_overdue = sum(c[1] for c in counts)
     total_soon = sum(c[2] for c in counts)
     table_text = "".join(f"- {one_line(name)}: {t('mail.counts', lang, overdue=o, soon=s)}\n" for name, o, s in counts)
@@ -204,7 +251,21 @@ def _summary(
     missing = ""
     if plan.agencies_without_contact:
         missing = t("mail.no_contact", lang) + " " + ", ".join(plan.agencies_without_contact) + "\n"
-    section_text, section_html = _section(t("mail.overdue", lang), overdue_rows, lines)
+    agencies_word = t("mail.lead_agencies", lang)
+    text_parts, html_parts = [], []
+    by_key = {item[2:]: item for item in items}
+    for key, agencies in late_agencies.items():
+        text, html = lines.line(by_key[key])
+        listed = ", ".join(one_line(a) for a in sorted(agencies))
+        text_parts.append(f"{text}  {agencies_word} ({len(agencies)}): {listed}\n")
+        html_parts.append(html.replace("</tr>", f"<td>{escape(listed)}</td></tr>"))
+    title = t("mail.overdue", lang)
+    head = _table_head(lang, ("col.directive", "col.task", "col.due", "col.status", "col.agency"))
+    section_text = f"\n{title.upper()} ({total_overdue})\n" + "".join(text_parts)
+    section_html = (
+        f"<h3>{escape(title)} ({total_overdue})</h3><table border='1' cellpadding='4' cellspacing='0'>"
+        f"<tr>{head}</tr>{''.join(html_parts)}</table>"
+    )
     intro = t("mail.summary_intro", lang, as_of=f"{as_of:%d/%m/%Y}")
     html_counts = (
         f"<table border='1' cellpadding='4' cellspacing='0'><tr><th>{escape(t('col.agency', lang))}</th>"
