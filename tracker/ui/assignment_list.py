@@ -142,9 +142,14 @@ class AssignmentList(ScrollView, can_focus=True):
         visible = max(1, self.size.height - 1)
         if new < top:
             self.scroll_to(y=new, animate=False)
+            self.refresh()
         elif new >= top + visible:
             self.scroll_to(y=new - visible + 1, animate=False)
-        self.refresh()
+            self.refresh()
+        else:  # only the two rows whose highlight changed
+            for index in (old, new):
+                if top <= index < top + visible:
+                    self.refresh_line(index + 1)  # virtual y: the header is line 0
         self.post_message(self.Highlighted(self.model.row(new)))
 
     def action_cursor(self, step: int) -> None:
