@@ -158,11 +158,15 @@ class TrackerApp(App[None]):
 
     @work(thread=True, exclusive=True, group="reload")
     def _load(self, view: View) -> None:
+        """The first page goes on screen as soon as it is read; the count of matching rows follows."""
         try:
-            self.model.refresh(view)
+            view = self.model.load_first(view)
+            self.call_from_thread(self._loaded)
+            if not self.model.total_known and self.model.count(view):
+                self.call_from_thread(self._counted)
         except TrackerError as error:
             self.call_from_thread(self.notify, str(error), severity="error")
-        self.call_from_thread(self._loaded)
+            self.call_from_thread(self._loaded)
 
     def _loaded(self) -> None:
         self.query_one("#loading").display = False
@@ -170,6 +174,11 @@ class TrackerApp(App[None]):
         self.query_one("#list", AssignmentList).reset()
         if self.model.counts_stale():
             self._recount()
+
+    def _counted(self) -> None:
+        with contextlib.suppress(NoMatches):
+            self.query_one("#list", AssignmentList).grow()
+            self._show_summary()
 
     @work(thread=True, exclusive=True, group="counts")
     def _recount(self) -> None:
@@ -210,7 +219,8 @@ class TrackerApp(App[None]):
         for label in self._chip_labels(criteria):
             chips.append(f" {label} ", style="black on cyan")
             chips.append(" ")
-        chips.append(t("ui.shown", self.lang, count=self.model.total), style="dim")
+        shown = self.model.total if self.model.total_known else f"{self.model.total}+"
+        chips.append(t("ui.shown", self.lang, count=shown), style="dim")
         if criteria != AssignmentFilter():
             chips.append("  " + t("ui.clear_hint", self.lang), style="dim")
         self.query_one("#chips", Static).update(chips)

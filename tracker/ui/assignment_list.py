@@ -74,6 +74,11 @@ class AssignmentList(ScrollView, can_focus=True):
         self.refresh()
         self.post_message(self.Highlighted(self.model.row(self.cursor)))
 
+    def grow(self) -> None:
+        """The model's count arrived after its first page: extend the scrollable height, keep the place."""
+        self.virtual_size = Size(self.size.width, self.model.total + 1)
+        self.refresh()
+
     def on_resize(self) -> None:
         self.virtual_size = Size(self.size.width, self.model.total + 1)
 

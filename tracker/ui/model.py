@@ -37,6 +37,7 @@ class ListModel:
         self.due_soon_days = due_soon_days
         self.view = view
         self.total = 0
+        self.total_known = False
         self.counts: dict[Status, int] = dict.fromkeys(Status, 0)
         self._pages: OrderedDict[int, list[AssignmentRow]] = OrderedDict()
         self._lock = threading.Lock()
@@ -51,23 +52,36 @@ class ListModel:
         return reader
 
     def refresh(self, view: View | None = None, *, recount: bool = False) -> None:
-        """Recount for ``view`` (or the current one) and forget cached pages. The status counts of the
-        summary depend on the as-of date only: they are recomputed when it changes or ``recount``."""
-        view = view or self.view
-        reader = self._reader()
-        total = queries.count_assignments(reader, view.criteria, view.as_of)
-        counts = self.counts
+        """The first page and the exact count for ``view`` (or the current one), forgetting cached pages.
+        The status counts of the summary depend on the as-of date only: they are recomputed when
+        ``recount`` is set (see :meth:`recount` for the as-of date changing)."""
+        view = self.load_first(view or self.view)
+        self.count(view)
         if recount:
-            counts = queries.status_counts(reader, view.as_of)
-            self._counted_as_of = view.as_of
+            self.recount()
+
+    def load_first(self, view: View) -> View:
+        """Make ``view`` current with its first page. When the page is full, :attr:`total` is only what
+        is loaded so far (:attr:`total_known` False) until :meth:`count` has run: the rows show first."""
         first = list(
             queries.list_assignments(
-                reader, view.criteria, view.as_of, due_soon_days=self.due_soon_days, limit=PAGE_SIZE
+                self._reader(), view.criteria, view.as_of, due_soon_days=self.due_soon_days, limit=PAGE_SIZE
             )
         )
         with self._lock:
-            self.view, self.total, self.counts = view, total, counts
+            self.view, self.total = view, len(first)
+            self.total_known = len(first) < PAGE_SIZE
             self._pages = OrderedDict({0: first})
+        return view
+
+    def count(self, view: View) -> bool:
+        """Count the rows of ``view``; False if another view became current meanwhile."""
+        total = queries.count_assignments(self._reader(), view.criteria, view.as_of)
+        with self._lock:
+            if view is not self.view:
+                return False
+            self.total, self.total_known = total, True
+        return True
 
     def counts_stale(self) -> bool:
         return self._counted_as_of != self.view.as_of
