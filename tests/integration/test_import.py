@@ -280,3 +280,84 @@ def test_malformed_rows_never_crash_or_write_part_of_a_file(
         assert after == before
     else:
         assert after[0] >= before[0]
+
+
+def _peak_while_reading(path: Path) -> tuple[int, int]:
+    """(rows read, peak bytes allocated by Python) while reading every row of ``path``."""
+    import tracemalloc
+
+    from tracker.importing.sources import open_table
+
+    tracemalloc.start()
+    try:
+        table = open_table(path)
+        count = sum(1 for _ in table.rows)
+        return count, tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+@pytest.mark.parametrize("backend", ["sqlite"], indirect=True)
+def test_big_xlsx_and_json_files_are_streamed(tmp_path: Path) -> None:
+    """Read whole, each file would take tens of megabytes; streamed, a few."""
+    import json
+
+    import openpyxl
+
+    rows = 5_000
+    workbook = openpyxl.Workbook(write_only=True)
+    sheet = workbook.create_sheet("Danh sách")
+    sheet.append(HEADER_VI)
+    for index in range(rows):
+        sheet.append([f"{index // 50}/KH-UBND", "01/02/2021", "Kế hoạch", "Tiêu đề " * 5, "UBND tỉnh Thanh Hóa",
+                      str(index), f"Nhiệm vụ số {index} " * 4, "Sở Tư pháp", "Sở Nội vụ", "trước 30/6/2021",
+                      None, None, None])  # fmt: skip
+    workbook.save(tmp_path / "big.xlsx")
+    items = [{"directive": f"{i // 50}/KH-UBND", "ref": str(i), "task": f"Nhiệm vụ số {i} " * 4, "lead": "Sở Tư pháp",
+              "deadline": "trước 30/6/2021", "title": "Tiêu đề " * 5} for i in range(rows * 4)]  # fmt: skip
+    (tmp_path / "big.json").write_text(json.dumps({"assignments": items}, ensure_ascii=False), encoding="utf-8")
+    for name, expected in (("big.xlsx", rows), ("big.json", rows * 4)):
+        count, peak = _peak_while_reading(tmp_path / name)
+        assert count == expected
+        assert peak < 4 * 2**20, f"{name}: {peak / 2**20:.1f} MB held while reading"
+
+
+def test_merged_blocks_fill_their_rows_when_streamed(tmp_path: Path) -> None:
+    import openpyxl
+
+    from tracker.importing.sources import open_table
+
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.append(["a", "b", "c"])
+    sheet.append(["x", "1", "p"])
+    sheet.append([None, "2", None])
+    sheet.append([None, None, None])  # an empty row inside the block is still skipped
+    sheet.append([None, "3", "q"])
+    sheet.append(["y", "4", None])
+    sheet.merge_cells("A2:A5")
+    sheet.merge_cells("C2:C3")
+    sheet.merge_cells("B6:C6")
+    workbook.save(tmp_path / "m.xlsx")
+    read = [(row.location, row.values) for row in open_table(tmp_path / "m.xlsx").rows]
+    assert read == [
+        ("2", ["x", "1", "p"]),
+        ("3", ["x", "2", "p"]),
+        ("4", ["x", None, None]),
+        ("5", ["x", "3", "q"]),
+        ("6", ["y", "4", "4"]),
+    ]
+
+
+def test_truncated_json_is_reported_and_nothing_is_written(t: tracker.Tracker, tmp_path: Path) -> None:
+    path = tmp_path / "cut.json"
+    good = (
+        '{"assignments": [{"directive": "12/KH-UBND", "ref": "1", "task": "Việc", "lead": "Sở Tư pháp", '
+        '"deadline": "30/6/2021"}'
+    )
+    path.write_text(good + ', {"directive": "12/KH', encoding="utf-8")
+    before = _count(t)
+    with pytest.raises(tracker.TrackerError, match="cut.json: not valid JSON"):
+        t.import_file(path)
+    assert _count(t) == before

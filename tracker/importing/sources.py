@@ -7,8 +7,7 @@ from __future__ import annotations
 import codecs
 import csv
 import io
-import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -109,37 +108,91 @@ def _cell(value: Any) -> Any:
 
 
 def read_xlsx(path: Path, sheet: str | None) -> Table:
-    """The first sheet (or ``sheet``). A merged block's value applies to every cell of the block,
-    the way people merge a directive number over its tasks' rows."""
+    """The first sheet (or ``sheet``), streamed row by row (openpyxl's read-only mode). A merged block's
+    value applies to every cell of the block, the way people merge a directive number over its tasks'
+    rows; the blocks are listed after the rows in the file, so a first pass reads just them."""
     import openpyxl
 
     try:
-        workbook = openpyxl.load_workbook(path, data_only=True)
+        workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception as error:  # openpyxl raises many kinds for a bad file
         raise TrackerError(f"{path}: cannot open it as an Excel workbook ({error}).") from None
     if sheet is not None and sheet not in workbook.sheetnames:
+        workbook.close()
         raise TrackerError(f"{path}: no sheet {sheet!r}; the sheets are {', '.join(workbook.sheetnames)}.")
     worksheet = workbook[sheet] if sheet else workbook.worksheets[0]
-    merged: dict[tuple[int, int], object] = {}
-    for block in worksheet.merged_cells.ranges:
-        value = worksheet.cell(block.min_row, block.min_col).value
-        for row in range(block.min_row, block.max_row + 1):
-            for column in range(block.min_col, block.max_col + 1):
-                merged[(row, column)] = value
+    blocks = _merged_blocks(path, worksheet)
     iterator = worksheet.iter_rows(values_only=True)
     header_values = next(iterator, None)
     if header_values is None:
+        workbook.close()
         raise TrackerError(f"{path}: the sheet {worksheet.title!r} is empty; it needs a header row.")
     headers = [str(value).strip() if value is not None else "" for value in header_values]
+    width = len(headers)
+    # (row, column) of every merged cell below its block's first row -> that first cell; filled in as
+    # the first row of each block goes by.
+    followers: dict[tuple[int, int], tuple[int, int]] = {}
+    for min_row, min_col, max_row, max_col in blocks:
+        for row in range(min_row, max_row + 1):
+            for column in range(min_col, max_col + 1):
+                if (row, column) != (min_row, min_col):
+                    followers[(row, column)] = (min_row, min_col)
+    leaders = set(followers.values())
 
     def rows() -> Iterator[SourceRow]:
+        block_values: dict[tuple[int, int], Any] = {}
+        try:
+            for number, cells in enumerate(iterator, start=2):
+                values = list(cells) + [None] * (width - len(cells))
+                for column in range(1, len(values) + 1):
+                    if (number, column) in leaders:
+                        block_values[(number, column)] = values[column - 1]
+                    elif (number, column) in followers:
+                        values[column - 1] = block_values.get(followers[(number, column)])
+                values = [_cell(value) for value in values]
+                if any(v not in (None, "") for v in values):
+                    yield SourceRow(str(number), values)
+        finally:
+            workbook.close()
+
+    if not followers:
+        return Table(path, headers, [column_letter(i) for i in range(width)], _plain_rows(iterator, width, workbook))
+    return Table(path, headers, [column_letter(i) for i in range(width)], rows())
+
+
+def _plain_rows(iterator: Iterator[tuple[Any, ...]], width: int, workbook: Any) -> Iterator[SourceRow]:
+    """Rows of a sheet without merged cells (the common case, and the fast one)."""
+    try:
         for number, cells in enumerate(iterator, start=2):
-            values = [_cell(merged.get((number, column), value)) for column, value in enumerate(cells, start=1)]
+            values = [_cell(value) for value in cells]
             if any(v not in (None, "") for v in values):
-                yield SourceRow(str(number), values)
+                yield SourceRow(str(number), values + [None] * (width - len(values)))
+    finally:
         workbook.close()
 
-    return Table(path, headers, [column_letter(i) for i in range(len(headers))], rows())
+
+def _merged_blocks(path: Path, worksheet: Any) -> list[tuple[int, int, int, int]]:
+    """(min_row, min_col, max_row, max_col) of the sheet's merged blocks, read from the sheet's XML by
+    a streaming parse (read-only worksheets do not expose them)."""
+    import zipfile
+    from xml.etree.ElementTree import iterparse
+
+    from openpyxl.utils.cell import range_boundaries
+
+    found: list[tuple[int, int, int, int]] = []
+    # openpyxl keeps the sheet's part name here; it has no public accessor for read-only sheets.
+    part = getattr(worksheet, "_worksheet_path", None)
+    if part is None:
+        return found
+    with zipfile.ZipFile(path) as archive, archive.open(part) as source:
+        for _, element in iterparse(source, events=("end",)):
+            tag = element.tag.rpartition("}")[2]
+            if tag == "mergeCell":
+                min_col, min_row, max_col, max_row = range_boundaries(element.get("ref", ""))
+                found.append((int(min_row or 1), int(min_col or 1), int(max_row or 1), int(max_col or 1)))
+            elif tag == "row":
+                element.clear()  # keep memory flat on big sheets
+    return found
 
 
 JSON_FIELDS = [
@@ -151,42 +204,72 @@ JSON_FIELDS = [
 def read_json(path: Path) -> Table:
     """Either ``{"directives": [{number, issued_on, kind, title, issuer, tasks: [{ref, text, lead,
     coordinating, deadline, ...}]}]}`` or ``{"assignments": [{directive, ref, task, lead, ...}]}``
-    (a bare list is read as assignments)."""
+    (a bare list is read as assignments). Streamed (ijson): one directive or assignment at a time."""
+    import ijson
+
+    def source() -> Any:
+        handle = path.open("rb")
+        if handle.read(3) != codecs.BOM_UTF8:
+            handle.seek(0)
+        return handle
+
+    def invalid(error: Exception) -> TrackerError:
+        return TrackerError(f"{path}: not valid JSON ({error}).")
+
+    # Which shape: the first top-level key that holds the list (or a bare list).
+    shape = None
     try:
-        data = json.loads(path.read_text(encoding="utf-8-sig"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise TrackerError(f"{path}: not valid JSON ({error}).") from None
+        with source() as handle:
+            for prefix, event, value in ijson.parse(handle):
+                if prefix == "" and event == "start_array":
+                    shape = "item"
+                    break
+                if prefix == "" and event == "map_key" and value in ("directives", "assignments"):
+                    shape = f"{value}.item"
+                    break
+    except (ijson.JSONError, UnicodeDecodeError) as error:
+        raise invalid(error) from None
+    if shape is None:
+        raise TrackerError(f'{path}: expected {{"directives": [...]}} or {{"assignments": [...]}}.')
 
     def flat(item: dict[str, Any], where: str) -> SourceRow:
         return SourceRow(where, [item.get(name) for name in JSON_FIELDS])
 
     def rows() -> Iterator[SourceRow]:
-        if isinstance(data, dict) and "directives" in data:
-            for d_index, directive in enumerate(data["directives"]):
-                if not isinstance(directive, dict):
-                    raise TrackerError(f"{path}: directives[{d_index}] is not an object.")
-                shared = {
-                    "directive": directive.get("number"),
-                    "issued_on": directive.get("issued_on"),
-                    "kind": directive.get("kind"),
-                    "title": directive.get("title"),
-                    "issuer": directive.get("issuer"),
-                }
-                for t_index, task in enumerate(directive.get("tasks", [])):
-                    if not isinstance(task, dict):
-                        raise TrackerError(f"{path}: directives[{d_index}].tasks[{t_index}] is not an object.")
-                    merged = {**shared, **task, "task": task.get("text", task.get("task"))}
-                    yield flat(merged, f"directives[{d_index}].tasks[{t_index}]")
-            return
-        items = data.get("assignments") if isinstance(data, dict) else data
-        if not isinstance(items, list):
-            raise TrackerError(f'{path}: expected {{"directives": [...]}} or {{"assignments": [...]}}.')
-        for index, item in enumerate(items):
-            if not isinstance(item, dict):
-                raise TrackerError(f"{path}: assignments[{index}] is not an object.")
-            yield flat(item, f"assignments[{index}]")
+        try:
+            with source() as handle:
+                if shape == "directives.item":
+                    for d_index, directive in enumerate(ijson.items(handle, shape, use_float=True)):
+                        yield from _directive_rows(path, directive, d_index, flat)
+                    return
+                label = "assignments" if shape == "assignments.item" else ""
+                for index, item in enumerate(ijson.items(handle, shape, use_float=True)):
+                    if not isinstance(item, dict):
+                        raise TrackerError(f"{path}: {label}[{index}] is not an object.")
+                    yield flat(item, f"{label}[{index}]")
+        except (ijson.JSONError, UnicodeDecodeError) as error:
+            raise invalid(error) from None
 
     return Table(path, list(JSON_FIELDS), list(JSON_FIELDS), rows())
+
+
+def _directive_rows(
+    path: Path, directive: Any, d_index: int, flat: Callable[[dict[str, Any], str], SourceRow]
+) -> Iterator[SourceRow]:
+    if not isinstance(directive, dict):
+        raise TrackerError(f"{path}: directives[{d_index}] is not an object.")
+    shared = {
+        "directive": directive.get("number"),
+        "issued_on": directive.get("issued_on"),
+        "kind": directive.get("kind"),
+        "title": directive.get("title"),
+        "issuer": directive.get("issuer"),
+    }
+    for t_index, task in enumerate(directive.get("tasks", [])):
+        if not isinstance(task, dict):
+            raise TrackerError(f"{path}: directives[{d_index}].tasks[{t_index}] is not an object.")
+        merged = {**shared, **task, "task": task.get("text", task.get("task"))}
+        yield flat(merged, f"directives[{d_index}].tasks[{t_index}]")
 
 
 def open_table(path: Path, file_format: str | None = None, sheet: str | None = None) -> Table:
