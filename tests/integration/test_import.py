@@ -358,6 +358,6 @@ def test_truncated_json_is_reported_and_nothing_is_written(t: tracker.Tracker, t
     )
     path.write_text(good + ', {"directive": "12/KH', encoding="utf-8")
     before = _count(t)
-    with pytest.raises(tracker.TrackerError, match="cut.json: not valid JSON"):
+    with pytest.raises(tracker.TrackerError, match=r"cut\.json: not valid JSON"):
         t.import_file(path)
     assert _count(t) == before
