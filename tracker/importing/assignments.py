@@ -120,6 +120,8 @@ class AssignmentImporter:
         self.deadline_cache: dict[str, Deadline] = {}
         self.seen: dict[tuple[int, int, str, str], str] = {}
         self.touched_tasks: set[int] = set()
+        self.new_directives: set[int] = set()
+        """Directives created by this import: their tasks cannot exist yet, so none is looked up."""
         self.slot_cache: dict[tuple[str, date, date], list[tuple[str, date | None]]] = {}
         self.cell_cache: dict[tuple[int, str], list[int]] = {}
         self.date_cache: dict[str, date] = {}
@@ -332,6 +334,7 @@ class AssignmentImporter:
                  "kind": values["kind"], "title": values["title"], "issuer": values["issuer"]},
             )  # fmt: skip
             self.report.directives_created += 1
+            self.new_directives.add(directive_id)
         self.directives[key] = directive_id
         return directive_id
 
@@ -341,9 +344,13 @@ class AssignmentImporter:
         key = (directive_id, ref)
         wanted = (text, deadline.text, deadline.due_on, deadline.rule)
         if key not in self.tasks:
-            found = self.sql.rows(
-                "SELECT id, text, deadline_text, due_on, rule FROM task WHERE directive_id = :d AND ref = :r",
-                {"d": directive_id, "r": ref},
+            found = (
+                []
+                if directive_id in self.new_directives
+                else self.sql.rows(
+                    "SELECT id, text, deadline_text, due_on, rule FROM task WHERE directive_id = :d AND ref = :r",
+                    {"d": directive_id, "r": ref},
+                )
             )
             if found:
                 task_id = int(found[0][0])
