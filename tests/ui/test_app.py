@@ -8,6 +8,7 @@ import pytest
 from textual.widgets import Input, Static
 
 import tracker
+from tests.ui.steps import WIDE, listed_rows, settle
 from tracker.core.status import Status
 from tracker.core.text import fold
 from tracker.ui.app import TrackerApp
@@ -15,25 +16,15 @@ from tracker.ui.assignment_list import AssignmentList
 
 pytestmark = pytest.mark.usefixtures("backend")
 
-WIDE = (140, 40)
-
-
-async def _settle(pilot: object) -> None:
-    app = pilot.app  # type: ignore[attr-defined]
-    await pilot.pause()  # type: ignore[attr-defined]
-    await app.workers.wait_for_complete()
-    await pilot.pause()  # type: ignore[attr-defined]
-
 
 def _listed(app: TrackerApp) -> list[tuple[int, str]]:
-    model = app.model
-    return [(row.id, row.agency) for i in range(model.total) if (row := model.row(i)) is not None]
+    return [(row.id, row.agency) for row in listed_rows(app)]
 
 
 async def test_opens_on_the_morning_chase_list(make_app: Callable[..., TrackerApp]) -> None:
     app = make_app()
     async with app.run_test(size=WIDE) as pilot:
-        await _settle(pilot)
+        await settle(pilot)
         rows = _listed(app)
         assert app.model.total == 35 and len(rows) == 35
         assert rows[0][1] == "Sở Xây dựng"  # the longest overdue first
@@ -45,14 +36,14 @@ async def test_opens_on_the_morning_chase_list(make_app: Callable[..., TrackerAp
 async def test_search_ignores_case_and_diacritics_and_esc_clears(make_app: Callable[..., TrackerApp]) -> None:
     app = make_app()
     async with app.run_test(size=WIDE) as pilot:
-        await _settle(pilot)
+        await settle(pilot)
         await pilot.press("escape")  # everything
-        await _settle(pilot)
+        await settle(pilot)
         everything = app.model.total
         await pilot.press("slash")
         await pilot.press(*"thanh tra")
         await pilot.pause(0.3)
-        await _settle(pilot)
+        await settle(pilot)
         rows = [app.model.row(i) for i in range(app.model.total)]
         assert "Thanh tra tỉnh" in {row.agency for row in rows if row}
         for row in rows:  # every word, without diacritics, in the agency, the task or the directive
@@ -64,7 +55,7 @@ async def test_search_ignores_case_and_diacritics_and_esc_clears(make_app: Calla
         )
         assert len([row for row in rows if row and row.agency == "Thanh tra tỉnh"]) == expected == 13
         await pilot.press("enter", "escape")
-        await _settle(pilot)
+        await settle(pilot)
         assert app.model.total == everything
         assert app.query_one("#search", Input).value == ""
 
@@ -72,9 +63,9 @@ async def test_search_ignores_case_and_diacritics_and_esc_clears(make_app: Calla
 async def test_quick_filters_combine_and_show_as_chips(make_app: Callable[..., TrackerApp]) -> None:
     app = make_app(lang="en")
     async with app.run_test(size=WIDE) as pilot:
-        await _settle(pilot)
+        await settle(pilot)
         await pilot.press("w")  # drop "due within 7": overdue only
-        await _settle(pilot)
+        await settle(pilot)
         assert app.model.total == 12
         chips = str(app.query_one("#chips", Static).render())
         assert "overdue" in chips and "due within" not in chips
@@ -83,7 +74,7 @@ async def test_quick_filters_combine_and_show_as_chips(make_app: Callable[..., T
 async def test_mark_done_records_date_and_reference(make_app: Callable[..., TrackerApp], ui_url: str) -> None:
     app = make_app()
     async with app.run_test(size=WIDE) as pilot:
-        await _settle(pilot)
+        await settle(pilot)
         first = app.query_one("#list", AssignmentList).current
         assert first is not None and first.agency == "Sở Xây dựng"
         await pilot.press("d")
@@ -92,7 +83,7 @@ async def test_mark_done_records_date_and_reference(make_app: Callable[..., Trac
         date_input.value = "18/6/2020"
         app.screen.query_one("#field-ref", Input).value = "77/BC-SXD"
         await pilot.click("#ok")
-        await _settle(pilot)
+        await settle(pilot)
     check = tracker.open(ui_url)
     row = check.get(first.id, as_of="30/6/2020")
     assert (str(row.completed_on), row.result_ref, row.status) == ("2020-06-18", "77/BC-SXD", Status.DONE_LATE)
@@ -106,21 +97,21 @@ async def test_mark_done_records_date_and_reference(make_app: Callable[..., Trac
 async def test_note_extend_withdraw_and_reopen(make_app: Callable[..., TrackerApp], ui_url: str) -> None:
     app = make_app(lang="en")
     async with app.run_test(size=WIDE) as pilot:
-        await _settle(pilot)
+        await settle(pilot)
         target = app.query_one("#list", AssignmentList).current
         assert target is not None
         await pilot.press("n")
         await pilot.pause()
         app.screen.query_one("#field-note", Input).value = "Đã gọi điện"
         await pilot.click("#ok")
-        await _settle(pilot)
+        await settle(pilot)
         await pilot.press("e")
         await pilot.pause()
         app.screen.query_one("#field-to", Input).value = "31/7/2020"
         app.screen.query_one("#field-reason", Input).value = "Xin gia hạn"
         app.screen.query_one("#field-decision", Input).value = "99/UBND"
         await pilot.click("#ok")
-        await _settle(pilot)
+        await settle(pilot)
         # No longer overdue nor due this week: it leaves the morning list.
         assert target.id not in {row_id for row_id, _ in _listed(app)}
         second = app.query_one("#list", AssignmentList).current
@@ -129,7 +120,7 @@ async def test_note_extend_withdraw_and_reopen(make_app: Callable[..., TrackerAp
         await pilot.pause()
         app.screen.query_one("#field-reason", Input).value = "Không còn phù hợp"
         await pilot.click("#ok")
-        await _settle(pilot)
+        await settle(pilot)
     check = tracker.open(ui_url)
     row = check.get(target.id)
     assert (str(row.due_on), row.note) == ("2020-07-31", "Đã gọi điện")
@@ -143,13 +134,13 @@ async def test_note_extend_withdraw_and_reopen(make_app: Callable[..., TrackerAp
 async def test_reopen_undoes_a_completion(make_app: Callable[..., TrackerApp], ui_url: str) -> None:
     app = make_app(lang="en")
     async with app.run_test(size=WIDE) as pilot:
-        await _settle(pilot)
+        await settle(pilot)
         await pilot.press("escape")  # everything, the earliest first: done in January
-        await _settle(pilot)
+        await settle(pilot)
         target = app.query_one("#list", AssignmentList).current
         assert target is not None and target.completed_on is not None
         await pilot.press("r")
-        await _settle(pilot)
+        await settle(pilot)
     check = tracker.open(ui_url)
     assert check.get(target.id).completed_on is None
     check.close()
@@ -158,7 +149,7 @@ async def test_reopen_undoes_a_completion(make_app: Callable[..., TrackerApp], u
 async def test_a_bad_date_in_a_form_is_shown_and_nothing_changes(make_app: Callable[..., TrackerApp]) -> None:
     app = make_app(lang="en")
     async with app.run_test(size=WIDE) as pilot:
-        await _settle(pilot)
+        await settle(pilot)
         target = app.query_one("#list", AssignmentList).current
         await pilot.press("e")
         await pilot.pause()
@@ -169,14 +160,14 @@ async def test_a_bad_date_in_a_form_is_shown_and_nothing_changes(make_app: Calla
         await pilot.pause()
         assert "not a date" in str(app.screen.query_one("#dialog-error", Static).render())
         await pilot.press("escape")
-        await _settle(pilot)
+        await settle(pilot)
         assert app.tracker.get(target.id).due_on == target.due_on  # type: ignore[union-attr]
 
 
 async def test_a_conflict_is_shown_and_nothing_is_overwritten(make_app: Callable[..., TrackerApp], ui_url: str) -> None:
     app = make_app(lang="en")
     async with app.run_test(size=WIDE) as pilot:
-        await _settle(pilot)
+        await settle(pilot)
         target = app.query_one("#list", AssignmentList).current
         assert target is not None
         other = tracker.open(ui_url, actor="someone-else")
@@ -185,7 +176,7 @@ async def test_a_conflict_is_shown_and_nothing_is_overwritten(make_app: Callable
         await pilot.press("d")
         await pilot.pause()
         await pilot.click("#ok")
-        await _settle(pilot)
+        await settle(pilot)
         notes = [n.message for n in app._notifications]
         assert any("Someone else changed this record" in n for n in notes)
         row = app.tracker.get(target.id)
@@ -195,27 +186,27 @@ async def test_a_conflict_is_shown_and_nothing_is_overwritten(make_app: Callable
 async def test_as_of_date_and_language(make_app: Callable[..., TrackerApp]) -> None:
     app = make_app()
     async with app.run_test(size=WIDE) as pilot:
-        await _settle(pilot)
+        await settle(pilot)
         await pilot.press("t")
         await pilot.pause()
         app.screen.query_one("#field-as_of", Input).value = "21/3/2020"
         await pilot.click("#ok")
-        await _settle(pilot)
+        await settle(pilot)
         assert app.model.view.as_of.isoformat() == "2020-03-21"
         overdue = {agency for _, agency in _listed(app) if True}
         assert {"Sở Xây dựng", "Thanh tra tỉnh"} <= overdue
         await pilot.press("l")
-        await _settle(pilot)
+        await settle(pilot)
         assert "As of 21/03/2020" in str(app.query_one("#summary", Static).render())
 
 
 async def test_narrow_terminal_switches_between_list_and_detail(make_app: Callable[..., TrackerApp]) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await _settle(pilot)
+        await settle(pilot)
         assert app.query_one("#list").display and not app.query_one("#detail").display
         await pilot.press("enter")
-        await _settle(pilot)
+        await settle(pilot)
         assert app.query_one("#detail").display and not app.query_one("#list").display
         await pilot.press("escape")
         assert app.query_one("#list").display
@@ -228,9 +219,9 @@ async def test_agencies_scoreboard(make_app: Callable[..., TrackerApp]) -> None:
 
     app = make_app(lang="en")
     async with app.run_test(size=WIDE) as pilot:
-        await _settle(pilot)
+        await settle(pilot)
         await pilot.press("a")
-        await _settle(pilot)
+        await settle(pilot)
         table = app.screen.query_one(DataTable)
         expected = agency_scoreboard(app.tracker.reader, app.model.view.as_of)
         assert table.row_count == len(expected) > 80

@@ -11,6 +11,7 @@ import pytest
 from textual.widgets import DataTable, Input
 
 import tracker
+from tests.ui.steps import WIDE, listed_rows, settle
 from tracker.core.status import Status
 from tracker.store import queries
 from tracker.ui.app import TrackerApp
@@ -18,21 +19,6 @@ from tracker.ui.assignment_list import AssignmentList
 from tracker.ui.picker import Choice, rank
 
 pytestmark = pytest.mark.usefixtures("backend")
-
-WIDE = (140, 40)
-
-
-async def _settle(pilot: object) -> None:
-    app = pilot.app  # type: ignore[attr-defined]
-    await pilot.pause()  # type: ignore[attr-defined]
-    await app.workers.wait_for_complete()
-    await pilot.pause()  # type: ignore[attr-defined]
-    await app.workers.wait_for_complete()
-    await pilot.pause()  # type: ignore[attr-defined]
-
-
-def _listed(app: TrackerApp) -> list[queries.AssignmentRow]:
-    return [row for i in range(app.model.total) if (row := app.model.row(i)) is not None]
 
 
 def test_fuzzy_rank_ignores_diacritics_and_finds_initials() -> None:
@@ -47,14 +33,14 @@ def test_fuzzy_rank_ignores_diacritics_and_finds_initials() -> None:
 async def test_agency_picker_filters_the_list(make_app: Callable[..., TrackerApp]) -> None:
     app = make_app()
     async with app.run_test(size=WIDE) as pilot:
-        await _settle(pilot)
+        await settle(pilot)
         await pilot.press("escape")  # everything, not just the morning list
-        await _settle(pilot)
+        await settle(pilot)
         await pilot.press("g", *"so noi vu")
         await pilot.pause()
         await pilot.press("enter")
-        await _settle(pilot)
-        rows = _listed(app)
+        await settle(pilot)
+        rows = listed_rows(app)
         agency_id = rows[0].agency_id
         expected = app.tracker.count(queries.AssignmentFilter(agency_ids=[agency_id]), as_of=app.model.view.as_of)
         assert {row.agency for row in rows} == {"Sở Nội vụ"} and app.model.total == expected > 0
@@ -64,33 +50,33 @@ async def test_agency_picker_filters_the_list(make_app: Callable[..., TrackerApp
 async def test_status_and_period_pickers_and_sort(make_app: Callable[..., TrackerApp]) -> None:
     app = make_app(lang="en")
     async with app.run_test(size=WIDE) as pilot:
-        await _settle(pilot)
+        await settle(pilot)
         await pilot.press("s", *"done late", "enter")
-        await _settle(pilot)
+        await settle(pilot)
         assert app.model.total == app.tracker.status_counts(as_of=app.model.view.as_of)[Status.DONE_LATE] > 0
-        assert {row.status for row in _listed(app)} == {Status.DONE_LATE}
+        assert {row.status for row in listed_rows(app)} == {Status.DONE_LATE}
         await pilot.press("escape", "p", *"2020-02", "enter")
-        await _settle(pilot)
-        rows = _listed(app)
+        await settle(pilot)
+        rows = listed_rows(app)
         assert {row.period for row in rows} == {"2020-02"} and len(rows) == 30
         await pilot.press("S")  # by agency
-        await _settle(pilot)
-        names = [row.agency for row in _listed(app)]
+        await settle(pilot)
+        names = [row.agency for row in listed_rows(app)]
         from tracker.core.text import fold
 
         assert names == sorted(names, key=fold)
         await pilot.press("S")  # by status: the two missing reports first
-        await _settle(pilot)
-        assert [row.status for row in _listed(app)][:3] == [Status.OVERDUE, Status.OVERDUE, Status.DONE_ON_TIME]
+        await settle(pilot)
+        assert [row.status for row in listed_rows(app)][:3] == [Status.OVERDUE, Status.OVERDUE, Status.DONE_ON_TIME]
         assert "by status" in str(app.query_one("#chips").render())
 
 
 async def test_directives_screen_shows_progress_and_filters(make_app: Callable[..., TrackerApp]) -> None:
     app = make_app()
     async with app.run_test(size=WIDE) as pilot:
-        await _settle(pilot)
+        await settle(pilot)
         await pilot.press("v")
-        await _settle(pilot)
+        await settle(pilot)
         table = app.screen.query_one(DataTable)
         progress = queries.directive_progress(app.tracker.reader, app.model.view.as_of)
         assert table.row_count == len(progress) == 2
@@ -98,8 +84,8 @@ async def test_directives_screen_shows_progress_and_filters(make_app: Callable[.
         assert str(table.get_row_at(0)[2]) == f"{first.done}/{first.total}"
         await pilot.press("d")  # the list's keys do nothing here
         await pilot.press("enter")
-        await _settle(pilot)
-        rows = _listed(app)
+        await settle(pilot)
+        rows = listed_rows(app)
         assert {row.directive for row in rows} == {first.number}
         assert app.model.total == first.total + sum(1 for r in rows if r.status is Status.WITHDRAWN)
     check = tracker.open(app.tracker.url)
@@ -113,9 +99,9 @@ async def test_submissions_matrix_and_export(
     monkeypatch.chdir(tmp_path)
     app = make_app()
     async with app.run_test(size=WIDE) as pilot:
-        await _settle(pilot)
+        await settle(pilot)
         await pilot.press("m")
-        await _settle(pilot)
+        await settle(pilot)
         table = app.screen.query_one(DataTable)
         matrix = app.screen.matrix  # type: ignore[attr-defined]
         february = matrix.periods.index("2020-02") + 1
@@ -129,7 +115,7 @@ async def test_submissions_matrix_and_export(
         path_input = app.screen.query_one("#field-path", Input)
         assert path_input.value == "4515-KH-UBND-BC-HT-2020-02.xlsx"
         await pilot.press("enter")
-        await _settle(pilot)
+        await settle(pilot)
     sheet = openpyxl.load_workbook(tmp_path / "4515-KH-UBND-BC-HT-2020-02.xlsx").active
     assert sheet is not None
     missing = [row[1] for row in sheet.iter_rows(min_row=3, values_only=True) if row[4] == "X"]
@@ -144,19 +130,19 @@ async def test_scoreboard_exports_docx(
     monkeypatch.chdir(tmp_path)
     app = make_app()
     async with app.run_test(size=WIDE) as pilot:
-        await _settle(pilot)
+        await settle(pilot)
         await pilot.press("a")
-        await _settle(pilot)
+        await settle(pilot)
         await pilot.press("e")
         await pilot.pause()
         app.screen.query_one("#field-path", Input).value = "bang-diem.docx"
         await pilot.press("enter")
-        await _settle(pilot)
+        await settle(pilot)
         await pilot.press("e")
         await pilot.pause()
         app.screen.query_one("#field-path", Input).value = "bang-diem.pdf"  # not a format: said, nothing written
         await pilot.press("enter")
-        await _settle(pilot)
+        await settle(pilot)
     document = docx.Document(str(tmp_path / "bang-diem.docx"))
     scores = queries.agency_scoreboard(app.tracker.reader, app.model.view.as_of)
     assert len(document.tables[1].rows) == len(scores) + 2  # header, agencies, totals
@@ -168,7 +154,7 @@ async def test_new_directive_form_reads_deadlines_live_and_saves_all_or_nothing(
 ) -> None:
     app = make_app(lang="en")
     async with app.run_test(size=WIDE) as pilot:
-        await _settle(pilot)
+        await settle(pilot)
         await pilot.press("N")
         await pilot.pause()
         form = app.screen
@@ -199,7 +185,7 @@ async def test_new_directive_form_reads_deadlines_live_and_saves_all_or_nothing(
         reading = str(form.query_one("#reading-deadline").render())
         assert reading.startswith("→ recurring: 2020-Q3: 15/09/2020"), reading
         await pilot.press("ctrl+s")
-        await _settle(pilot)
+        await settle(pilot)
         assert app.screen is not form
     check = tracker.open(ui_url)
     rows = check.by_directive("12/KH-UBND", as_of="15/6/2020")
@@ -212,7 +198,7 @@ async def test_new_directive_form_reads_deadlines_live_and_saves_all_or_nothing(
 async def test_new_agency_form(make_app: Callable[..., TrackerApp], ui_url: str) -> None:
     app = make_app()
     async with app.run_test(size=WIDE) as pilot:
-        await _settle(pilot)
+        await settle(pilot)
         await pilot.press("A")
         await pilot.pause()
         dialog = app.screen
@@ -228,7 +214,7 @@ async def test_new_agency_form(make_app: Callable[..., TrackerApp], ui_url: str)
         assert "department" in str(dialog.query_one("#dialog-error").render())
         dialog.query_one("#field-kind", Input).value = "department"
         await pilot.press("enter")
-        await _settle(pilot)
+        await settle(pilot)
         assert app.screen is not dialog
     check = tracker.open(ui_url)
     found = check.reader.rows(
@@ -245,13 +231,13 @@ async def test_new_agency_form(make_app: Callable[..., TrackerApp], ui_url: str)
 async def test_command_palette_runs_actions(make_app: Callable[..., TrackerApp]) -> None:
     app = make_app(lang="en")
     async with app.run_test(size=WIDE) as pilot:
-        await _settle(pilot)
+        await settle(pilot)
         assert app.model.view.criteria.overdue
         await pilot.press("ctrl+p")
         await pilot.pause()
         await pilot.press(*"clear every filter")
         await pilot.pause(0.5)
         await pilot.press("enter")
-        await _settle(pilot)
+        await settle(pilot)
         assert app.model.view.criteria == queries.AssignmentFilter()
         assert isinstance(app.screen.query_one("#list"), AssignmentList)

@@ -9,16 +9,16 @@ from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
 from tracker.i18n import t
 from tracker.store.queries import DirectiveProgress, directive_progress
 from tracker.store.reader import Reader
 from tracker.ui.scoreboard import fit, rate_bar
+from tracker.ui.screen_base import DataScreen
 
 
-class DirectivesScreen(Screen[int | None]):
+class DirectivesScreen(DataScreen[int | None]):
     """Returns the chosen directive's id (Enter), or None (Esc)."""
 
     BINDINGS = [
@@ -26,10 +26,7 @@ class DirectivesScreen(Screen[int | None]):
     ]
 
     def __init__(self, url: str, as_of: date, lang: str) -> None:
-        super().__init__()
-        self.url = url
-        self.as_of = as_of
-        self.lang = lang
+        super().__init__(url, as_of, lang)
         self.progress: list[DirectiveProgress] = []
 
     def compose(self) -> ComposeResult:

@@ -9,7 +9,6 @@ from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
 from tracker.i18n import t
@@ -19,6 +18,7 @@ from tracker.store.queries import AgencyScore, agency_scoreboard
 from tracker.store.reader import Reader
 from tracker.ui.export import export_report
 from tracker.ui.keys import relabel
+from tracker.ui.screen_base import DataScreen
 
 BAR_WIDTH = 10
 NAME_WIDTH = 34
@@ -42,7 +42,7 @@ def rate_bar(rate: float | None) -> Text:
     return bar
 
 
-class ScoreboardScreen(Screen[None]):
+class ScoreboardScreen(DataScreen[None]):
     """Agencies, one row each (a few thousand at most: a DataTable is fine here)."""
 
     BINDINGS = [
@@ -52,10 +52,7 @@ class ScoreboardScreen(Screen[None]):
     ]
 
     def __init__(self, url: str, as_of: date, lang: str) -> None:
-        super().__init__()
-        self.url = url
-        self.as_of = as_of
-        self.lang = lang
+        super().__init__(url, as_of, lang)
         self.sort = 0
         self.scores: list[AgencyScore] = []
 

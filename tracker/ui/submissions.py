@@ -11,7 +11,6 @@ from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
 from tracker.i18n import t
@@ -24,6 +23,7 @@ from tracker.ui.export import export_report
 from tracker.ui.keys import relabel
 from tracker.ui.picker import Choice, PickerDialog
 from tracker.ui.scoreboard import fit
+from tracker.ui.screen_base import DataScreen
 
 AGENCY_WIDTH = 26
 
@@ -42,7 +42,7 @@ def cell(submission: Submission | None) -> Text:
     return Text("·" if submission.mark == "pending" else "–", style="dim")
 
 
-class SubmissionsScreen(Screen[None]):
+class SubmissionsScreen(DataScreen[None]):
     BINDINGS = [
         Binding("escape,b", "app.pop_screen", "Back"),
         Binding("c", "choose_task", "Choose"),
@@ -50,10 +50,7 @@ class SubmissionsScreen(Screen[None]):
     ]
 
     def __init__(self, url: str, as_of: date, lang: str) -> None:
-        super().__init__()
-        self.url = url
-        self.as_of = as_of
-        self.lang = lang
+        super().__init__(url, as_of, lang)
         self.tasks: list[RecurringTask] = []
         self.obligation: RecurringTask | None = None
         self.matrix: SubmissionMatrix | None = None
