@@ -4,10 +4,11 @@ section for those it coordinates), and one summary for the secretariat. Plain te
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from html import escape
+from operator import itemgetter
 from typing import Any, NamedTuple
 
 from tracker.core.text import one_line
@@ -52,7 +53,11 @@ def _open_items(reader: Reader, criteria: AssignmentFilter, as_of: date) -> list
     the assignment table alone (its state index), with dates converted once per distinct value."""
     params: dict[str, Any] = {}
     where, _ = queries.where_clause(criteria, as_of, params)
-    sql = f"SELECT a.agency_id, a.role, a.task_id, a.period, a.due_on, a.deadline_text FROM assignment a{where}"
+    # Every digest reads about a fifth of the table: on SQLite one pass over the table in file order beats
+    # fetching those rows one by one through the state index (0.6 s against 1.4 s at 1M). PostgreSQL's
+    # planner makes that choice itself.
+    scan = " NOT INDEXED" if reader.dialect == "sqlite" and criteria.agency_ids is None else ""
+    sql = f"SELECT a.agency_id, a.role, a.task_id, a.period, a.due_on, a.deadline_text FROM assignment a{scan}{where}"
     dates: dict[Any, date] = {}
     items = []
     for agency_id, role, task_id, period, due, deadline_text in reader.rows(sql, params):
@@ -60,7 +65,7 @@ def _open_items(reader: Reader, criteria: AssignmentFilter, as_of: date) -> list
         if due_on is None:
             due_on = dates[due] = reader.to_date(due) or date.max  # the filter admits dated rows only
         items.append(_Item(agency_id, role == "coordinating", task_id, period, due_on, deadline_text))
-    items.sort(key=lambda item: (item.due_on, item.task_id, item.period))
+    items.sort(key=itemgetter(4, 2, 3))  # due date, task, period
     return items
 
 
@@ -103,28 +108,36 @@ class _Lines:
                               "SELECT id, number, issued_on, title FROM directive WHERE id IN ({ids})")
         }  # fmt: skip
         self.heads: dict[int, tuple[str, str]] = {}
-        self.days: dict[date, str] = {}
+        self.task_cells: dict[int, tuple[str, str, str, str]] = {}
+        self.days: dict[Any, tuple[str, str]] = {}
+        self.wordings: dict[Any, tuple[str, str]] = {}
+        self.periods: dict[Any, tuple[str, str]] = {}
+        self.states: dict[Any, tuple[str, str]] = {}
         self.lines: dict[tuple[Any, ...], tuple[str, str]] = {}
         self.deadline_word = t("show.deadline", lang)
         self.overdue_template = t("status.days_overdue", lang, days="{days}")
         self.due_in_template = t("status.due_in", lang, days="{days}")
 
-    def overdue(self, item: _Item) -> bool:
-        return item.due_on < self.as_of
-
-    def head(self, directive_id: int) -> tuple[str, str]:
-        found = self.heads.get(directive_id)
+    def task(self, task_id: int) -> tuple[str, str, str, str]:
+        """The directive heading and the task, as text and as HTML, rendered once per task."""
+        found = self.task_cells.get(task_id)
         if found is None:
-            number, issued_on, title = self.directives[directive_id]
-            issued = f" {t('show.issued', self.lang)} {issued_on:%d/%m/%Y}" if issued_on else ""
-            text = f"{number}{issued} - {one_line(title)}"
-            found = self.heads[directive_id] = (text, escape(text))
+            ref, text, directive_id = self.tasks[task_id]
+            head = self.heads.get(directive_id)
+            if head is None:
+                number, issued_on, title = self.directives[directive_id]
+                issued = f" {t('show.issued', self.lang)} {issued_on:%d/%m/%Y}" if issued_on else ""
+                heading = f"{number}{issued} - {one_line(title)}"
+                head = self.heads[directive_id] = (heading, escape(heading))
+            task = f"{ref}: {one_line(text)}"
+            found = self.task_cells[task_id] = (*head, task, escape(task))
         return found
 
-    def day(self, day: date) -> str:
-        found = self.days.get(day)
+    def _cached(self, cache: dict[Any, tuple[str, str]], key: Any, make: Callable[[], str]) -> tuple[str, str]:
+        found = cache.get(key)
         if found is None:
-            found = self.days[day] = f"{day:%d/%m/%Y}"
+            text = make()
+            found = cache[key] = (text, escape(text))
         return found
 
     def line(self, item: _Item) -> tuple[str, str]:
@@ -133,17 +146,20 @@ class _Lines:
         found = self.lines.get(key)
         if found is not None:
             return found
-        ref, text, directive_id = self.tasks[item.task_id]
-        task = f"{ref}: {one_line(text)}"
-        head, head_html = self.head(directive_id)
-        deadline = f"{self.day(item.due_on)} (\u201c{one_line(item.deadline_text)}\u201d)" + (
-            f", {item.period}" if item.period else ""
-        )
+        head, head_html, task, task_html = self.task(item.task_id)
+        day = self._cached(self.days, item.due_on, lambda: f"{item.due_on:%d/%m/%Y}")[0]
+        wording, wording_html = self._cached(self.wordings, item.deadline_text, lambda: one_line(item.deadline_text))
+        period, period_html = self._cached(self.periods, item.period, lambda: f", {item.period}" if item.period else "")
         days = (item.due_on - self.as_of).days
-        state = self.overdue_template.format(days=-days) if days < 0 else self.due_in_template.format(days=days)
+        state, state_html = self._cached(
+            self.states,
+            days,
+            lambda: self.overdue_template.format(days=-days) if days < 0 else self.due_in_template.format(days=days),
+        )
         found = self.lines[key] = (
-            f"- {head}\n  {task}\n  {self.deadline_word}: {deadline} - {state}\n",
-            f"<tr><td>{head_html}</td><td>{escape(task)}</td><td>{escape(deadline)}</td><td>{escape(state)}</td></tr>",
+            f"- {head}\n  {task}\n  {self.deadline_word}: {day} (\u201c{wording}\u201d){period} - {state}\n",
+            f"<tr><td>{head_html}</td><td>{task_html}</td><td>{day} (\u201c{wording_html}\u201d){period_html}</td>"
+            f"<td>{state_html}</td></tr>",
         )
         return found
 
@@ -225,12 +241,12 @@ def build_digests(
             )
         )
     if secretariat and agency_ids is None:
-        plan.digests.append(_summary(items, names, summary_counts, plan, lines, secretariat))
+        plan.digests.append(_summary(by_agency, names, summary_counts, plan, lines, secretariat))
     return plan
 
 
 def _summary(
-    items: list[_Item],
+    by_agency: dict[int, tuple[list[_Item], list[_Item], list[_Item]]],
     names: dict[int, str],
     counts: list[tuple[str, int, int]],
     plan: DigestPlan,
@@ -240,10 +256,15 @@ def _summary(
     """Counts per agency, then the full overdue list: each overdue task and period once, with the lead
     agencies that have not done it."""
     lang, as_of = lines.lang, lines.as_of
-    late_agencies: dict[tuple[Any, ...], list[str]] = {}
-    for item in items:
-        if not item.coordinating and item.due_on < as_of:
-            late_agencies.setdefault(item[2:], []).append(names[item.agency_id])
+    late: dict[tuple[Any, ...], tuple[_Item, list[str]]] = {}
+    for agency_id, (overdue, _, _) in by_agency.items():
+        name = one_line(names[agency_id])
+        for item in overdue:
+            entry = late.get(item[2:])
+            if entry is None:
+                late[item[2:]] = (item, [name])
+            else:
+                entry[1].append(name)
     total_overdue = sum(c[1] for c in counts)
     total_soon = sum(c[2] for c in counts)
     table_text = "".join(f"- {one_line(name)}: {t('mail.counts', lang, overdue=o, soon=s)}\n" for name, o, s in counts)
@@ -253,12 +274,12 @@ def _summary(
         missing = t("mail.no_contact", lang) + " " + ", ".join(plan.agencies_without_contact) + "\n"
     agencies_word = t("mail.lead_agencies", lang)
     text_parts, html_parts = [], []
-    by_key = {item[2:]: item for item in items}
-    for key, agencies in late_agencies.items():
-        text, html = lines.line(by_key[key])
-        listed = ", ".join(one_line(a) for a in sorted(agencies))
+    for key in sorted(late, key=itemgetter(2, 0, 1)):  # by due date, task, period
+        item, agencies = late[key]
+        text, html = lines.line(item)
+        listed = ", ".join(sorted(agencies))
         text_parts.append(f"{text}  {agencies_word} ({len(agencies)}): {listed}\n")
-        html_parts.append(html.replace("</tr>", f"<td>{escape(listed)}</td></tr>"))
+        html_parts.append(f"{html[: -len('</tr>')]}<td>{escape(listed)}</td></tr>")
     title = t("mail.overdue", lang)
     head = _table_head(lang, ("col.directive", "col.task", "col.due", "col.status", "col.agency"))
     section_text = f"\n{title.upper()} ({total_overdue})\n" + "".join(text_parts)
