@@ -128,7 +128,7 @@ class Assignment(SQLModel, table=True):
         UniqueConstraint("task_id", "agency_id", "role", "period", name="uq_assignment_identity"),
         # Agency lists by due date, and the scoreboard (covering: it never reads the table).
         Index("ix_assignment_agency_state", "agency_id", "due_on", "completed_on", "withdrawn_on"),
-        Index("ix_assignment_due", "due_on"),
+        Index("ix_assignment_due", "due_on", "id"),
         Index("ix_assignment_period", "period"),
         # Serves "open at the as-of date" (overdue, due soon, status counts) as covering index ranges:
         # open now (NULL, NULL, due range), completed after the as-of date, withdrawn after it.
