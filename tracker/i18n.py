@@ -151,7 +151,10 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     "ui.col_issued": ("Ngày ban hành", "Issued"),
     "ui.col_progress": ("Tiến độ", "Progress"),
     "ui.col_title": ("Trích yếu", "Title"),
-    "ui.directive_form_title": ("Thêm văn bản giao nhiệm vụ", "Add a directive and its tasks"),
+    "ui.directive_form_title": (
+        "Thêm văn bản giao nhiệm vụ (Ctrl+T: thêm nhiệm vụ vào danh sách, Ctrl+S: lưu, Esc: hủy)",
+        "Add a directive and its tasks (Ctrl+T: add the task to the list, Ctrl+S: save, Esc: cancel)",
+    ),
     "ui.directive_saved": (
         "Đã lưu văn bản: {created} phân công mới, {updated} cập nhật.",
         "Directive saved: {created} assignments created, {updated} updated.",
@@ -189,6 +192,8 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     "ui.key_choose_task": ("Chọn nhiệm vụ", "Choose task"),
     "ui.key_directives": ("Văn bản", "Directives"),
     "ui.key_export": ("Xuất tệp", "Export"),
+    "ui.find_directive": ("số hiệu hoặc trích yếu, không cần dấu", "number or title, diacritics optional"),
+    "ui.more_rows": ("… và {count} văn bản nữa: gõ / để tìm", "… and {count} more: press / to find one"),
     "ui.key_sort": ("Sắp xếp", "Sort"),
     "ui.key_is": ("Phím: {keys}", "Key: {keys}"),
     "ui.no_recurring": ("Chưa có nhiệm vụ báo cáo định kỳ.", "There is no recurring report yet."),

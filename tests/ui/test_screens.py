@@ -241,3 +241,18 @@ async def test_command_palette_runs_actions(make_app: Callable[..., TrackerApp])
         await settle(pilot)
         assert app.model.view.criteria == queries.AssignmentFilter()
         assert isinstance(app.screen.query_one("#list"), AssignmentList)
+
+
+async def test_directives_screen_finds_by_number_or_title(make_app: Callable[..., TrackerApp]) -> None:
+    app = make_app()
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        await pilot.press("v")
+        await settle(pilot)
+        await pilot.press("slash", *"cai cach hanh chinh nha nuoc tinh bac")
+        await pilot.pause()
+        table = app.screen.query_one(DataTable)
+        assert table.row_count == 1 and str(table.get_row_at(0)[0]).startswith("4515/KH-UBND")
+        await pilot.press("enter", "enter")
+        await settle(pilot)
+        assert {row.directive for row in listed_rows(app)} == {"4515/KH-UBND"}

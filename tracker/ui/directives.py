@@ -1,5 +1,7 @@
 """The directives screen: each directive with done/total, its overdue count and a progress bar.
-Enter shows the directive's assignments in the main list."""
+Enter shows the directive's assignments in the main list; `/` narrows the list by number or title.
+A national database holds tens of thousands of directives: the table shows the first few hundred
+(newest first) of what matches."""
 
 from __future__ import annotations
 
@@ -9,11 +11,13 @@ from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Footer, Input, Static
 
+from tracker.core.text import fold
 from tracker.i18n import t
 from tracker.store.queries import DirectiveProgress, directive_progress
 from tracker.store.reader import Reader
+from tracker.ui.keys import relabel
 from tracker.ui.scoreboard import fit, rate_bar
 from tracker.ui.screen_base import DataScreen
 
@@ -22,19 +26,29 @@ class DirectivesScreen(DataScreen[int | None]):
     """Returns the chosen directive's id (Enter), or None (Esc)."""
 
     BINDINGS = [
-        Binding("escape,b", "back", "Back"),
+        Binding("escape", "back", "Back"),
+        Binding("slash", "find", "/"),
     ]
+
+    MAX_ROWS = 500
+    AUTO_FOCUS = "#directives"
 
     def __init__(self, url: str, as_of: date, lang: str) -> None:
         super().__init__(url, as_of, lang)
         self.progress: list[DirectiveProgress] = []
+        self.shown: list[DirectiveProgress] = []
+        self.folded: list[str] = []
 
     def compose(self) -> ComposeResult:
         yield Static(t("ui.directives_title", self.lang, as_of=f"{self.as_of:%d/%m/%Y}"), classes="screen-title")
+        yield Input(placeholder=t("ui.find_directive", self.lang), id="directive-find")
         yield DataTable(id="directives", cursor_type="row", zebra_stripes=True)
+        yield Static("", id="directives-more")
         yield Footer()
 
     def on_mount(self) -> None:
+        self.query_one("#directive-find", Input).display = False
+        relabel(self, {"back": "ui.key_back", "find": "ui.key_search"}, self.lang)
         table = self.query_one(DataTable)
         for key in ("col.directive", "ui.col_issued", "ui.col_done_total", "ui.col_progress", "short.overdue",
                     "ui.col_title"):  # fmt: skip
@@ -49,8 +63,18 @@ class DirectivesScreen(DataScreen[int | None]):
 
     def _show(self, progress: list[DirectiveProgress]) -> None:
         self.progress = progress
+        self.folded = [fold(f"{p.number} {p.title}") for p in progress]
+        self._fill("")
+
+    def _fill(self, query: str) -> None:
+        words = fold(query).split()
+        matching = [p for p, text in zip(self.progress, self.folded, strict=True) if all(w in text for w in words)]
+        self.shown = matching[: self.MAX_ROWS]
+        more = len(matching) - len(self.shown)
+        self.query_one("#directives-more", Static).update(t("ui.more_rows", self.lang, count=more) if more else "")
         table = self.query_one(DataTable)
-        for item in progress:
+        table.clear()
+        for item in self.shown:
             number = Text(fit(item.number, 22))
             number.append(f" {item.jurisdiction}", style="dim")
             overdue = Text(str(item.overdue), style="bold red" if item.overdue else "")
@@ -59,8 +83,19 @@ class DirectivesScreen(DataScreen[int | None]):
 
     def action_choose(self) -> None:
         row = self.query_one(DataTable).cursor_row
-        if 0 <= row < len(self.progress):
-            self.dismiss(self.progress[row].directive_id)
+        if 0 <= row < len(self.shown):
+            self.dismiss(self.shown[row].directive_id)
+
+    def action_find(self) -> None:
+        find = self.query_one("#directive-find", Input)
+        find.display = True
+        find.focus()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        self._fill(event.value)
+
+    def on_input_submitted(self) -> None:
+        self.query_one(DataTable).focus()
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         self.action_choose()
