@@ -4,7 +4,8 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -19,6 +20,11 @@ from tracker.core.text import fold
 MAX_SHOWN = 200
 
 
+SCORE_LIMIT = 200
+"""Textual's fuzzy scoring is slow on long queries: it scores at most this many choices, the rest keep
+their own order."""
+
+
 @dataclass(frozen=True)
 class Choice:
     """One item: what the list shows, what else it is known by (aliases), and the value returned."""
@@ -26,20 +32,39 @@ class Choice:
     label: str
     value: object
     also: str = ""
+    folded: str = field(init=False, compare=False)
 
-    @property
-    def folded(self) -> str:
-        return fold(f"{self.label} {self.also}")
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "folded", fold(f"{self.label} {self.also}"))
 
 
 def rank(choices: Sequence[Choice], query: str) -> list[Choice]:
-    """``choices`` that match ``query``, best first (all of them, in order, for an empty query)."""
+    """``choices`` that match ``query``, best first (all of them, in order, for an empty query).
+
+    First those holding the query as typed ("noi vu" in "so noi vu"), then those holding each of its
+    words, then fuzzy matches ("tnmt" for "tai nguyen va moi truong"), best scored first. A quick
+    regular expression finds the fuzzy candidates (the query's letters in order) before any scoring."""
     folded = fold(query).strip()
     if not folded:
         return list(choices)
-    matcher = Matcher(folded)
-    scored = [(matcher.match(choice.folded), index, choice) for index, choice in enumerate(choices)]
-    return [choice for score, _, choice in sorted((s for s in scored if s[0] > 0), key=lambda s: (-s[0], s[1]))]
+    words = folded.split()
+    letters = re.compile(".*?".join(re.escape(letter) for letter in folded.replace(" ", "")))
+    whole: list[Choice] = []
+    each_word: list[Choice] = []
+    fuzzy: list[Choice] = []
+    for choice in choices:
+        text = choice.folded
+        if folded in text:
+            whole.append(choice)
+        elif all(word in text for word in words):
+            each_word.append(choice)
+        elif letters.search(text):
+            fuzzy.append(choice)
+    if len(fuzzy) <= SCORE_LIMIT:
+        matcher = Matcher(folded)
+        scored = [(matcher.match(choice.folded), index, choice) for index, choice in enumerate(fuzzy)]
+        fuzzy = [choice for score, _, choice in sorted((s for s in scored if s[0] > 0), key=lambda s: (-s[0], s[1]))]
+    return whole + each_word + fuzzy
 
 
 class PickerDialog(ModalScreen[object | None]):
