@@ -344,6 +344,9 @@ def measure_ui(url: str, as_of: date = AS_OF) -> dict[str, Any]:
         figures: dict[str, Any] = {}
         started = time.perf_counter()
         async with app.run_test(size=(120, 40)) as pilot:
+            while not app.model.total and time.perf_counter() - started < 30:
+                await asyncio.sleep(0.005)
+            figures["ui_first_rows_ms"] = round((time.perf_counter() - started) * 1000, 1)
             await settle(app)
             await pilot.pause()
             figures["ui_first_frame_ms"] = round((time.perf_counter() - started) * 1000, 1)
@@ -418,6 +421,21 @@ def measure_ui(url: str, as_of: date = AS_OF) -> dict[str, Any]:
             counts.sort()
             figures["ui_filter_rows_work_p95_ms"] = round(pages[int(len(pages) * 0.95) - 1], 2)
             figures["ui_filter_count_p95_ms"] = round(counts[int(len(counts) * 0.95) - 1], 2)
+            # And for each keystroke of a search: matching rows read and drawn, then their count.
+            search_pages, search_counts = [], []
+            text = "so noi vu"
+            for end in range(1, len(text) + 1):
+                criteria = AssignmentFilter(search=text[:end].strip() or None)
+                begun = time.perf_counter()
+                view = app.model.load_first(View(criteria, as_of))
+                for y in range(listing.size.height):
+                    listing.render_line(y)
+                search_pages.append((time.perf_counter() - begun) * 1000)
+                begun = time.perf_counter()
+                app.model.count(view)
+                search_counts.append((time.perf_counter() - begun) * 1000)
+            figures["ui_search_rows_work_max_ms"] = round(max(search_pages), 1)
+            figures["ui_search_count_max_ms"] = round(max(search_counts), 1)
         figures["ui_memory_peak_mb"] = _peak_rss_mb()
         tracker.close()
         return figures

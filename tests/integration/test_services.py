@@ -235,3 +235,24 @@ def test_sql_status_agrees_with_the_core_rules(
         )
         assert sql_status == expected.status.value
     assert overdue_ids == {r.id for r in listed if r.status is Status.OVERDUE}
+
+
+@pytest.mark.parametrize("query", ["so noi vu", "dau tu", "4515", "xyzq", "noi vu xyzq", "BÁO CÁO tháng", ""])
+def test_search_is_every_word_in_the_task_agency_or_directive(demo_url: str, query: str) -> None:
+    """Checked against the rule itself, row by row, over the whole demo; words found nowhere give nothing."""
+    from tracker.core.text import fold
+
+    demo = tracker.open(demo_url)
+    as_of = date(2020, 6, 15)
+    everything = demo.assignments(AssignmentFilter(), as_of=as_of)
+    words = fold(query).split()
+    expected = sorted(
+        r.id
+        for r in everything
+        if all(w in fold(r.task) or w in fold(r.agency) or w in r.directive.lower() for w in words)
+    )
+    found = sorted(r.id for r in demo.assignments(AssignmentFilter(search=query or None), as_of=as_of))
+    assert found == expected
+    assert demo.count(AssignmentFilter(search=query or None), as_of=as_of) == len(expected)
+    assert (len(expected) == 0) == ("xyzq" in query)
+    demo.close()

@@ -233,6 +233,8 @@ def list_assignments(
     never sorts the whole table; the undated part is reached only past the last dated row."""
     if offset and limit is None:
         raise ValueError("offset needs a limit")
+    if not search_can_match(reader, criteria.search):
+        return
     if criteria.order != "due":
         yield from _list_sorted(reader, criteria, as_of, due_soon_days, limit, offset)
         return
@@ -282,6 +284,21 @@ def _list_sorted(
         yield _row(reader, values, as_of, due_soon_days)
 
 
+def search_can_match(reader: Reader, search: str | None) -> bool:
+    """False when some word of ``search`` is in no task, agency name or directive number, so nothing
+    can match: a few scans of the small tables instead of walking every assignment to find none."""
+    for word in fold(search or "").split():
+        found = reader.rows(
+            "SELECT 1 WHERE EXISTS (SELECT 1 FROM agency WHERE folded_name LIKE :w)"
+            " OR EXISTS (SELECT 1 FROM directive WHERE lower(number) LIKE :w)"
+            " OR EXISTS (SELECT 1 FROM task WHERE folded_text LIKE :w)",
+            {"w": f"%{word}%"},
+        )
+        if not found:
+            return False
+    return True
+
+
 def _count_dated(reader: Reader, where: str, params: dict[str, Any]) -> int:
     joiner = " AND " if where else " WHERE "
     sql = (
@@ -292,6 +309,8 @@ def _count_dated(reader: Reader, where: str, params: dict[str, Any]) -> int:
 
 
 def count_assignments(reader: Reader, criteria: AssignmentFilter, as_of: date) -> int:
+    if not search_can_match(reader, criteria.search):
+        return 0
     params: dict[str, Any] = {}
     where, needs_joins = where_clause(criteria, as_of, params)
     join = (
