@@ -26,7 +26,7 @@ class DirectivesScreen(DataScreen[int | None]):
     """Returns the chosen directive's id (Enter), or None (Esc)."""
 
     BINDINGS = [
-        Binding("escape", "back", "Back"),
+        Binding("escape,b", "back", "Back"),
         Binding("slash", "find", "/"),
     ]
 
