@@ -405,35 +405,25 @@ def measure_ui(url: str, as_of: date = AS_OF) -> dict[str, Any]:
             # count of matching rows, which the UI fills in after the rows are on screen.
             from tracker.ui.model import View
 
-            pages, counts = [], []
-            views = [AssignmentFilter(overdue=True), AssignmentFilter(overdue=True, due_within=7),
-                     AssignmentFilter(due_within=7), AssignmentFilter()] * 5  # fmt: skip
-            for criteria in views:
+            def time_view(criteria: AssignmentFilter) -> tuple[float, float]:
+                """Milliseconds to read and draw the first page of ``criteria``, then to count it."""
                 begun = time.perf_counter()
                 view = app.model.load_first(View(criteria, as_of))
                 for y in range(listing.size.height):
                     listing.render_line(y)
-                pages.append((time.perf_counter() - begun) * 1000)
-                begun = time.perf_counter()
+                drawn = time.perf_counter()
                 app.model.count(view)
-                counts.append((time.perf_counter() - begun) * 1000)
-            pages.sort()
-            counts.sort()
+                return (drawn - begun) * 1000, (time.perf_counter() - drawn) * 1000
+
+            views = [AssignmentFilter(overdue=True), AssignmentFilter(overdue=True, due_within=7),
+                     AssignmentFilter(due_within=7), AssignmentFilter()] * 5  # fmt: skip
+            pages, counts = (sorted(times) for times in zip(*(time_view(c) for c in views), strict=True))
             figures["ui_filter_rows_work_p95_ms"] = round(pages[int(len(pages) * 0.95) - 1], 2)
             figures["ui_filter_count_p95_ms"] = round(counts[int(len(counts) * 0.95) - 1], 2)
             # And for each keystroke of a search: matching rows read and drawn, then their count.
-            search_pages, search_counts = [], []
             text = "so noi vu"
-            for end in range(1, len(text) + 1):
-                criteria = AssignmentFilter(search=text[:end].strip() or None)
-                begun = time.perf_counter()
-                view = app.model.load_first(View(criteria, as_of))
-                for y in range(listing.size.height):
-                    listing.render_line(y)
-                search_pages.append((time.perf_counter() - begun) * 1000)
-                begun = time.perf_counter()
-                app.model.count(view)
-                search_counts.append((time.perf_counter() - begun) * 1000)
+            keystrokes = [AssignmentFilter(search=text[:end].strip() or None) for end in range(1, len(text) + 1)]
+            search_pages, search_counts = zip(*(time_view(c) for c in keystrokes), strict=True)
             figures["ui_search_rows_work_max_ms"] = round(max(search_pages), 1)
             figures["ui_search_count_max_ms"] = round(max(search_counts), 1)
         figures["ui_memory_peak_mb"] = _peak_rss_mb()

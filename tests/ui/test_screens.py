@@ -93,6 +93,20 @@ async def test_directives_screen_shows_progress_and_filters(make_app: Callable[.
     check.close()
 
 
+async def _export(pilot: object, name: str | None) -> str:
+    """Press e on a screen, give the file ``name`` (or keep the one offered), save; returns the name."""
+    app = pilot.app  # type: ignore[attr-defined]
+    await pilot.press("e")  # type: ignore[attr-defined]
+    await pilot.pause()  # type: ignore[attr-defined]
+    path_input = app.screen.query_one("#field-path", Input)
+    if name is not None:
+        path_input.value = name
+    chosen = str(path_input.value)
+    await pilot.press("enter")  # type: ignore[attr-defined]
+    await settle(pilot)
+    return chosen
+
+
 async def test_submissions_matrix_and_export(
     make_app: Callable[..., TrackerApp], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -110,12 +124,7 @@ async def test_submissions_matrix_and_export(
         assert sum(1 for v in cells.values() if v == "✓") == 28
         assert cells["Đã nộp"] == "28/30"
         table.move_cursor(column=february)
-        await pilot.press("e")
-        await pilot.pause()
-        path_input = app.screen.query_one("#field-path", Input)
-        assert path_input.value == "4515-KH-UBND-BC-HT-2020-02.xlsx"
-        await pilot.press("enter")
-        await settle(pilot)
+        assert await _export(pilot, None) == "4515-KH-UBND-BC-HT-2020-02.xlsx"
     sheet = openpyxl.load_workbook(tmp_path / "4515-KH-UBND-BC-HT-2020-02.xlsx").active
     assert sheet is not None
     missing = [row[1] for row in sheet.iter_rows(min_row=3, values_only=True) if row[4] == "X"]
@@ -133,16 +142,8 @@ async def test_scoreboard_exports_docx(
         await settle(pilot)
         await pilot.press("a")
         await settle(pilot)
-        await pilot.press("e")
-        await pilot.pause()
-        app.screen.query_one("#field-path", Input).value = "bang-diem.docx"
-        await pilot.press("enter")
-        await settle(pilot)
-        await pilot.press("e")
-        await pilot.pause()
-        app.screen.query_one("#field-path", Input).value = "bang-diem.pdf"  # not a format: said, nothing written
-        await pilot.press("enter")
-        await settle(pilot)
+        await _export(pilot, "bang-diem.docx")
+        await _export(pilot, "bang-diem.pdf")  # not a format: said, nothing written
     document = docx.Document(str(tmp_path / "bang-diem.docx"))
     scores = queries.agency_scoreboard(app.tracker.reader, app.model.view.as_of)
     assert len(document.tables[1].rows) == len(scores) + 2  # header, agencies, totals
