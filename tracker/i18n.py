@@ -34,6 +34,7 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     "col.status": ("Tình trạng", "Status"),
     "col.agency": ("Cơ quan", "Agency"),
     "col.role": ("Vai trò", "Role"),
+    "col.coordinating": ("Phối hợp", "Coordinating"),
     "col.task": ("Nhiệm vụ", "Task"),
     "col.directive": ("Văn bản", "Directive"),
     "col.period": ("Kỳ", "Period"),

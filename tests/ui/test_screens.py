@@ -257,3 +257,34 @@ async def test_directives_screen_finds_by_number_or_title(make_app: Callable[...
         await pilot.press("enter", "enter")
         await settle(pilot)
         assert {row.directive for row in listed_rows(app)} == {"4515/KH-UBND"}
+
+
+@pytest.mark.parametrize("size", [(200, 30), (100, 30)], ids=["column", "count"])
+async def test_list_shows_the_coordinating_agencies(make_app: Callable[..., TrackerApp], size: tuple[int, int]) -> None:
+    app = make_app()
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        await pilot.press("escape", "slash", *"tuyen truyen ve nhung ket qua", "enter")
+        await settle(pilot)
+        rows = listed_rows(app)
+        expected = {
+            row.id: tuple(
+                name
+                for (name,) in app.tracker.reader.rows(
+                    "SELECT coalesce(nullif(g.short_name, ''), g.name) FROM assignment a JOIN agency g "
+                    "ON g.id = a.agency_id WHERE a.task_id = :t AND a.period = :p AND a.role = 'coordinating' "
+                    "AND a.agency_id <> :g ORDER BY g.folded_name",
+                    {"t": row.task_id, "p": row.period, "g": row.agency_id},
+                )
+            )
+            for row in rows
+        }
+        assert any(expected.values())
+        assert {row.id: row.coordinators for row in rows} == expected
+        listing = app.query_one("#list", AssignmentList)
+        index, row = next((i, r) for i, r in enumerate(rows) if len(r.coordinators) >= 2)
+        drawn = "".join(segment.text for segment in listing.render_line(index + 1))
+        if listing.size.width >= 90:
+            assert ", ".join(row.coordinators)[:8] in drawn
+        else:
+            assert f"+{len(row.coordinators)}" in drawn

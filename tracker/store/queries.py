@@ -7,7 +7,7 @@ filters and counts run in the database; a test checks the two agree on both data
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Any
 
@@ -63,6 +63,9 @@ class AssignmentRow:
     note: str
     version: int
     reading: StatusReading = field(compare=False)
+    coordinators: tuple[str, ...] = field(default=(), compare=False)
+    """Short names of the task's other agencies in the same period, when read with
+    :func:`with_coordinators` (the UI's list); empty otherwise."""
 
     @property
     def status(self) -> Status:
@@ -282,6 +285,28 @@ def _list_sorted(
         params.update(limit=limit, offset=offset)
     for values in reader.rows(sql, params):
         yield _row(reader, values, as_of, due_soon_days)
+
+
+def with_coordinators(reader: Reader, rows: list[AssignmentRow]) -> list[AssignmentRow]:
+    """``rows`` with the coordinating agencies of each row's task and period (short names where the
+    agency has one), read for the whole page in one query."""
+    task_ids = sorted({row.task_id for row in rows})
+    if not task_ids:
+        return rows
+    params: dict[str, Any] = {}
+    found: dict[tuple[int, str], list[tuple[int, str]]] = {}
+    for task_id, period, agency_id, name in reader.rows(
+        "SELECT a.task_id, a.period, a.agency_id, coalesce(nullif(g.short_name, ''), g.name) FROM assignment a "
+        "JOIN agency g ON g.id = a.agency_id WHERE a.role = 'coordinating' AND "
+        + _in("a.task_id", task_ids, "task", params)
+        + " ORDER BY g.folded_name",
+        params,
+    ):
+        found.setdefault((task_id, period), []).append((agency_id, name))
+    return [
+        replace(row, coordinators=tuple(n for i, n in found.get((row.task_id, row.period), []) if i != row.agency_id))
+        for row in rows
+    ]
 
 
 def search_can_match(reader: Reader, search: str | None) -> bool:

@@ -88,15 +88,20 @@ class AssignmentList(ScrollView, can_focus=True):
         fixed = [("col.id", 7), ("col.due", 11), ("col.status", status_width)]
         rest = max(20, width - sum(w for _, w in fixed))
         if width >= 110:
-            agency, directive, period = int(rest * 0.28), 18, 8
-            task = rest - agency - directive - period
+            agency, coordinating, directive, period = int(rest * 0.22), int(rest * 0.16), 18, 8
+            task = rest - agency - coordinating - directive - period
             return [
                 *fixed,
                 ("col.agency", agency),
+                ("col.coordinating", coordinating),
                 ("col.task", task),
                 ("col.directive", directive),
                 ("col.period", period),
             ]
+        if width >= 90:
+            agency, coordinating = int(rest * 0.3), int(rest * 0.25)
+            return [*fixed, ("col.agency", agency), ("col.coordinating", coordinating),
+                    ("col.task", rest - agency - coordinating)]  # fmt: skip
         agency = int(rest * 0.45)
         return [*fixed, ("col.agency", agency), ("col.task", rest - agency)]
 
@@ -116,11 +121,14 @@ class AssignmentList(ScrollView, can_focus=True):
             return Strip([Segment(_fit("…", self.size.width), Style(dim=True))])
         label, style = status_label(row, self.lang)
         agency = row.agency if row.role == "lead" else f"{row.agency} ({t('role.coordinating', self.lang)})"
+        if row.coordinators and not any(key == "col.coordinating" for key, _ in columns):
+            agency = f"{agency} +{len(row.coordinators)}"  # narrow: how many coordinate; the detail names them
         cells = {
             "col.id": (str(row.id).rjust(5), Style()),
             "col.due": (f"{row.due_on:%d/%m/%Y}" if row.due_on else "-", Style()),
             "col.status": (label, style),
             "col.agency": (one_line(agency), Style()),
+            "col.coordinating": (one_line(", ".join(row.coordinators)), Style(dim=True)),
             "col.task": (one_line(row.task), Style()),
             "col.directive": (one_line(f"{row.directive} {row.ref}"), Style()),
             "col.period": (row.period, Style()),

@@ -63,11 +63,12 @@ class ListModel:
     def load_first(self, view: View) -> View:
         """Make ``view`` current with its first page. When the page is full, :attr:`total` is only what
         is loaded so far (:attr:`total_known` False) until :meth:`count` has run: the rows show first."""
-        first = list(
-            queries.list_assignments(
-                self._reader(), view.criteria, view.as_of, due_soon_days=self.due_soon_days, limit=PAGE_SIZE
-            )
-        )
+        reader = self._reader()
+        first = queries.with_coordinators(
+            reader,
+            list(queries.list_assignments(reader, view.criteria, view.as_of, due_soon_days=self.due_soon_days,
+                                          limit=PAGE_SIZE)),
+        )  # fmt: skip
         with self._lock:
             self.view, self.total = view, len(first)
             self.total_known = len(first) < PAGE_SIZE
@@ -109,16 +110,12 @@ class ListModel:
 
     def load_page(self, page: int) -> None:
         view = self.view
-        rows = list(
-            queries.list_assignments(
-                self._reader(),
-                view.criteria,
-                view.as_of,
-                due_soon_days=self.due_soon_days,
-                limit=PAGE_SIZE,
-                offset=page * PAGE_SIZE,
-            )
-        )
+        reader = self._reader()
+        rows = queries.with_coordinators(
+            reader,
+            list(queries.list_assignments(reader, view.criteria, view.as_of, due_soon_days=self.due_soon_days,
+                                          limit=PAGE_SIZE, offset=page * PAGE_SIZE)),
+        )  # fmt: skip
         with self._lock:
             if view is not self.view:
                 return
