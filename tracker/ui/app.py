@@ -35,6 +35,7 @@ from tracker.ui.dialogs import (
     withdraw_dialog,
 )
 from tracker.ui.keys import relabel
+from tracker.ui.memory import limit_malloc_arenas
 from tracker.ui.model import ListModel, View
 from tracker.ui.picker import Choice, PickerDialog
 
@@ -83,6 +84,7 @@ class TrackerApp(App[None]):
     ]
 
     def __init__(self, tracker: Any, as_of: date, lang: str) -> None:
+        limit_malloc_arenas()  # before the worker threads start
         super().__init__()
         self.tracker = tracker
         self.lang = lang
