@@ -42,7 +42,6 @@ class Reader:
 
             self._connection = sqlite3.connect(str(Path(path).expanduser()), timeout=5)
             self._connection.execute("PRAGMA busy_timeout=5000")
-            self._connection.execute("PRAGMA cache_size=-1024")  # KiB: a UI holds one reader per worker thread
         elif scheme.startswith("postgresql") or scheme.startswith("postgres"):
             self._connection = self._connect_postgresql(url)
         else:
