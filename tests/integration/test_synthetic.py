@@ -66,3 +66,17 @@ def test_db_init_synthetic_on_a_blank_database(blank_url: str, capsys: pytest.Ca
     assert result.code == 0, result.err
     assert "Created 2000 synthetic assignments" in result.out
     assert int(run(capsys, "--db", blank_url, "list", "--count").out) == 2000
+
+
+@pytest.mark.parametrize("day", ["2024-01-01", "2025-06-15", "2026-01-01"])
+def test_status_counts_agree_with_each_rows_derived_status(db_url: str, day: str) -> None:
+    """The summary bar's counts (a count per rule, from index ranges) against the status of every row."""
+    from collections import Counter
+    from datetime import date as date_type
+
+    t = tracker.open(db_url, create=False)
+    generate(t.engine, 3000, seed=11)
+    as_of = date_type.fromisoformat(day)
+    derived = Counter(row.status for row in t.assignments(as_of=as_of))
+    assert t.status_counts(as_of) == {status: derived.get(status, 0) for status in Status}
+    t.close()

@@ -354,12 +354,36 @@ def get_assignment_row(reader: Reader, assignment_id: int, as_of: date, due_soon
 
 
 def status_counts(reader: Reader, as_of: date) -> dict[Status, int]:
-    """How many assignments have each status at ``as_of``."""
-    counts = dict.fromkeys(Status, 0)
-    sql = f"SELECT status, count(*) FROM (SELECT {STATUS_SQL} AS status FROM assignment a) s GROUP BY status"
-    for status, count in reader.rows(sql, {"as_of": as_of}):
-        counts[Status(status)] = int(count)
-    return counts
+    """How many assignments have each status at ``as_of``.
+
+    Not one pass deriving every row's status (0.58 s at 1M on SQLite) but a count per rule of
+    :data:`STATUS_SQL`, each a range of an index (0.18 s); in progress is what the others leave."""
+    params = {"as_of": as_of}
+    live = "(withdrawn_on IS NULL OR withdrawn_on > :as_of)"
+    total = int(reader.scalar("SELECT count(*) FROM assignment"))
+    withdrawn = int(reader.scalar("SELECT count(*) FROM assignment WHERE withdrawn_on <= :as_of", params))
+    standing = int(reader.scalar(f"SELECT count(*) FROM assignment WHERE {live} AND due_on IS NULL", params))
+    done, on_time = reader.rows(
+        "SELECT count(*), coalesce(sum(CASE WHEN completed_on <= due_on THEN 1 ELSE 0 END), 0) FROM assignment "
+        f"WHERE completed_on <= :as_of AND {live} AND due_on IS NOT NULL",
+        params,
+    )[0]
+    overdue = int(
+        reader.scalar(
+            "SELECT count(*) FROM assignment WHERE (completed_on IS NULL OR completed_on > :as_of) "
+            f"AND {live} AND due_on < :as_of",
+            params,
+        )
+    )
+    done, on_time = int(done), int(on_time)
+    return {
+        Status.OVERDUE: overdue,
+        Status.IN_PROGRESS: total - withdrawn - standing - done - overdue,
+        Status.DONE_ON_TIME: on_time,
+        Status.DONE_LATE: done - on_time,
+        Status.STANDING: standing,
+        Status.WITHDRAWN: withdrawn,
+    }
 
 
 @dataclass(frozen=True)
