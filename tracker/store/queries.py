@@ -356,9 +356,16 @@ def get_assignment_row(reader: Reader, assignment_id: int, as_of: date, due_soon
 def status_counts(reader: Reader, as_of: date) -> dict[Status, int]:
     """How many assignments have each status at ``as_of``.
 
-    Not one pass deriving every row's status (0.58 s at 1M on SQLite) but a count per rule of
-    :data:`STATUS_SQL`, each a range of an index (0.18 s); in progress is what the others leave."""
+    On SQLite, not one pass deriving every row's status (0.58 s at 1M) but a count per rule of
+    :data:`STATUS_SQL`, each a range of an index (0.18 s); in progress is what the others leave.
+    PostgreSQL does the one pass faster (0.16 s against 0.27 s)."""
     params = {"as_of": as_of}
+    if reader.dialect != "sqlite":
+        counts = dict.fromkeys(Status, 0)
+        sql = f"SELECT status, count(*) FROM (SELECT {STATUS_SQL} AS status FROM assignment a) s GROUP BY status"
+        for status, count in reader.rows(sql, params):
+            counts[Status(status)] = int(count)
+        return counts
     live = "(withdrawn_on IS NULL OR withdrawn_on > :as_of)"
     total = int(reader.scalar("SELECT count(*) FROM assignment"))
     withdrawn = int(reader.scalar("SELECT count(*) FROM assignment WHERE withdrawn_on <= :as_of", params))
