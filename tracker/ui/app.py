@@ -487,15 +487,27 @@ class TrackerApp(App[None]):
             self.push_screen(dialog, run)
 
     def _after_change(self) -> None:
-        view = self.model.view
-        cursor = self.query_one("#list", AssignmentList).cursor
-        self.model.refresh(view, recount=True)
-        self._show_summary()
-        assignment_list = self.query_one("#list", AssignmentList)
-        assignment_list.virtual_size = assignment_list.virtual_size.with_height(self.model.total + 1)
-        assignment_list.cursor = min(cursor, max(0, self.model.total - 1))
-        assignment_list.refresh()
-        self._show_detail(assignment_list.current)
+        """Re-read the list and the counts after an edit (in a worker), keeping the cursor's place."""
+        self.query_one("#loading").display = True
+        self._refresh_after_change(self.model.view, self.query_one("#list", AssignmentList).cursor)
+
+    @work(thread=True, exclusive=True, group="reload")
+    def _refresh_after_change(self, view: View, cursor: int) -> None:
+        try:
+            self.model.refresh(view, recount=True)
+        except TrackerError as error:
+            self.call_from_thread(self.notify, str(error), severity="error")
+        self.call_from_thread(self._refreshed, cursor)
+
+    def _refreshed(self, cursor: int) -> None:
+        with contextlib.suppress(NoMatches):  # the app may have closed meanwhile
+            self.query_one("#loading").display = False
+            self._show_summary()
+            assignment_list = self.query_one("#list", AssignmentList)
+            assignment_list.virtual_size = assignment_list.virtual_size.with_height(self.model.total + 1)
+            assignment_list.cursor = min(cursor, max(0, self.model.total - 1))
+            assignment_list.refresh()
+            self._show_detail(assignment_list.current)
 
     def action_done(self) -> None:
         row = self._selected()
