@@ -146,10 +146,17 @@ def _in(column: str, values: Sequence[Any], prefix: str, params: dict[str, Any])
 
 
 def where_clause(
-    criteria: AssignmentFilter, as_of: date, params: dict[str, Any], *, ordered: bool = False
+    criteria: AssignmentFilter,
+    as_of: date,
+    params: dict[str, Any],
+    *,
+    ordered: bool = False,
+    search_by_ids: bool = False,
 ) -> tuple[str, bool]:
     """The WHERE clause for ``criteria`` (filling ``params``), and whether it needs the task table.
-    ``ordered``: for a list in due-date order rather than a count (see :func:`_open_plain`)."""
+    ``ordered``: for a list in due-date order rather than a count (see :func:`_open_plain`).
+    ``search_by_ids``: match search words in the task, agency and directive tables first and keep the
+    assignments whose task or agency is among the matches (no joins; for counting)."""
     params["as_of"] = as_of
     conditions: list[str] = []
     timing: list[str] = []
@@ -179,11 +186,18 @@ def where_clause(
     if criteria.search and fold(criteria.search):
         for index, word in enumerate(fold(criteria.search).split()):
             params[f"word{index}"] = f"%{word}%"
-            conditions.append(
-                f"(t.folded_text LIKE :word{index} OR g.folded_name LIKE :word{index}"
-                f" OR lower(d.number) LIKE :word{index})"
-            )
-        needs_joins = True
+            if search_by_ids:
+                conditions.append(
+                    f"(a.task_id IN (SELECT st.id FROM task st WHERE st.folded_text LIKE :word{index} OR"
+                    f" st.directive_id IN (SELECT sd.id FROM directive sd WHERE lower(sd.number) LIKE :word{index}))"
+                    f" OR a.agency_id IN (SELECT sg.id FROM agency sg WHERE sg.folded_name LIKE :word{index}))"
+                )
+            else:
+                conditions.append(
+                    f"(t.folded_text LIKE :word{index} OR g.folded_name LIKE :word{index}"
+                    f" OR lower(d.number) LIKE :word{index})"
+                )
+        needs_joins = needs_joins or not search_by_ids
     return (" WHERE " + " AND ".join(conditions) if conditions else ""), needs_joins
 
 
@@ -337,13 +351,19 @@ def count_assignments(reader: Reader, criteria: AssignmentFilter, as_of: date) -
     if not search_can_match(reader, criteria.search):
         return 0
     params: dict[str, Any] = {}
-    where, needs_joins = where_clause(criteria, as_of, params)
+    # On SQLite a search is counted by task and agency ids (0.2-0.45 s at 1M instead of 0.45-0.67 s), and
+    # with the morning filters by one pass over the table: the open rows' task and agency ids are not in
+    # the state index, and fetching a fifth of the table row by row is slower (0.4 s instead of 1.6 s).
+    by_ids = reader.dialect == "sqlite" and bool(criteria.search)
+    where, needs_joins = where_clause(criteria, as_of, params, search_by_ids=by_ids)
     join = (
         " JOIN task t ON t.id = a.task_id JOIN directive d ON d.id = t.directive_id JOIN agency g ON g.id = a.agency_id"
         if needs_joins
         else ""
     )
-    return int(reader.scalar(f"SELECT count(*) FROM assignment a{join}{where}", params))
+    narrowed = criteria.agency_ids is not None or criteria.task_ids is not None
+    scan = " NOT INDEXED" if by_ids and not narrowed and (criteria.overdue or criteria.due_within is not None) else ""
+    return int(reader.scalar(f"SELECT count(*) FROM assignment a{scan}{join}{where}", params))
 
 
 def get_assignment_row(reader: Reader, assignment_id: int, as_of: date, due_soon_days: int) -> AssignmentRow:
