@@ -455,16 +455,12 @@ class AssignmentImporter:
         """Upsert the assignments of a batch of rows: one read of what exists, then bulk writes."""
         task_ids = sorted({row.task_id for row in batch})
         existing: dict[tuple[int, int, str, str], tuple[Any, ...]] = {}
-        for start in range(0, len(task_ids), 500):
-            chunk = task_ids[start : start + 500]
-            params = {f"t{i}": t for i, t in enumerate(chunk)}
-            marks = ", ".join(f":t{i}" for i in range(len(chunk)))
-            for found in self.sql.rows(
-                "SELECT id, task_id, agency_id, role, period, due_on, deadline_text, completed_on, result_ref, note, "
-                f"withdrawn_on FROM assignment WHERE task_id IN ({marks})",
-                params,
-            ):
-                existing[(found[1], found[2], found[3], found[4])] = found
+        for found in self.sql.rows_for_ids(
+            "SELECT id, task_id, agency_id, role, period, due_on, deadline_text, completed_on, result_ref, note, "
+            "withdrawn_on FROM assignment WHERE task_id IN ({ids})",
+            task_ids,
+        ):
+            existing[(found[1], found[2], found[3], found[4])] = found
         inserts: list[tuple[Any, ...]] = []
         updates: list[dict[str, Any]] = []
         changes: list[tuple[Any, ...]] = []

@@ -45,19 +45,12 @@ EXAMPLE = {
 
 
 def _directive_facts(reader: Reader, ids: Iterable[int]) -> dict[int, tuple[Any, ...]]:
-    facts: dict[int, tuple[Any, ...]] = {}
-    wanted = sorted(set(ids))
-    for start in range(0, len(wanted), 500):
-        chunk = wanted[start : start + 500]
-        params = {f"d{i}": d for i, d in enumerate(chunk)}
-        marks = ", ".join(f":d{i}" for i in range(len(chunk)))
-        for row in reader.rows(
-            f"SELECT d.id, d.issued_on, d.kind, d.title, d.issuer, t.id, t.starts_on "
-            f"FROM directive d JOIN task t ON t.directive_id = d.id WHERE d.id IN ({marks})",
-            params,
-        ):
-            facts[row[5]] = (reader.to_date(row[1]), row[2], row[3], row[4], reader.to_date(row[6]))
-    return facts
+    found = reader.rows_for_ids(
+        "SELECT d.id, d.issued_on, d.kind, d.title, d.issuer, t.id, t.starts_on "
+        "FROM directive d JOIN task t ON t.directive_id = d.id WHERE d.id IN ({ids})",
+        ids,
+    )
+    return {row[5]: (reader.to_date(row[1]), row[2], row[3], row[4], reader.to_date(row[6])) for row in found}
 
 
 def export_records(reader: Reader, rows: list[AssignmentRow]) -> list[dict[str, Any]]:

@@ -69,16 +69,12 @@ def _open_items(reader: Reader, criteria: AssignmentFilter, as_of: date) -> list
     return items
 
 
-def _by_id(reader: Reader, sql_all: str, table_ids: list[int], sql_some: str) -> list[tuple[Any, ...]]:
-    """Rows for ``table_ids``: by chunks of ids when they are few, else the whole (narrow) table."""
+def _by_id(reader: Reader, sql: str, table_ids: list[int]) -> list[tuple[Any, ...]]:
+    """Rows of ``sql`` ("... WHERE id IN ({ids})") for ``table_ids``; the whole (narrow) table when the
+    ids are many, which is faster than hundreds of queries."""
     if len(table_ids) > 20_000:
-        return reader.rows(sql_all)
-    found: list[tuple[Any, ...]] = []
-    for start in range(0, len(table_ids), 500):
-        chunk = table_ids[start : start + 500]
-        marks = ", ".join(f":i{i}" for i in range(len(chunk)))
-        found += reader.rows(sql_some.format(ids=marks), {f"i{i}": v for i, v in enumerate(chunk)})
-    return found
+        return reader.rows(sql.partition(" WHERE ")[0])
+    return reader.rows_for_ids(sql, table_ids)
 
 
 def _contacts(reader: Reader) -> dict[int, list[str]]:
@@ -98,15 +94,15 @@ class _Lines:
         task_ids = sorted({item.task_id for item in items})
         self.tasks: dict[int, tuple[str, str, int]] = {
             row[0]: (row[1], row[2], row[3])
-            for row in _by_id(reader, "SELECT id, ref, text, directive_id FROM task", task_ids,
-                              "SELECT id, ref, text, directive_id FROM task WHERE id IN ({ids})")
-        }  # fmt: skip
+            for row in _by_id(reader, "SELECT id, ref, text, directive_id FROM task WHERE id IN ({ids})", task_ids)
+        }
         directive_ids = sorted({task[2] for task in self.tasks.values()})
         self.directives = {
             row[0]: (row[1], reader.to_date(row[2]), row[3])
-            for row in _by_id(reader, "SELECT id, number, issued_on, title FROM directive", directive_ids,
-                              "SELECT id, number, issued_on, title FROM directive WHERE id IN ({ids})")
-        }  # fmt: skip
+            for row in _by_id(
+                reader, "SELECT id, number, issued_on, title FROM directive WHERE id IN ({ids})", directive_ids
+            )
+        }
         self.heads: dict[int, tuple[str, str]] = {}
         self.task_cells: dict[int, tuple[str, str, str, str]] = {}
         self.days: dict[Any, tuple[str, str]] = {}

@@ -23,15 +23,10 @@ PRODUCT_ID = "-//tracker//Theo doi nhiem vu//VI"
 
 
 def _directive_titles(reader: Reader, ids: Iterable[int]) -> dict[int, tuple[str, date | None]]:
-    titles: dict[int, tuple[str, date | None]] = {}
-    wanted = sorted(set(ids))
-    for start in range(0, len(wanted), 500):
-        chunk = wanted[start : start + 500]
-        marks = ", ".join(f":d{i}" for i in range(len(chunk)))
-        params = {f"d{i}": d for i, d in enumerate(chunk)}
-        for row in reader.rows(f"SELECT id, title, issued_on FROM directive WHERE id IN ({marks})", params):
-            titles[int(row[0])] = (str(row[1] or ""), reader.to_date(row[2]))
-    return titles
+    return {
+        int(row[0]): (str(row[1] or ""), reader.to_date(row[2]))
+        for row in reader.rows_for_ids("SELECT id, title, issued_on FROM directive WHERE id IN ({ids})", ids)
+    }
 
 
 def calendar_bytes(reader: Reader, rows: list[AssignmentRow], lang: str = "vi", stamp: datetime | None = None) -> bytes:

@@ -466,18 +466,15 @@ def agency_scoreboard(
         counts.setdefault(agency_id, {})[status] = int(count)
     if not counts:
         return []
-    names: dict[int, tuple[str, str]] = {}
-    name_params: dict[str, Any] = {}
-    ids = list(counts)
-    for start in range(0, len(ids), 900):  # SQLite allows about a thousand parameters a statement
-        chunk = ids[start : start + 900]
-        found = reader.rows(
-            "SELECT g.id, g.name, j.code FROM agency g JOIN jurisdiction j ON j.id = g.jurisdiction_id WHERE "
-            + _in("g.id", chunk, "id", name_params),
-            name_params,
+    names = {
+        row[0]: (row[1], row[2])
+        for row in reader.rows_for_ids(
+            "SELECT g.id, g.name, j.code FROM agency g JOIN jurisdiction j ON j.id = g.jurisdiction_id "
+            "WHERE g.id IN ({ids})",
+            counts,
+            chunk=900,
         )
-        names.update({row[0]: (row[1], row[2]) for row in found})
-        name_params.clear()
+    }
     scores = []
     for agency_id, by_status in counts.items():
         name, code = names[agency_id]

@@ -48,6 +48,18 @@ class RawSql:
         found = self.rows(text, params)
         return found[0][0] if found else None
 
+    def rows_for_ids(self, text: str, ids: Iterable[Any], chunk: int = 500) -> list[tuple[Any, ...]]:
+        """Rows of ``text``, whose ``{ids}`` stands for a list of values (``WHERE id IN ({ids})``), for
+        every value of ``ids``: one query per ``chunk`` values, since SQLite takes about a thousand
+        parameters a statement."""
+        wanted = sorted(set(ids))
+        found: list[tuple[Any, ...]] = []
+        for start in range(0, len(wanted), chunk):
+            part = wanted[start : start + chunk]
+            marks = ", ".join(f":id{i}" for i in range(len(part)))
+            found += self.rows(text.format(ids=marks), {f"id{i}": value for i, value in enumerate(part)})
+        return found
+
     def executemany(self, text: str, params: Iterable[dict[str, Any]]) -> None:
         batch = [self.params(p) for p in params]
         if not batch:

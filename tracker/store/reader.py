@@ -9,6 +9,7 @@ SQL is written once, in the dialect both databases share, with ``:name`` paramet
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -81,6 +82,10 @@ class Reader:
 
     def rows(self, sql: str, params: dict[str, Any] | None = None) -> list[tuple[Any, ...]]:
         return self._raw.rows(sql, params)
+
+    def rows_for_ids(self, sql: str, ids: Iterable[Any], chunk: int = 500) -> list[tuple[Any, ...]]:
+        """See :meth:`RawSql.rows_for_ids`."""
+        return self._raw.rows_for_ids(sql, ids, chunk)
 
     def scalar(self, sql: str, params: dict[str, Any] | None = None) -> Any:
         return self._raw.scalar(sql, params)
