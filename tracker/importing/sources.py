@@ -11,15 +11,14 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from tracker.core.errors import TrackerError
 
 FORMATS = ("csv", "xlsx", "json")
 
 
-@dataclass(frozen=True)
-class SourceRow:
+class SourceRow(NamedTuple):
     location: str
     """Row number in the file (header is row 1), or a JSON path."""
     values: list[Any]
@@ -95,7 +94,7 @@ def read_csv(path: Path) -> Table:
     def rows() -> Iterator[SourceRow]:
         with handle:
             for number, values in enumerate(reader, start=2):
-                if any(v.strip() for v in values):
+                if not "".join(values).isspace() and any(values):
                     yield SourceRow(str(number), values)
 
     return Table(path, headers, [column_letter(i) for i in range(len(headers))], rows())

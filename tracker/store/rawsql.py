@@ -76,9 +76,18 @@ class RawSql:
         found = self.rows(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks}) RETURNING id", values)
         return int(found[0][0])
 
-    def write_rows(self, table: str, columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> int:
-        """Insert many rows fast: executemany on SQLite, COPY on PostgreSQL; returns how many."""
+    def write_rows(
+        self, table: str, columns: Sequence[str], rows: Iterable[Sequence[Any]], *, converted: bool = False
+    ) -> int:
+        """Insert many rows fast: executemany on SQLite, COPY on PostgreSQL; returns how many.
+        ``converted`` says the rows already hold what the driver stores (see :meth:`db_value`)."""
         names = ", ".join(columns)
+        if self.dialect == "sqlite" and converted:
+            batch = rows if isinstance(rows, list) else list(rows)
+            if batch:
+                marks = ", ".join("?" * len(columns))
+                self.connection.executemany(f"INSERT INTO {table} ({names}) VALUES ({marks})", batch)
+            return len(batch)
         if self.dialect == "sqlite":
             stamps: dict[datetime, str] = {}
 
@@ -101,6 +110,10 @@ class RawSql:
                 copy.write_row(row)
                 count += 1
         return count
+
+    def db_value(self, value: Any) -> Any:
+        """``value`` as this driver stores it: ISO text for SQLite dates and timestamps, as is otherwise."""
+        return sqlite_value(value) if self.dialect == "sqlite" else value
 
     def to_date(self, value: Any) -> date | None:
         """A date column's value as a ``date`` (SQLite keeps dates as ISO text)."""
