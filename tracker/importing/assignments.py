@@ -91,7 +91,20 @@ _ASSIGNMENT_COLUMNS = (
     "task_id", "agency_id", "role", "period", "due_on", "deadline_text", "original_due_on", "completed_on",
     "result_ref", "note", "withdrawn_on", "version", "created_at", "updated_at",
 )  # fmt: skip
+_DIRECTIVE_COLUMNS = ("id", "jurisdiction_id", "number", "issued_on", "kind", "title", "issuer")
 _TASK_COLUMNS = ("id", "directive_id", "ref", "text", "folded_text", "deadline_text", "due_on", "rule", "starts_on")
+
+
+class _DbDates(dict[date | None, Any]):
+    """``self[day]``: a date as the driver stores it, converted once per date."""
+
+    def __init__(self, sql: RawSql) -> None:
+        super().__init__({None: None})
+        self.sql = sql
+
+    def __missing__(self, day: date) -> Any:
+        self[day] = self.sql.db_value(day)
+        return self[day]
 
 
 def _remember(cache: dict[Any, Any], key: Any, value: Any) -> None:
@@ -166,15 +179,19 @@ class AssignmentImporter:
         self.task_refs: dict[tuple[int, Any], int] = {}
         self.days: dict[Any, date | None] = {None: None, "": None}
         self.periods: dict[Any, str] = {None: "", "": ""}
-        self.recurring: dict[tuple[str, date, date, str, bool], tuple[tuple[str, date | None], ...]] = {}
+        self.recurring: dict[tuple[str, date | None, str, bool], tuple[tuple[str, date | None], ...]] = {}
         # What this import writes: tasks it creates (their ids handed out ahead) and their
         # assignments go in by batches; rows of tasks that existed before go through apply().
+        self.known_directives: dict[int, dict[str, tuple[Any, ...]]] = {}
+        self.next_directive_id = IdAllocator(sql, "directive")
+        self.pending_directives: list[tuple[Any, ...]] = []
         self.next_task_id = IdAllocator(sql, "task")
+        self.task_texts: dict[str, tuple[str, str]] = {}
         self.new_tasks: set[int] = set()
         self.pending_tasks: list[tuple[Any, ...]] = []
         self.pending_assignments: list[tuple[Any, ...]] = []
         self.batch: list[_Row] = []
-        self.db_days: dict[date, Any] = {}
+        self.db_date = _DbDates(sql)
         self.db_now = sql.db_value(self.now)
 
     # --- errors ----------------------------------------------------------------------------------
@@ -358,10 +375,16 @@ class AssignmentImporter:
         key = (jurisdiction_id, number)
         if key in self.directives:
             return self.directives[key]
-        found = self.sql.rows(
-            "SELECT id, issued_on, kind, title, issuer FROM directive WHERE jurisdiction_id = :j AND number = :n",
-            {"j": jurisdiction_id, "n": number},
-        )
+        known = self.known_directives.get(jurisdiction_id)
+        if known is None:  # one read per jurisdiction: a province has some hundreds of directives
+            known = self.known_directives[jurisdiction_id] = {
+                found[0]: found[1:]
+                for found in self.sql.rows(
+                    "SELECT number, id, issued_on, kind, title, issuer FROM directive WHERE jurisdiction_id = :j",
+                    {"j": jurisdiction_id},
+                )
+            }
+        found = known.get(number)
         values = {
             "issued_on": issued_on,
             "kind": clean_name(self.text(row, "kind")),
@@ -370,18 +393,18 @@ class AssignmentImporter:
         }
         given = {k: v for k, v in values.items() if v}
         if found:
-            directive_id = int(found[0][0])
-            current = dict(zip(("issued_on", "kind", "title", "issuer"), found[0][1:], strict=True))
+            directive_id = int(found[0])
+            current = dict(zip(("issued_on", "kind", "title", "issuer"), found[1:], strict=True))
             current["issued_on"] = self.sql.to_date(current["issued_on"])
             changed = {k: v for k, v in given.items() if current[k] != v}
             if changed:
                 sets = ", ".join(f"{k} = :{k}" for k in changed)
                 self.sql.rows(f"UPDATE directive SET {sets} WHERE id = :id", {**changed, "id": directive_id})
         else:
-            directive_id = self.sql.insert_returning_id(
-                "directive",
-                {"jurisdiction_id": jurisdiction_id, "number": number, "issued_on": issued_on,
-                 "kind": values["kind"], "title": values["title"], "issuer": values["issuer"]},
+            directive_id = self.next_directive_id()
+            self.pending_directives.append(
+                (directive_id, jurisdiction_id, number, self.db_date[issued_on], values["kind"], values["title"],
+                 values["issuer"])
             )  # fmt: skip
             self.report.directives_created += 1
             self.new_directives.add(directive_id)
@@ -390,7 +413,13 @@ class AssignmentImporter:
 
     def task_for(self, row: SourceRow, directive_id: int, deadline: Deadline, starts_on: date | None) -> int:
         ref = self.text(row, "ref")
-        text = clean_name(self.text(row, "task"))
+        given = self.text(row, "task")
+        cleaned = self.task_texts.get(given)
+        if cleaned is None:  # many directives give the same wording to a task
+            if len(self.task_texts) >= 20_000:
+                self.task_texts.clear()
+            cleaned = self.task_texts[given] = (clean_name(given), fold(clean_name(given)))
+        text, folded = cleaned
         key = (directive_id, ref)
         wanted = (text, deadline.text, deadline.due_on, deadline.rule)
         if key not in self.tasks:
@@ -408,8 +437,8 @@ class AssignmentImporter:
             else:
                 task_id = self.next_task_id()
                 self.pending_tasks.append(
-                    (task_id, directive_id, ref, text, fold(text), deadline.text, self.db_date(deadline.due_on),
-                     deadline.rule, self.db_date(starts_on))
+                    (task_id, directive_id, ref, text, folded, deadline.text, self.db_date[deadline.due_on],
+                     deadline.rule, self.db_date[starts_on])
                 )  # fmt: skip
                 self.new_tasks.add(task_id)
                 self.task_state[task_id] = wanted
@@ -422,7 +451,7 @@ class AssignmentImporter:
             self.sql.rows(
                 "UPDATE task SET text = :text, folded_text = :folded, deadline_text = :deadline_text, "
                 "due_on = :due_on, rule = :rule WHERE id = :id",
-                {"text": text, "folded": fold(text), "deadline_text": deadline.text, "due_on": deadline.due_on,
+                {"text": text, "folded": folded, "deadline_text": deadline.text, "due_on": deadline.due_on,
                  "rule": deadline.rule, "id": task_id},
             )  # fmt: skip
             self.task_state[task_id] = wanted
@@ -494,7 +523,9 @@ class AssignmentImporter:
             self.task_refs[(directive_id, ref)] = task_id
         slots: tuple[tuple[str, date | None], ...] | None = ((period, deadline.due_on),)
         if deadline.rule is not None:
-            slots = self.recurring_slots(row, deadline, starts_on, period, completed_on)
+            slots = self.recurring.get((deadline.rule, starts_on, period, completed_on is None))
+            if slots is None:
+                slots = self.recurring_slots(row, deadline, starts_on, period, completed_on)
         if slots is None:
             return
         self.emit(row, task_id, roles, slots, deadline.text, completed_on, _clean(result_ref), _clean(note),
@@ -565,14 +596,14 @@ class AssignmentImporter:
         """The periods (and their due dates) a recurring deadline gives a row: every period up to the
         horizon, or the one period the row names."""
         assert deadline.rule is not None
+        key = (deadline.rule, starts_on, period, completed_on is None)
+        found = self.recurring.get(key)
+        if found is not None:
+            return found
         start = starts_on or self.horizon
         until = self.horizon
         if period[:4].isdigit():  # a period named in the file is materialised even past the horizon
             until = max(until, date(int(period[:4]), 12, 31))
-        key = (deadline.rule, start, until, period, completed_on is None)
-        found = self.recurring.get(key)
-        if found is not None:
-            return found
         every = self.slot_cache.get((deadline.rule, start, until))
         if every is None:
             every = [(o.period, o.due_on) for o in occurrences(deadline.rule, start, until, self.rules)]
@@ -624,35 +655,30 @@ class AssignmentImporter:
             return
         db_date = self.db_date
         now = self.db_now
+        completed, withdrawn = db_date[completed_on], db_date[withdrawn_on]
         inserts = self.pending_assignments
         for agency_id, role in roles:
-            lead = role == "lead"
+            if role != "lead":  # a completion, its report and a withdrawal are the lead's
+                completed, result_ref, withdrawn = None, "", None
             for period, due_on in slots:
-                due = db_date(due_on)
+                due = db_date[due_on]
                 inserts.append(
-                    (task_id, agency_id, role, period, due, deadline_text, due,
-                     db_date(completed_on) if lead else None, result_ref if lead else "", note,
-                     db_date(withdrawn_on) if lead else None, 1, now, now)
+                    (task_id, agency_id, role, period, due, deadline_text, due, completed, result_ref, note, withdrawn,
+                     1, now, now)
                 )  # fmt: skip
         self.report.created += len(roles) * len(slots)
         if len(inserts) >= BATCH:
             self.flush()
 
-    def db_date(self, day: date | None) -> Any:
-        if day is None:
-            return None
-        found = self.db_days.get(day)
-        if found is None:
-            found = self.db_days[day] = self.sql.db_value(day)
-        return found
-
     def flush(self) -> None:
         """Write what is queued: new tasks, then their assignments, then the rows of existing tasks."""
         batch, self.batch = self.batch, []
+        directives, self.pending_directives = self.pending_directives, []
         tasks, self.pending_tasks = self.pending_tasks, []
         inserts, self.pending_assignments = self.pending_assignments, []
         if self.report.errors:
             return  # nothing will be kept: skip the writes, go on checking rows
+        self.sql.write_rows("directive", _DIRECTIVE_COLUMNS, directives, converted=True)
         self.sql.write_rows("task", _TASK_COLUMNS, tasks, converted=True)
         self.sql.write_rows("assignment", _ASSIGNMENT_COLUMNS, inserts, converted=True)
         if batch:

@@ -94,7 +94,7 @@ def read_csv(path: Path) -> Table:
     def rows() -> Iterator[SourceRow]:
         with handle:
             for number, values in enumerate(reader, start=2):
-                if not "".join(values).isspace() and any(values):
+                if (values and values[0].strip()) or any(v.strip() for v in values):
                     yield SourceRow(str(number), values)
 
     return Table(path, headers, [column_letter(i) for i in range(len(headers))], rows())
