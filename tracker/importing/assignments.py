@@ -528,8 +528,8 @@ class AssignmentImporter:
                 slots = self.recurring_slots(row, deadline, starts_on, period, completed_on)
         if slots is None:
             return
-        self.emit(row, task_id, roles, slots, deadline.text, completed_on, _clean(result_ref), _clean(note),
-                  withdrawn_on)  # fmt: skip
+        self.emit(row, task_id, roles, slots, deadline.text, completed_on, _clean(result_ref) if result_ref else "",
+                  _clean(note) if note else "", withdrawn_on)  # fmt: skip
 
     def parse(self, row: SourceRow) -> None:
         """The careful path: check every cell of the row, report each problem, resolve names, dates and
@@ -634,18 +634,17 @@ class AssignmentImporter:
         """Queue a checked row's assignments: inserts for a task this import created, otherwise a row for
         :meth:`apply` to compare with what exists. The same assignment twice in a file is an error."""
         seen = self.seen
+        location = row.location
         for agency_id, role in roles:
             for period, _ in slots:
-                key = (task_id, agency_id, role, period)
-                first = seen.get(key)
-                if first is not None:
+                first = seen.setdefault((task_id, agency_id, role, period), location)
+                if first is not location:
                     self.error(
                         row, role, self.text(row, "ref"),
                         f"the same assignment is already on row {first} (directive, ref, agency, role "
                         "and period identify one); remove one of the two rows.",
                     )  # fmt: skip
                     return
-                seen[key] = row.location
         if task_id not in self.new_tasks:
             self.batch.append(
                 _Row(row.location, task_id, roles, slots, deadline_text, completed_on, result_ref, note, withdrawn_on)

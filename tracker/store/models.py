@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 from enum import StrEnum
 
-from sqlalchemy import Column, DateTime, Index, Integer, UniqueConstraint
+from sqlalchemy import Column, DateTime, Index, Integer, UniqueConstraint, text
 from sqlmodel import Field, SQLModel
 
 
@@ -117,6 +117,9 @@ class Task(SQLModel, table=True):
     """First day from which a recurring task's occurrences count."""
 
 
+_NAMED_PERIOD = text("period <> ''")
+
+
 class Assignment(SQLModel, table=True):
     """A task given to one agency in one role, for one period when the task recurs.
 
@@ -129,7 +132,8 @@ class Assignment(SQLModel, table=True):
         # Agency lists by due date, and the scoreboard (covering: it never reads the table).
         Index("ix_assignment_agency_state", "agency_id", "due_on", "completed_on", "withdrawn_on"),
         Index("ix_assignment_due", "due_on", "id"),
-        Index("ix_assignment_period", "period"),
+        # Named periods only: one-off assignments (period "") are most rows and no query looks them up.
+        Index("ix_assignment_period", "period", sqlite_where=_NAMED_PERIOD, postgresql_where=_NAMED_PERIOD),
         # Serves "open at the as-of date" (overdue, due soon, status counts) as covering index ranges:
         # open now (NULL, NULL, due range), completed after the as-of date, withdrawn after it.
         Index("ix_assignment_state", "completed_on", "withdrawn_on", "due_on"),

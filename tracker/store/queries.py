@@ -178,7 +178,8 @@ def where_clause(
         conditions.append(_in(f"({STATUS_SQL})", [s.value for s in criteria.statuses], "status", params))
     if criteria.period is not None:
         params["period"] = criteria.period
-        conditions.append("a.period = :period")
+        # The period index holds named periods only; saying so lets the planner use it.
+        conditions.append("a.period = :period" + (" AND a.period <> ''" if criteria.period else ""))
     if criteria.role is not None:
         params["role"] = criteria.role
         conditions.append("a.role = :role")
