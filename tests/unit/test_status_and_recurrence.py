@@ -75,3 +75,38 @@ def test_occurrences_can_roll_off_holidays() -> None:
         "FREQ=MONTHLY;BYMONTHDAY=20", date(2020, 12, 1), date(2020, 12, 31), DeadlineRules(roll_to_working_day=True)
     )
     assert [(o.period, o.due_on) for o in rolled] == [("2020-12", date(2020, 12, 21))]
+
+
+@given(
+    rule=st.sampled_from(
+        [
+            "FREQ=MONTHLY;BYMONTHDAY=20",
+            "FREQ=MONTHLY;BYMONTHDAY=-1",
+            "FREQ=YEARLY;BYMONTH=3,6,9,12;BYMONTHDAY=15",
+            "FREQ=YEARLY;BYMONTH=6,12;BYMONTHDAY=-1",
+            "FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=31",
+        ]
+    ),
+    start=st.dates(min_value=date(2015, 1, 1), max_value=date(2024, 12, 31)),
+    span=st.integers(min_value=0, max_value=900),
+    roll=st.booleans(),
+)
+def test_occurrences_shared_per_start_year_match_the_rule_started_that_day(
+    rule: str, start: date, span: int, roll: bool
+) -> None:
+    """Occurrences come from a list shared by every start in the same year; they must be exactly what
+    the rule gives when started on the day itself."""
+    from datetime import datetime, timedelta
+
+    from dateutil.rrule import rrulestr
+
+    from tracker.core.calendar import next_working_day
+
+    until = start + timedelta(days=span)
+    found = occurrences(rule, start, until, DeadlineRules(roll_to_working_day=roll))
+    moments = rrulestr(rule, dtstart=datetime(start.year, start.month, start.day)).between(
+        datetime(start.year, start.month, start.day), datetime(until.year, until.month, until.day), inc=True
+    )
+    nominal = [moment.date() for moment in moments]
+    assert [o.due_on for o in found] == [next_working_day(day) if roll else day for day in nominal]
+    assert [o.period for o in found] == [period_label(rule, day) for day in nominal]
