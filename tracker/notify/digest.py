@@ -4,7 +4,7 @@ section for those it coordinates), and one summary for the secretariat. Plain te
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from html import escape
@@ -36,21 +36,25 @@ class DigestPlan:
     agencies_without_contact: list[str] = field(default_factory=list)
 
 
-class _Item(NamedTuple):
-    """One open assignment, as slim as a digest needs (no texts: those are looked up once per task).
-    ``item[2:]`` (task, period, due date, wording) identifies its line: agencies share it."""
-
-    agency_id: int
-    coordinating: bool
-    task_id: int
-    period: str
-    due_on: date
-    deadline_text: str
+_AGENCY, _ROLE, _TASK, _PERIOD, _DUE, _WORDING = range(6)
+"""The columns of an open row: (agency id, role, task id, period, due date, deadline wording). The due
+date is as the driver gives it (ISO text on SQLite), compared only with others of its kind."""
 
 
-def _open_items(reader: Reader, criteria: AssignmentFilter, as_of: date) -> list[_Item]:
-    """Assignments open at ``as_of`` that are overdue or due soon, by due date and task: one query over
-    the assignment table alone (its state index), with dates converted once per distinct value."""
+class _Open(NamedTuple):
+    """Open assignments that are overdue or due soon, grouped by their digest line: the rows of one
+    task, period, due date and wording (the agencies of a task, mostly) share one."""
+
+    lines: list[tuple[Any, ...]]
+    """(task id, period, due date, wording) of each line, by due date, task and period."""
+    by_agency: dict[int, tuple[list[int], list[int], list[int]]]
+    """agency id -> the line numbers where it leads and is overdue, leads and is due soon, coordinates."""
+    late_leads: dict[int, list[int]]
+    """line number -> the lead agencies overdue on it (the secretariat's summary)."""
+
+
+def _open_rows(reader: Reader, criteria: AssignmentFilter, as_of: date) -> _Open:
+    """One query over the assignment table alone, then one pass over its rows sorted into lines."""
     params: dict[str, Any] = {}
     where, _ = queries.where_clause(criteria, as_of, params)
     # Every digest reads about a fifth of the table: on SQLite one pass over the table in file order beats
@@ -58,15 +62,35 @@ def _open_items(reader: Reader, criteria: AssignmentFilter, as_of: date) -> list
     # planner makes that choice itself.
     scan = " NOT INDEXED" if reader.dialect == "sqlite" and criteria.agency_ids is None else ""
     sql = f"SELECT a.agency_id, a.role, a.task_id, a.period, a.due_on, a.deadline_text FROM assignment a{scan}{where}"
-    dates: dict[Any, date] = {}
-    items = []
-    for agency_id, role, task_id, period, due, deadline_text in reader.rows(sql, params):
-        due_on = dates.get(due)
-        if due_on is None:
-            due_on = dates[due] = reader.to_date(due) or date.max  # the filter admits dated rows only
-        items.append(_Item(agency_id, role == "coordinating", task_id, period, due_on, deadline_text))
-    items.sort(key=itemgetter(4, 2, 3))  # due date, task, period
-    return items
+    rows = reader.rows(sql, params)
+    rows.sort(key=itemgetter(_DUE, _TASK, _PERIOD, _WORDING))
+    today: Any = as_of.isoformat() if rows and isinstance(rows[0][_DUE], str) else as_of
+    lines: list[tuple[Any, ...]] = []
+    by_agency: dict[int, tuple[list[int], list[int], list[int]]] = {}
+    late_leads: dict[int, list[int]] = {}
+    previous: tuple[Any, ...] = ()
+    line = -1
+    for row in rows:
+        key = row[2:]
+        if key != previous:
+            lines.append(key)
+            previous = key
+            line += 1
+        parts = by_agency.get(row[_AGENCY])
+        if parts is None:
+            parts = by_agency[row[_AGENCY]] = ([], [], [])
+        if row[_ROLE] == "coordinating":
+            parts[2].append(line)
+        elif row[_DUE] < today:
+            parts[0].append(line)
+            late = late_leads.get(line)
+            if late is None:
+                late_leads[line] = [row[_AGENCY]]
+            else:
+                late.append(row[_AGENCY])
+        else:
+            parts[1].append(line)
+    return _Open(lines, by_agency, late_leads)
 
 
 def _by_id(reader: Reader, sql: str, table_ids: list[int]) -> list[tuple[Any, ...]]:
@@ -85,13 +109,13 @@ def _contacts(reader: Reader) -> dict[int, list[str]]:
 
 
 class _Lines:
-    """Renders assignments as digest lines. The agencies of one task, period and deadline share a line,
-    so each is rendered once (and each directive's heading once), then reused by every digest."""
+    """Every digest line, rendered once as text (several lines) and as an HTML table row; a digest is
+    then a join of the lines it lists. Each directive heading, task and date is rendered once too."""
 
-    def __init__(self, reader: Reader, items: list[_Item], as_of: date, lang: str) -> None:
+    def __init__(self, reader: Reader, lines: list[tuple[Any, ...]], as_of: date, lang: str) -> None:
         self.as_of = as_of
         self.lang = lang
-        task_ids = sorted({item.task_id for item in items})
+        task_ids = sorted({line[0] for line in lines})
         self.tasks: dict[int, tuple[str, str, int]] = {
             row[0]: (row[1], row[2], row[3])
             for row in _by_id(reader, "SELECT id, ref, text, directive_id FROM task WHERE id IN ({ids})", task_ids)
@@ -105,17 +129,12 @@ class _Lines:
         }
         self.heads: dict[int, tuple[str, str]] = {}
         self.task_cells: dict[int, tuple[str, str, str, str]] = {}
-        self.days: dict[Any, tuple[str, str]] = {}
-        self.wordings: dict[Any, tuple[str, str]] = {}
-        self.periods: dict[Any, tuple[str, str]] = {}
-        self.states: dict[Any, tuple[str, str]] = {}
-        self.lines: dict[tuple[Any, ...], tuple[str, str]] = {}
-        self.deadline_word = t("show.deadline", lang)
-        self.overdue_template = t("status.days_overdue", lang, days="{days}")
-        self.due_in_template = t("status.due_in", lang, days="{days}")
+        self.text: list[str] = []
+        self.html: list[str] = []
+        self._render(reader, lines)
 
     def task(self, task_id: int) -> tuple[str, str, str, str]:
-        """The directive heading and the task, as text and as HTML, rendered once per task."""
+        """The directive heading and the task, as text and as HTML."""
         found = self.task_cells.get(task_id)
         if found is None:
             ref, text, directive_id = self.tasks[task_id]
@@ -129,52 +148,53 @@ class _Lines:
             found = self.task_cells[task_id] = (*head, task, escape(task))
         return found
 
-    def _cached(self, cache: dict[Any, tuple[str, str]], key: Any, make: Callable[[], str]) -> tuple[str, str]:
-        found = cache.get(key)
-        if found is None:
-            text = make()
-            found = cache[key] = (text, escape(text))
-        return found
-
-    def line(self, item: _Item) -> tuple[str, str]:
-        """One assignment as text (several lines) and as an HTML table row."""
-        key = item[2:]
-        found = self.lines.get(key)
-        if found is not None:
-            return found
-        head, head_html, task, task_html = self.task(item.task_id)
-        day = self._cached(self.days, item.due_on, lambda: f"{item.due_on:%d/%m/%Y}")[0]
-        wording, wording_html = self._cached(self.wordings, item.deadline_text, lambda: one_line(item.deadline_text))
-        period, period_html = self._cached(self.periods, item.period, lambda: f", {item.period}" if item.period else "")
-        days = (item.due_on - self.as_of).days
-        state, state_html = self._cached(
-            self.states,
-            days,
-            lambda: self.overdue_template.format(days=-days) if days < 0 else self.due_in_template.format(days=days),
-        )
-        found = self.lines[key] = (
-            f"- {head}\n  {task}\n  {self.deadline_word}: {day} (\u201c{wording}\u201d){period} - {state}\n",
-            f"<tr><td>{head_html}</td><td>{task_html}</td><td>{day} (\u201c{wording_html}\u201d){period_html}</td>"
-            f"<td>{state_html}</td></tr>",
-        )
-        return found
+    def _render(self, reader: Reader, lines: list[tuple[Any, ...]]) -> None:
+        lang = self.lang
+        deadline_word = t("show.deadline", lang)
+        overdue_template = t("status.days_overdue", lang, days="{days}")
+        due_in_template = t("status.due_in", lang, days="{days}")
+        wordings: dict[str, tuple[str, str]] = {}
+        periods: dict[str, tuple[str, str]] = {"": ("", "")}
+        text_append, html_append = self.text.append, self.html.append
+        previous_due: Any = None
+        day = state = state_html = ""
+        for task_id, period, due, wording in lines:  # by due date: each date's cells are made once
+            if due != previous_due:
+                previous_due = due
+                due_on = reader.to_date(due) or date.max  # the filter admits dated rows only
+                day = f"{due_on:%d/%m/%Y}"
+                days = (due_on - self.as_of).days
+                state = overdue_template.format(days=-days) if days < 0 else due_in_template.format(days=days)
+                state_html = escape(state)
+            head, head_html, task, task_html = self.task(task_id)
+            said = wordings.get(wording)
+            if said is None:
+                said = wordings[wording] = (one_line(wording), escape(one_line(wording)))
+            named = periods.get(period)
+            if named is None:
+                named = periods[period] = (f", {period}", escape(f", {period}"))
+            text_append(f"- {head}\n  {task}\n  {deadline_word}: {day} (\u201c{said[0]}\u201d){named[0]} - {state}\n")
+            html_append(
+                f"<tr><td>{head_html}</td><td>{task_html}</td><td>{day} (\u201c{said[1]}\u201d){named[1]}</td>"
+                f"<td>{state_html}</td></tr>"
+            )
 
 
 def _table_head(lang: str, keys: tuple[str, ...]) -> str:
     return "".join(f"<th>{escape(t(k, lang))}</th>" for k in keys)
 
 
-def _section(title: str, items: list[_Item], lines: _Lines) -> tuple[str, str]:
-    if not items:
+def _section(title: str, line_numbers: list[int], lines: _Lines) -> tuple[str, str]:
+    if not line_numbers:
         return "", ""
-    rendered = [lines.line(item) for item in items]
+    text, html = lines.text, lines.html
     head = _table_head(lines.lang, ("col.directive", "col.task", "col.due", "col.status"))
-    text = f"\n{title.upper()} ({len(items)})\n" + "".join([line[0] for line in rendered])
-    html = (
-        f"<h3>{escape(title)} ({len(items)})</h3><table border='1' cellpadding='4' cellspacing='0'>"
-        f"<tr>{head}</tr>{''.join([line[1] for line in rendered])}</table>"
+    count = len(line_numbers)
+    return (
+        f"\n{title.upper()} ({count})\n" + "".join([text[n] for n in line_numbers]),
+        f"<h3>{escape(title)} ({count})</h3><table border='1' cellpadding='4' cellspacing='0'>"
+        f"<tr>{head}</tr>{''.join([html[n] for n in line_numbers])}</table>",
     )
-    return text, html
 
 
 def _subject(name: str, overdue: int, soon: int, as_of: date, lang: str) -> str:
@@ -198,16 +218,11 @@ def build_digests(
 ) -> DigestPlan:
     """Every digest due at ``as_of``, built from one query of open assignments."""
     criteria = AssignmentFilter(overdue=True, due_within=None if only_overdue else due_within, agency_ids=agency_ids)
-    items = _open_items(reader, criteria, as_of)
-    lines = _Lines(reader, items, as_of, lang)
+    found = _open_rows(reader, criteria, as_of)
+    by_agency = found.by_agency
+    lines = _Lines(reader, found.lines, as_of, lang)
     contacts = _contacts(reader)
     names = dict(reader.rows("SELECT id, name FROM agency"))
-    by_agency: dict[int, tuple[list[_Item], list[_Item], list[_Item]]] = {}
-    for item in items:
-        parts = by_agency.get(item.agency_id)
-        if parts is None:
-            parts = by_agency[item.agency_id] = ([], [], [])
-        parts[2 if item.coordinating else 0 if item.due_on < as_of else 1].append(item)
     plan = DigestPlan(as_of)
     summary_counts: list[tuple[str, int, int]] = []
     footer = t("mail.footer", lang)
@@ -237,12 +252,12 @@ def build_digests(
             )
         )
     if secretariat and agency_ids is None:
-        plan.digests.append(_summary(by_agency, names, summary_counts, plan, lines, secretariat))
+        plan.digests.append(_summary(found.late_leads, names, summary_counts, plan, lines, secretariat))
     return plan
 
 
 def _summary(
-    by_agency: dict[int, tuple[list[_Item], list[_Item], list[_Item]]],
+    late_leads: dict[int, list[int]],
     names: dict[int, str],
     counts: list[tuple[str, int, int]],
     plan: DigestPlan,
@@ -252,15 +267,6 @@ def _summary(
     """Counts per agency, then the full overdue list: each overdue task and period once, with the lead
     agencies that have not done it."""
     lang, as_of = lines.lang, lines.as_of
-    late: dict[tuple[Any, ...], tuple[_Item, list[str]]] = {}
-    for agency_id, (overdue, _, _) in by_agency.items():
-        name = one_line(names[agency_id])
-        for item in overdue:
-            entry = late.get(item[2:])
-            if entry is None:
-                late[item[2:]] = (item, [name])
-            else:
-                entry[1].append(name)
     total_overdue = sum(c[1] for c in counts)
     total_soon = sum(c[2] for c in counts)
     table_text = "".join(f"- {one_line(name)}: {t('mail.counts', lang, overdue=o, soon=s)}\n" for name, o, s in counts)
@@ -270,12 +276,12 @@ def _summary(
         missing = t("mail.no_contact", lang) + " " + ", ".join(plan.agencies_without_contact) + "\n"
     agencies_word = t("mail.lead_agencies", lang)
     text_parts, html_parts = [], []
-    for key in sorted(late, key=itemgetter(2, 0, 1)):  # by due date, task, period
-        item, agencies = late[key]
-        text, html = lines.line(item)
-        listed = ", ".join(sorted(agencies))
-        text_parts.append(f"{text}  {agencies_word} ({len(agencies)}): {listed}\n")
-        html_parts.append(f"{html[: -len('</tr>')]}<td>{escape(listed)}</td></tr>")
+    plain = {agency_id: one_line(name) for agency_id, name in names.items()}
+    for line in sorted(late_leads):  # lines are by due date, task and period
+        agencies = late_leads[line]
+        listed = ", ".join(sorted([plain[agency_id] for agency_id in agencies]))
+        text_parts.append(f"{lines.text[line]}  {agencies_word} ({len(agencies)}): {listed}\n")
+        html_parts.append(f"{lines.html[line][: -len('</tr>')]}<td>{escape(listed)}</td></tr>")
     title = t("mail.overdue", lang)
     head = _table_head(lang, ("col.directive", "col.task", "col.due", "col.status", "col.agency"))
     section_text = f"\n{title.upper()} ({total_overdue})\n" + "".join(text_parts)
