@@ -8,7 +8,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from html import escape
-from operator import itemgetter
 from typing import Any, NamedTuple
 
 from tracker.core.text import one_line
@@ -36,60 +35,55 @@ class DigestPlan:
     agencies_without_contact: list[str] = field(default_factory=list)
 
 
-_AGENCY, _ROLE, _TASK, _PERIOD, _DUE, _WORDING = range(6)
-"""The columns of an open row: (agency id, role, task id, period, due date, deadline wording). The due
-date is as the driver gives it (ISO text on SQLite), compared only with others of its kind."""
-
-
 class _Open(NamedTuple):
     """Open assignments that are overdue or due soon, grouped by their digest line: the rows of one
     task, period, due date and wording (the agencies of a task, mostly) share one."""
 
     lines: list[tuple[Any, ...]]
-    """(task id, period, due date, wording) of each line, by due date, task and period."""
+    """(task id, period, due date, wording) of each line, by due date, task, period and wording. The due
+    date is as the driver gives it (ISO text on SQLite)."""
     by_agency: dict[int, tuple[list[int], list[int], list[int]]]
     """agency id -> the line numbers where it leads and is overdue, leads and is due soon, coordinates."""
     late_leads: dict[int, list[int]]
     """line number -> the lead agencies overdue on it (the secretariat's summary)."""
 
 
+_OVERDUE, _DUE_SOON, _COORDINATING = 0, 1, 2
+
+
 def _open_rows(reader: Reader, criteria: AssignmentFilter, as_of: date) -> _Open:
-    """One query over the assignment table alone, then one pass over its rows sorted into lines."""
+    """One query over the assignment table alone, sorted by the database; one pass groups its rows."""
     params: dict[str, Any] = {}
     where, _ = queries.where_clause(criteria, as_of, params)
     # Every digest reads about a fifth of the table: on SQLite one pass over the table in file order beats
     # fetching those rows one by one through the state index (0.6 s against 1.4 s at 1M). PostgreSQL's
-    # planner makes that choice itself.
+    # planner makes that choice itself. Sorting in the database costs next to nothing beside the scan.
     scan = " NOT INDEXED" if reader.dialect == "sqlite" and criteria.agency_ids is None else ""
-    sql = f"SELECT a.agency_id, a.role, a.task_id, a.period, a.due_on, a.deadline_text FROM assignment a{scan}{where}"
-    rows = reader.rows(sql, params)
-    rows.sort(key=itemgetter(_DUE, _TASK, _PERIOD, _WORDING))
-    today: Any = as_of.isoformat() if rows and isinstance(rows[0][_DUE], str) else as_of
+    sql = (
+        f"SELECT a.agency_id, CASE WHEN a.role = 'coordinating' THEN {_COORDINATING} WHEN a.due_on < :as_of "
+        f"THEN {_OVERDUE} ELSE {_DUE_SOON} END, a.task_id, a.period, a.due_on, a.deadline_text "
+        f"FROM assignment a{scan}{where} ORDER BY a.due_on, a.task_id, a.period, a.deadline_text"
+    )
     lines: list[tuple[Any, ...]] = []
     by_agency: dict[int, tuple[list[int], list[int], list[int]]] = {}
     late_leads: dict[int, list[int]] = {}
-    previous: tuple[Any, ...] = ()
     line = -1
-    for row in rows:
-        key = row[2:]
-        if key != previous:
-            lines.append(key)
-            previous = key
+    task = period = due = wording = None
+    for agency_id, kind, row_task, row_period, row_due, row_wording in reader.rows(sql, params):
+        if row_task != task or row_due != due or row_period != period or row_wording != wording:
+            task, period, due, wording = row_task, row_period, row_due, row_wording
+            lines.append((task, period, due, wording))
             line += 1
-        parts = by_agency.get(row[_AGENCY])
+        parts = by_agency.get(agency_id)
         if parts is None:
-            parts = by_agency[row[_AGENCY]] = ([], [], [])
-        if row[_ROLE] == "coordinating":
-            parts[2].append(line)
-        elif row[_DUE] < today:
-            parts[0].append(line)
+            parts = by_agency[agency_id] = ([], [], [])
+        parts[kind].append(line)
+        if kind == _OVERDUE:
             late = late_leads.get(line)
             if late is None:
-                late_leads[line] = [row[_AGENCY]]
+                late_leads[line] = [agency_id]
             else:
-                late.append(row[_AGENCY])
-        else:
-            parts[1].append(line)
+                late.append(agency_id)
     return _Open(lines, by_agency, late_leads)
 
 
