@@ -1,4 +1,7 @@
-"""Everything about one assignment, for ``tracker show`` and the UI's detail pane."""
+"""Everything about one assignment, for ``tracker show`` and the UI's detail pane.
+
+Read with plain SQL on the caller's reader, like the lists: the UI shows details as the cursor moves,
+and the ORM (SQLModel, SQLAlchemy and pydantic: 28 MB and half a second to import) is left for writes."""
 
 from __future__ import annotations
 
@@ -6,10 +9,6 @@ from dataclasses import asdict, dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import select
-from sqlmodel import col
-
-from tracker.store.models import Agency, Assignment, AuditEntry, DeadlineChange, Directive, Task, Withdrawal
 from tracker.store.queries import AssignmentRow
 
 if TYPE_CHECKING:
@@ -78,53 +77,54 @@ class AssignmentDetails:
 
 def assignment_details(tracker: Tracker, assignment_id: int, as_of: date) -> AssignmentDetails:
     row = tracker.get(assignment_id, as_of)
-    with tracker.transaction() as session:
-        assignment = session.get(Assignment, assignment_id)
-        task = session.get(Task, row.task_id)
-        directive = session.get(Directive, row.directive_id)
-        assert assignment is not None and task is not None and directive is not None
-        siblings = session.execute(
-            select(col(Agency.name), col(Assignment.role))
-            .join(Agency, col(Agency.id) == col(Assignment.agency_id))
-            .where(col(Assignment.task_id) == task.id, col(Assignment.period) == assignment.period)
-            .order_by(col(Agency.folded_name))
-        ).all()
-        changes = [
-            ChangeLine(c.old_due_on, c.new_due_on, c.reason, c.decision_ref, c.source, c.actor, c.changed_at)
-            for c in session.execute(
-                select(DeadlineChange)
-                .where(col(DeadlineChange.assignment_id) == assignment_id)
-                .order_by(col(DeadlineChange.id))
-            ).scalars()
-        ]
-        withdrawal = session.execute(
-            select(Withdrawal).where(col(Withdrawal.assignment_id) == assignment_id)
-        ).scalar_one_or_none()
-        history = [
-            AuditLine(e.action, e.field, e.old_value, e.new_value, e.actor, e.at)
-            for e in session.execute(
-                select(AuditEntry)
-                .where(col(AuditEntry.entity) == "assignment", col(AuditEntry.entity_id) == assignment_id)
-                .order_by(col(AuditEntry.id))
-            ).scalars()
-        ]
-        return AssignmentDetails(
-            row=row,
-            as_of=as_of,
-            directive_kind=directive.kind,
-            directive_title=directive.title,
-            directive_issuer=directive.issuer,
-            directive_issued_on=directive.issued_on,
-            task_text=task.text,
-            task_deadline_text=task.deadline_text,
-            original_due_on=assignment.original_due_on,
-            lead_agencies=[name for name, role in siblings if role == "lead"],
-            coordinating_agencies=[name for name, role in siblings if role == "coordinating"],
-            changes=changes,
-            withdrawal=(
-                WithdrawalLine(withdrawal.reason, withdrawal.decision_ref, withdrawal.actor, withdrawal.recorded_at)
-                if withdrawal
-                else None
-            ),
-            history=history,
+    reader = tracker.reader
+    when = reader.raw.to_datetime
+    kind, title, issuer, issued_on, task_text, task_deadline_text, original_due_on = reader.rows(
+        "SELECT d.kind, d.title, d.issuer, d.issued_on, t.text, t.deadline_text, a.original_due_on "
+        "FROM assignment a JOIN task t ON t.id = a.task_id JOIN directive d ON d.id = t.directive_id WHERE a.id = :id",
+        {"id": assignment_id},
+    )[0]
+    siblings = reader.rows(
+        "SELECT g.name, a.role FROM assignment a JOIN agency g ON g.id = a.agency_id "
+        "WHERE a.task_id = :task AND a.period = :period ORDER BY g.folded_name",
+        {"task": row.task_id, "period": row.period},
+    )
+    changes = [
+        ChangeLine(reader.to_date(old), reader.to_date(new), reason, decision, source, actor, when(at))
+        for old, new, reason, decision, source, actor, at in reader.rows(
+            "SELECT old_due_on, new_due_on, reason, decision_ref, source, actor, changed_at FROM deadline_change "
+            "WHERE assignment_id = :id ORDER BY id",
+            {"id": assignment_id},
         )
+    ]
+    withdrawals = [
+        WithdrawalLine(reason, decision, actor, when(at))
+        for reason, decision, actor, at in reader.rows(
+            "SELECT reason, decision_ref, actor, recorded_at FROM withdrawal WHERE assignment_id = :id",
+            {"id": assignment_id},
+        )
+    ]
+    history = [
+        AuditLine(action, name, old, new, actor, when(at))
+        for action, name, old, new, actor, at in reader.rows(
+            "SELECT action, field, old_value, new_value, actor, at FROM audit_log "
+            "WHERE entity = 'assignment' AND entity_id = :id ORDER BY id",
+            {"id": assignment_id},
+        )
+    ]
+    return AssignmentDetails(
+        row=row,
+        as_of=as_of,
+        directive_kind=kind,
+        directive_title=title,
+        directive_issuer=issuer,
+        directive_issued_on=reader.to_date(issued_on),
+        task_text=task_text,
+        task_deadline_text=task_deadline_text,
+        original_due_on=reader.to_date(original_due_on),
+        lead_agencies=[name for name, role in siblings if role == "lead"],
+        coordinating_agencies=[name for name, role in siblings if role == "coordinating"],
+        changes=changes,
+        withdrawal=withdrawals[0] if withdrawals else None,
+        history=history,
+    )

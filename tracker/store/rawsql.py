@@ -115,6 +115,10 @@ class RawSql:
         """``value`` as this driver stores it: ISO text for SQLite dates and timestamps, as is otherwise."""
         return sqlite_value(value) if self.dialect == "sqlite" else value
 
+    def to_datetime(self, value: Any) -> datetime:
+        """A timestamp column's value as a ``datetime`` (SQLite keeps timestamps as ISO text)."""
+        return value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
+
     def to_date(self, value: Any) -> date | None:
         """A date column's value as a ``date`` (SQLite keeps dates as ISO text)."""
         if value is None or isinstance(value, date):
