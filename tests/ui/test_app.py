@@ -233,3 +233,41 @@ async def test_agencies_scoreboard(make_app: Callable[..., TrackerApp]) -> None:
         await pilot.press("escape")
         await pilot.pause()
         assert app.screen.query_one("#list", AssignmentList)
+
+
+_BROWSE_WITHOUT_ORM = """
+import asyncio, io, sys
+from datetime import date
+from rich.console import Console
+from textual.widgets import Static
+import tracker
+from tracker.ui.app import TrackerApp
+
+async def browse() -> None:
+    app = TrackerApp(tracker.open(sys.argv[1]), date(2020, 6, 15), "vi")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        for key in ("down", "down", "o", "w", "escape", "slash", "s", "o", "enter", "pagedown"):
+            await pilot.press(key)
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+        assert app.model.total, "nothing listed"
+        shown = Console(file=io.StringIO(), width=100, record=True)
+        shown.print(app.query_one("#detail-text", Static).content)
+        assert "Sở" in shown.export_text(), "no details shown"
+
+asyncio.run(browse())
+print(sorted(name for name in ("sqlmodel", "sqlalchemy", "pydantic") if name in sys.modules))
+"""
+
+
+def test_browsing_never_imports_the_orm(ui_url: str) -> None:
+    """Lists, filters, search and the detail pane read with plain SQL: the ORM (28 MB) is for writes."""
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, "-c", _BROWSE_WITHOUT_ORM, ui_url], capture_output=True, text=True, timeout=120, check=False
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.strip().splitlines()[-1] == "[]"
