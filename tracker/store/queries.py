@@ -380,10 +380,12 @@ def count_assignments(reader: Reader, criteria: AssignmentFilter, as_of: date) -
     narrowed = criteria.agency_ids is not None or criteria.task_ids is not None
     timed = criteria.overdue or criteria.due_within is not None
     scan = " NOT INDEXED" if by_ids and not narrowed and timed else ""
-    if reader.dialect == "sqlite" and timed and not scan:
-        # A sum of one count per disjoint term of the morning filters, rather than their OR: SQLite's
-        # MULTI-INDEX OR keeps every matching row id in memory to drop duplicates (megabytes at 1M rows),
-        # and these terms cannot have any.
+    if timed and not scan and (reader.dialect == "sqlite" or not criteria.search):
+        # A sum of one count per disjoint term of the morning filters, rather than their OR. Each term is a
+        # range of the state index, counted there. With the OR, SQLite's MULTI-INDEX OR keeps every
+        # matching row id in memory to drop duplicates (megabytes at 1M rows), and PostgreSQL's BitmapOr
+        # visits the table (0.14 s against 0.02 s at 1M); the terms cannot overlap. (On PostgreSQL a
+        # search would repeat its joins in every term.)
         params.clear()
         where, needs_joins = where_clause(
             replace(criteria, overdue=False, due_within=None), as_of, params, search_by_ids=by_ids
