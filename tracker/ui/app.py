@@ -250,6 +250,9 @@ class TrackerApp(App[None]):
         if self._detail_timer is not None:
             self._detail_timer.stop()
         row = message.row
+        if not message.moving:  # a new list: its first row's detail at once, beside the counts
+            self._show_detail(row)
+            return
         self._detail_timer = self.set_timer(self.DETAIL_DELAY_S, lambda: self._show_detail(row))
 
     def _show_detail(self, row: AssignmentRow | None) -> None:

@@ -55,8 +55,10 @@ class AssignmentList(ScrollView, can_focus=True):
     cursor: reactive[int] = reactive(0)
 
     class Highlighted(Message):
-        def __init__(self, row: AssignmentRow | None) -> None:
+        def __init__(self, row: AssignmentRow | None, *, moving: bool = False) -> None:
             self.row = row
+            self.moving = moving
+            """The cursor moved (more moves may follow), rather than a new list being shown."""
             super().__init__()
 
     def __init__(self, model: ListModel, lang: str, **kwargs: object) -> None:
@@ -163,7 +165,7 @@ class AssignmentList(ScrollView, can_focus=True):
             for index in (old, new):
                 if top <= index < top + visible:
                     self.refresh_line(index + 1)  # virtual y: the header is line 0
-        self.post_message(self.Highlighted(self.model.row(new)))
+        self.post_message(self.Highlighted(self.model.row(new), moving=True))
 
     def action_cursor(self, step: int) -> None:
         if self.model.total:
