@@ -123,6 +123,7 @@ class _Lines:
         }
         self.heads: dict[int, tuple[str, str]] = {}
         self.task_cells: dict[int, tuple[str, str, str, str]] = {}
+        self.wordings: dict[tuple[str, str], tuple[str, str]] = {}
         self.text: list[str] = []
         self.html: list[str] = []
         self._render(reader, lines)
@@ -138,8 +139,11 @@ class _Lines:
                 issued = f" {t('show.issued', self.lang)} {issued_on:%d/%m/%Y}" if issued_on else ""
                 heading = f"{number}{issued} - {one_line(title)}"
                 head = self.heads[directive_id] = (heading, escape(heading))
-            task = f"{ref}: {one_line(text)}"
-            found = self.task_cells[task_id] = (*head, task, escape(task))
+            cell = self.wordings.get((ref, text))
+            if cell is None:  # many tasks share a wording (every province's copy of a national plan)
+                task = f"{ref}: {one_line(text)}"
+                cell = self.wordings[(ref, text)] = (task, escape(task))
+            found = self.task_cells[task_id] = (*head, *cell)
         return found
 
     def _render(self, reader: Reader, lines: list[tuple[Any, ...]]) -> None:
