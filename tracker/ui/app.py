@@ -94,6 +94,7 @@ class TrackerApp(App[None]):
         self._search_timer: Any = None
         self._detail_open = False
         self._detail_timer: Any = None
+        self._counting_as_of: date | None = None
         self._labels: dict[tuple[str, int], str] = {}
         """Chip labels of chosen agencies and directives, by id."""
 
@@ -135,6 +136,7 @@ class TrackerApp(App[None]):
         self._apply_labels()
         self._layout()
         self.reload(self.model.view)
+        self._start_recount()  # the summary's counts read beside the first page, not after it
 
     def _apply_labels(self) -> None:
         self.sub_title = t("ui.subtitle", self.lang)
@@ -175,19 +177,28 @@ class TrackerApp(App[None]):
         self._show_summary()
         self.query_one("#list", AssignmentList).reset()
         if self.model.counts_stale():
-            self._recount()
+            self._start_recount()
 
     def _counted(self) -> None:
         with contextlib.suppress(NoMatches):
             self.query_one("#list", AssignmentList).grow()
             self._show_summary()
 
+    def _start_recount(self) -> None:
+        """Count the statuses at the view's as-of date, unless that count is already under way."""
+        if self._counting_as_of != self.model.view.as_of:
+            self._counting_as_of = self.model.view.as_of
+            self._recount()
+
     @work(thread=True, exclusive=True, group="counts")
     def _recount(self) -> None:
-        self.model.recount()
-        self.call_from_thread(self._summary_if_open)
+        try:
+            self.model.recount()
+        finally:
+            self.call_from_thread(self._summary_if_open)
 
     def _summary_if_open(self) -> None:
+        self._counting_as_of = None
         with contextlib.suppress(NoMatches):  # the app may have closed while counting
             self._show_summary()
 
