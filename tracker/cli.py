@@ -300,6 +300,8 @@ def demo(reset: bool, print_only: bool) -> None:
     )
     if not path.exists():
         _init_database(demo_context, demo=True)
+    else:
+        _upgrade_demo(demo_context)
     if not print_only and sys.stdout.isatty() and sys.stdin.isatty():
         _run_ui(demo_context)
         return
@@ -313,6 +315,25 @@ def demo(reset: bool, print_only: bool) -> None:
         _print_table(rows, demo_context)
     finally:
         tracker.close()
+
+
+def _upgrade_demo(context: Context) -> None:
+    """A demo made by an earlier version is brought to this version's schema, keeping what was done in it
+    (a database of one's own is only upgraded when asked: ``tracker db upgrade``)."""
+    from tracker.i18n import t
+    from tracker.store.engine import current_revision, make_engine
+    from tracker.store.migrate import upgrade
+    from tracker.store.schema import SCHEMA_REVISION
+
+    url = context.settings.resolved_database_url()
+    engine = make_engine(url)
+    try:
+        if current_revision(engine) != SCHEMA_REVISION:
+            upgrade(engine)
+            message = t("msg.upgraded", context.lang, url=_display_url(url), revision=current_revision(engine))
+            click.echo(message, err=True)
+    finally:
+        engine.dispose()
 
 
 # --- listing -------------------------------------------------------------------------------------

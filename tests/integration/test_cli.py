@@ -261,3 +261,18 @@ def test_pages_follow_the_full_list_with_standing_duties_last(demo_url: str) -> 
     dated = [r.due_on for r in every if r.due_on is not None]
     assert dated == sorted(dated) and all(r.due_on is None for r in every[len(dated) :])
     t.close()
+
+
+def test_a_demo_made_by_an_earlier_version_is_upgraded_keeping_its_changes(capsys: pytest.CaptureFixture[str]) -> None:
+    """The demo is an embedded SQLite file in the user's data directory, whatever the backend."""
+    from tracker.settings import demo_database_path, sqlite_url
+
+    assert run(capsys, "demo", "--print").code == 0
+    url = sqlite_url(demo_database_path())
+    assert run(capsys, "--db", url, "note", "1", "kept across the upgrade").code == 0
+    assert run(capsys, "--db", url, "db", "downgrade", "0003").code == 0
+    assert run(capsys, "--db", url, "list", "--count").code == 1  # an older schema is refused
+
+    result = run(capsys, "demo", "--print")
+    assert result.code == 0 and "0004" in result.err
+    assert "kept across the upgrade" in run(capsys, "--db", url, "show", "1").out
