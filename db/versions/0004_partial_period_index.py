@@ -2,7 +2,8 @@
 
 Most assignments are one-off (period ""), and every insert paid for their entries in an index that
 no query reads: the lists filter on one named period, and the period pickers list the named ones.
-Leaving them out makes a bulk import about a tenth faster.
+Leaving them out saves their share of every insert (without the whole index, raw inserts into the
+assignment table ran about 9% faster; in an import, one row in two to three has a named period).
 
 Revision ID: 0004
 Revises: 0003
