@@ -138,15 +138,20 @@ def _open_at(due: str) -> str:
     return "(" + " OR ".join(_open_terms(due)) + ")"
 
 
-def _timing_terms(criteria: AssignmentFilter, params: dict[str, Any], as_of: date) -> list[str]:
-    """The morning filters (overdue, due within N days) as disjoint conditions."""
-    terms: list[str] = []
+def _timing_dues(criteria: AssignmentFilter, params: dict[str, Any], as_of: date) -> list[str]:
+    """The due-date conditions of the morning filters (overdue, due within N days), which do not overlap."""
+    dues: list[str] = []
     if criteria.overdue:
-        terms += _open_terms("a.due_on < :as_of")
+        dues.append("a.due_on < :as_of")
     if criteria.due_within is not None:
         params["window_end"] = as_of + timedelta(days=criteria.due_within)
-        terms += _open_terms("a.due_on >= :as_of AND a.due_on <= :window_end")
-    return terms
+        dues.append("a.due_on >= :as_of AND a.due_on <= :window_end")
+    return dues
+
+
+def _timing_terms(criteria: AssignmentFilter, params: dict[str, Any], as_of: date) -> list[str]:
+    """The morning filters as disjoint conditions, each a range of the state index."""
+    return [term for due in _timing_dues(criteria, params, as_of) for term in _open_terms(due)]
 
 
 def _in(column: str, values: Sequence[Any], prefix: str, params: dict[str, Any]) -> str:
@@ -173,13 +178,8 @@ def where_clause(
     assignments whose task or agency is among the matches (no joins; for counting)."""
     params["as_of"] = as_of
     conditions: list[str] = []
-    timing: list[str] = []
     open_at = _open_plain if ordered else _open_at
-    if criteria.overdue:
-        timing.append(open_at("a.due_on < :as_of"))
-    if criteria.due_within is not None:
-        params["window_end"] = as_of + timedelta(days=criteria.due_within)
-        timing.append(open_at("a.due_on >= :as_of AND a.due_on <= :window_end"))
+    timing = [open_at(due) for due in _timing_dues(criteria, params, as_of)]
     if timing:
         conditions.append("(" + " OR ".join(timing) + ")")
     if criteria.agency_ids is not None:
