@@ -113,7 +113,7 @@ class _Renderer:
         }
         directive_ids = sorted({task[2] for task in self.tasks.values()})
         self.directives = {
-            row[0]: (row[1], reader.to_date(row[2]), row[3])
+            row[0]: (row[1], row[2], row[3])
             for row in _by_id(
                 reader, "SELECT id, number, issued_on, title FROM directive WHERE id IN ({ids})", directive_ids
             )
@@ -122,6 +122,7 @@ class _Renderer:
         self.overdue_template = t("status.days_overdue", lang, days="{days}")
         self.due_in_template = t("status.due_in", lang, days="{days}")
         self.heads: dict[int, tuple[str, str]] = {}
+        self.issued: dict[Any, str] = {}
         self.wordings: dict[tuple[str, str], tuple[str, str]] = {}
         self.beginnings: dict[int, tuple[str, str]] = {}
         self.endings: dict[tuple[Any, Any, Any], tuple[str, str]] = {}
@@ -149,7 +150,10 @@ class _Renderer:
         head = self.heads.get(directive_id)
         if head is None:
             number, issued_on, title = self.directives[directive_id]
-            issued = f" {t('show.issued', self.lang)} {issued_on:%d/%m/%Y}" if issued_on else ""
+            issued = self.issued.get(issued_on)
+            if issued is None:  # directives share their dates: each is formatted once
+                day = self.reader.to_date(issued_on)
+                issued = self.issued[issued_on] = f" {t('show.issued', self.lang)} {day:%d/%m/%Y}" if day else ""
             heading = f"{number}{issued} - {one_line(title)}"
             head = self.heads[directive_id] = (heading, escape(heading))
         cell = self.wordings.get((ref, text))
