@@ -23,9 +23,19 @@ class Digest:
     """What this digest is, for the sent log: "agency:<id>" or "summary"."""
     to: list[str]
     subject: str
-    text: str
-    html: str
+    text_utf8: bytes
+    """The plain-text body, encoded as it is sent."""
+    html_utf8: bytes
+    """The HTML alternative, encoded as it is sent."""
     agency: str = ""
+
+    @property
+    def text(self) -> str:
+        return self.text_utf8.decode()
+
+    @property
+    def html(self) -> str:
+        return self.html_utf8.decode()
 
 
 @dataclass
@@ -50,17 +60,17 @@ _TABLE = "<table border='1' cellpadding='4' cellspacing='0'>"
 
 
 def _add_section(
-    text: list[str], html: list[str], title: str, line_numbers: list[int], lines: DigestLines, head: str
+    text: list[bytes], html: list[bytes], title: str, line_numbers: list[int], lines: DigestLines, head: str
 ) -> None:
     """Append a titled section listing ``line_numbers`` to a digest's text and HTML parts."""
     if not line_numbers:
         return
     count = len(line_numbers)
-    text.append(f"\n{title.upper()} ({count})\n")
+    text.append(f"\n{title.upper()} ({count})\n".encode())
     text.extend(chain.from_iterable(map(lines.text.__getitem__, line_numbers)))
-    html.append(f"<h3>{escape(title)} ({count})</h3>{_TABLE}<tr>{head}</tr>")
+    html.append(f"<h3>{escape(title)} ({count})</h3>{_TABLE}<tr>{head}</tr>".encode())
     html.extend(chain.from_iterable(map(lines.html.__getitem__, line_numbers)))
-    html.append("</table>")
+    html.append(b"</table>")
 
 
 def _subject(name: str, overdue: int, soon: int, as_of: date, lang: str) -> str:
@@ -68,8 +78,8 @@ def _subject(name: str, overdue: int, soon: int, as_of: date, lang: str) -> str:
     return one_line(f"{t('mail.prefix', lang)} {name}: {counts} ({as_of:%d/%m/%Y})")
 
 
-_PAGE_START = "<!DOCTYPE html><html><head><meta charset='utf-8'></head><body>"
-_PAGE_END = "</body></html>"
+_PAGE_START = b"<!DOCTYPE html><html><head><meta charset='utf-8'></head><body>"
+_PAGE_END = b"</body></html>"
 
 
 def build_digests(
@@ -91,6 +101,7 @@ def build_digests(
     plan = DigestPlan(as_of)
     summary_counts: list[tuple[str, int, int]] = []
     footer = t("mail.footer", lang)
+    footer_text, footer_html = f"\n{footer}\n".encode(), f"<p>{escape(footer)}</p>".encode()
     titles = (t("mail.overdue", lang), t("mail.due_soon", lang), t("mail.coordinating", lang))
     head = _table_head(lang, ("col.directive", "col.task", "col.due", "col.status"))
     for agency_id, (overdue, soon, coordinating) in sorted(by_agency.items(), key=lambda item: names[item[0]]):
@@ -104,19 +115,19 @@ def build_digests(
             continue
         intro = t("mail.intro", lang, agency=one_line(name), as_of=f"{as_of:%d/%m/%Y}")
         # Each digest is one join of its parts: the lines' text is copied once.
-        text = [intro, "\n"]
-        html = [_PAGE_START, f"<p>{escape(intro)}</p>"]
+        text = [f"{intro}\n".encode()]
+        html = [_PAGE_START, f"<p>{escape(intro)}</p>".encode()]
         for title, line_numbers in zip(titles, (overdue, soon, coordinating), strict=True):
             _add_section(text, html, title, line_numbers, lines, head)
-        text += ("\n", footer, "\n")
-        html += (f"<p>{escape(footer)}</p>", _PAGE_END)
+        text.append(footer_text)
+        html += (footer_html, _PAGE_END)
         plan.digests.append(
             Digest(
                 key=f"agency:{agency_id}",
                 to=list(addresses),
                 subject=_subject(name, len(overdue), len(soon), as_of, lang),
-                text="".join(text),
-                html="".join(html),
+                text_utf8=b"".join(text),
+                html_utf8=b"".join(html),
                 agency=name,
             )
         )
@@ -144,19 +155,18 @@ def _summary(
         missing = t("mail.no_contact", lang) + " " + ", ".join(plan.agencies_without_contact) + "\n"
     title = t("mail.overdue", lang)
     head = _table_head(lang, ("col.directive", "col.task", "col.due", "col.status", "col.agency"))
-    text = [f"{intro}\n\n"]
-    text += [f"- {one_line(name)}: {t('mail.counts', lang, overdue=o, soon=s)}\n" for name, o, s in counts]
-    text.append(f"{missing}\n{title.upper()} ({total_overdue})\n")
+    table = "".join(f"- {one_line(name)}: {t('mail.counts', lang, overdue=o, soon=s)}\n" for name, o, s in counts)
+    text = [f"{intro}\n\n{table}{missing}\n{title.upper()} ({total_overdue})\n".encode()]
+    table = "".join(f"<tr><td>{escape(name)}</td><td>{o}</td><td>{s}</td></tr>" for name, o, s in counts)
     html = [
         _PAGE_START,
         f"<p>{escape(intro)}</p>{_TABLE}<tr><th>{escape(t('col.agency', lang))}</th>"
-        f"<th>{escape(t('short.overdue', lang))}</th><th>{escape(t('status.due_soon', lang))}</th></tr>",
+        f"<th>{escape(t('short.overdue', lang))}</th><th>{escape(t('status.due_soon', lang))}</th></tr>{table}"
+        f"</table><p>{escape(missing)}</p><h3>{escape(title)} ({total_overdue})</h3>{_TABLE}<tr>{head}</tr>".encode(),
     ]
-    html += [f"<tr><td>{escape(name)}</td><td>{o}</td><td>{s}</td></tr>" for name, o, s in counts]
-    html.append(f"</table><p>{escape(missing)}</p><h3>{escape(title)} ({total_overdue})</h3>{_TABLE}<tr>{head}</tr>")
     agencies_word = t("mail.lead_agencies", lang)
     plain = {agency_id: one_line(name) for agency_id, name in names.items()}
-    listings: dict[tuple[int, ...], tuple[str, str]] = {}
+    listings: dict[tuple[int, ...], tuple[bytes, bytes]] = {}
     late_leads, line_text, line_html = lines.late_leads, lines.text, lines.html
     for line in sorted(late_leads):  # lines are by due date, task and period
         agencies = tuple(late_leads[line])
@@ -164,17 +174,17 @@ def _summary(
         if listing is None:
             listed = ", ".join(sorted([plain[agency_id] for agency_id in agencies]))
             listing = listings[agencies] = (
-                f"  {agencies_word} ({len(agencies)}): {listed}\n",
-                f"<td>{escape(listed)}</td></tr>",
+                f"  {agencies_word} ({len(agencies)}): {listed}\n".encode(),
+                f"<td>{escape(listed)}</td></tr>".encode(),
             )
         text += (*line_text[line], listing[0])
         beginning, ending, _ = line_html[line]
         html += (beginning, ending, listing[1])
-    html += ("</table>", _PAGE_END)
+    html += (b"</table>", _PAGE_END)
     return Digest(
         key="summary",
         to=list(secretariat),
         subject=_subject(t("mail.summary", lang), total_overdue, total_soon, as_of, lang),
-        text="".join(text),
-        html="".join(html),
+        text_utf8=b"".join(text),
+        html_utf8=b"".join(html),
     )

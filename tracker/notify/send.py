@@ -12,11 +12,12 @@ import ssl
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
+from email.encoders import encode_base64
 from email.header import Header
 from email.headerregistry import Address
 from email.message import Message
 from email.mime.multipart import MIMEMultipart
-from email.mime.text import MIMEText
+from email.mime.nonmultipart import MIMENonMultipart
 from email.utils import format_datetime, make_msgid
 
 from tracker.core.errors import TrackerError
@@ -51,9 +52,17 @@ def compose(digest: Digest, sender: str, now: datetime, to: Sequence[str] | None
     message["Date"] = format_datetime(now)
     domain = sender.rpartition("@")[2] or "localhost"
     message["Message-ID"] = make_msgid(domain=one_line(domain))
-    message.attach(MIMEText(digest.text, "plain", "utf-8"))
-    message.attach(MIMEText(digest.html, "html", "utf-8"))
+    message.attach(_utf8_part(digest.text_utf8, "plain"))
+    message.attach(_utf8_part(digest.html_utf8, "html"))
     return message
+
+
+def _utf8_part(body: bytes, subtype: str) -> MIMENonMultipart:
+    """A text part from a body already encoded as UTF-8: base64, as ``MIMEText`` would send it."""
+    part = MIMENonMultipart("text", subtype, charset="utf-8")
+    part.set_payload(body)
+    encode_base64(part)
+    return part
 
 
 def _check_address(address: str) -> str:

@@ -9,7 +9,7 @@ SQL is written once, in the dialect both databases share, with ``:name`` paramet
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -82,6 +82,10 @@ class Reader:
 
     def rows(self, sql: str, params: dict[str, Any] | None = None) -> list[tuple[Any, ...]]:
         return self._raw.rows(sql, params)
+
+    def stream(self, sql: str, params: dict[str, Any] | None = None) -> Iterator[tuple[Any, ...]]:
+        """See :meth:`RawSql.stream`."""
+        return self._raw.stream(sql, params)
 
     def rows_for_ids(self, sql: str, ids: Iterable[Any], chunk: int = 500) -> list[tuple[Any, ...]]:
         """See :meth:`RawSql.rows_for_ids`."""
