@@ -361,3 +361,19 @@ def test_truncated_json_is_reported_and_nothing_is_written(t: tracker.Tracker, t
     with pytest.raises(tracker.TrackerError, match=r"cut\.json: not valid JSON"):
         t.import_file(path)
     assert _count(t) == before
+
+
+def test_a_file_that_is_not_utf8_names_its_line_and_writes_nothing(t: tracker.Tracker, tmp_path: Path) -> None:
+    """The encoding is checked while the rows are read, not in a first pass: a bad byte far down the file
+    comes after batches were written, and they must go too."""
+    rows = [
+        [*ROWS[0][:5], f"N{i}", f"Nhiệm vụ {i}", ROWS[0][7], "", "trước 30/4/2021", "", "", ""] for i in range(6000)
+    ]
+    path = _write(tmp_path / "cp1258.csv", rows)
+    lines = path.read_bytes().split(b"\r\n")
+    lines[5600] = lines[5600].replace("Nhiệm vụ".encode(), "Nhi\xeam v\xf5".encode("latin-1"))
+    path.write_bytes(b"\r\n".join(lines))
+    before = _count(t)
+    with pytest.raises(tracker.TrackerError, match=r"cp1258\.csv: the file is not UTF-8 or UTF-16 \(line 5601\)"):
+        t.import_file(path)
+    assert _count(t) == before

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import codecs
 import csv
-import io
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -56,28 +55,42 @@ def column_letter(index: int) -> str:
     return letters
 
 
-def _decode(path: Path) -> io.TextIOBase:
-    head = path.open("rb").read(4)
+def _encoding(path: Path) -> str:
+    """UTF-16 or UTF-8 with a byte-order mark, else UTF-8. A file in another encoding shows as a decoding
+    error while it is read (see :func:`_not_text`): checking first would read the whole file twice."""
+    with path.open("rb") as raw:
+        head = raw.read(4)
     if head.startswith(codecs.BOM_UTF8):
-        encoding = "utf-8-sig"
-    elif head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        encoding = "utf-16"
-    else:
-        encoding = "utf-8"
-        try:
-            with path.open(encoding="utf-8") as probe:
-                for _ in probe:
-                    pass
-        except UnicodeDecodeError as error:
-            raise TrackerError(
-                f"{path}: the file is not UTF-8 or UTF-16 (byte {error.start}); save it as CSV UTF-8 and try again."
-            ) from None
-    return path.open(encoding=encoding, newline="")
+        return "utf-8-sig"
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"
+    return "utf-8"
+
+
+def _not_text(path: Path, encoding: str) -> TrackerError:
+    """The error for a file that does not decode, naming its first line that does not (UTF-8)."""
+    where = ""
+    if encoding != "utf-16":
+        with path.open("rb") as raw:
+            for number, line in enumerate(raw, start=1):
+                try:
+                    line.decode(encoding)
+                except UnicodeDecodeError:
+                    where = f" (line {number})"
+                    break
+    return TrackerError(
+        f"{path}: the file is not UTF-8 or UTF-16{where}; save it as CSV UTF-8 (or Unicode text) and try again."
+    )
 
 
 def read_csv(path: Path) -> Table:
-    handle = _decode(path)
-    sample = handle.read(64 * 1024)
+    encoding = _encoding(path)
+    handle = path.open(encoding=encoding, newline="")
+    try:
+        sample = handle.read(64 * 1024)
+    except UnicodeDecodeError:
+        handle.close()
+        raise _not_text(path, encoding) from None
     handle.seek(0)
     if handle.read(1) != "\ufeff":
         handle.seek(0)
@@ -89,13 +102,17 @@ def read_csv(path: Path) -> Table:
     try:
         headers = [h.strip() for h in next(reader)]
     except StopIteration:
+        handle.close()
         raise TrackerError(f"{path}: the file is empty; it needs a header row.") from None
 
     def rows() -> Iterator[SourceRow]:
         with handle:
-            for number, values in enumerate(reader, start=2):
-                if (values and values[0].strip()) or any(v.strip() for v in values):
-                    yield SourceRow(str(number), values)
+            try:
+                for number, values in enumerate(reader, start=2):
+                    if (values and values[0].strip()) or any(v.strip() for v in values):
+                        yield SourceRow(str(number), values)
+            except UnicodeDecodeError:
+                raise _not_text(path, encoding) from None
 
     return Table(path, headers, [column_letter(i) for i in range(len(headers))], rows())
 
