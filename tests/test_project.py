@@ -89,9 +89,9 @@ def test_the_wheel_carries_migrations_and_seeds_and_works_outside_the_source_tre
 
 
 def test_ruff_is_clean() -> None:
-    lint = _run([sys.executable, "-m", "ruff", "check", "tracker", "tests"], ROOT)
+    lint = _run([sys.executable, "-m", "ruff", "check", "tracker", "tests", "db"], ROOT)
     assert lint.returncode == 0, lint.stdout + lint.stderr
-    formatting = _run([sys.executable, "-m", "ruff", "format", "--check", "tracker", "tests"], ROOT)
+    formatting = _run([sys.executable, "-m", "ruff", "format", "--check", "tracker", "tests", "db"], ROOT)
     assert formatting.returncode == 0, formatting.stdout
 
 
