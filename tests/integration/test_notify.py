@@ -9,6 +9,7 @@ import socket
 import subprocess
 import sys
 from collections.abc import Iterator
+from datetime import date
 from email.message import EmailMessage
 from email.policy import default
 from pathlib import Path
@@ -202,6 +203,31 @@ def test_to_sends_everything_to_one_address_without_marking_the_real_digests(
     assert _sent_log(demo_url) == ["thu@example.org>agency:" + _sent_log(demo_url)[0].split(":")[-1]]
     real = _notify(capsys, demo_url, "--agency", "bac-giang:Sở Xây dựng")
     assert real.code == 0 and mailbox.messages[-1]["X-Envelope-To"] == "sxd@bacgiang.example.org"
+
+
+def test_a_past_date_lists_what_was_open_then_in_the_same_order(demo_url: str) -> None:
+    """The digests of a past day list what was open on that day: an assignment completed or withdrawn
+    since then is still in them, where it was (the run reads open rows and the rows closed since as two
+    sorted parts), and every agency's digest is in both languages and in the same order as before."""
+    from tracker.notify.digest import build_digests
+
+    t = tracker.open(demo_url)
+    as_of = date(2020, 3, 21)
+
+    def digests(lang: str) -> list[tuple[str, str, str]]:
+        plan = build_digests(t.reader, as_of, secretariat=["vp@example.org"], lang=lang)
+        return [(d.subject, d.text, d.html) for d in plan.digests]
+
+    before = {lang: digests(lang) for lang in ("vi", "en")}
+    overdue = t.overdue(as_of)
+    assert len(overdue) >= 3
+    t.complete(overdue[0].id, on=date(2020, 4, 2), ref="Báo cáo 12/BC")
+    t.withdraw(overdue[-1].id, reason="trùng nhiệm vụ", on=date(2020, 4, 3))
+    assert len(t.overdue(date(2020, 4, 5))) < len(t.overdue(as_of))
+    assert {lang: digests(lang) for lang in ("vi", "en")} == before
+    t.complete(overdue[1].id, on=date(2020, 3, 20))
+    assert digests("vi") != before["vi"]  # done before the day: no longer owed on it
+    t.close()
 
 
 def test_dry_run_prints_and_records_nothing(

@@ -118,6 +118,7 @@ class Task(SQLModel, table=True):
 
 
 _NAMED_PERIOD = text("period <> ''")
+_OPEN = text("completed_on IS NULL AND withdrawn_on IS NULL")
 
 
 class Assignment(SQLModel, table=True):
@@ -137,6 +138,12 @@ class Assignment(SQLModel, table=True):
         # Serves "open at the as-of date" (overdue, due soon, status counts) as covering index ranges:
         # open now (NULL, NULL, due range), completed after the as-of date, withdrawn after it.
         Index("ix_assignment_state", "completed_on", "withdrawn_on", "due_on"),
+        # The daily digests: open assignments in the order they are listed, with every column a digest
+        # line reads, so the run walks this index alone and sorts nothing (see tracker.notify.lines).
+        Index(
+            "ix_assignment_open", "due_on", "task_id", "period", "deadline_text", "agency_id", "role",
+            sqlite_where=_OPEN, postgresql_where=_OPEN,
+        ),
     )
 
     id: int | None = Field(default=None, primary_key=True)

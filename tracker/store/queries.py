@@ -121,7 +121,7 @@ def _open_plain(due: str) -> str:
     )
 
 
-def _open_terms(due: str) -> list[str]:
+def open_terms(due: str) -> list[str]:
     """Not completed and not withdrawn at ``:as_of``, and ``due``, as three disjoint conditions, each a
     range of the index (completed_on, withdrawn_on, due_on): open now; completed after the as-of date;
     withdrawn after it and never completed."""
@@ -133,9 +133,9 @@ def _open_terms(due: str) -> list[str]:
 
 
 def _open_at(due: str) -> str:
-    """:func:`_open_terms` joined by OR: SQLite (MULTI-INDEX OR) and PostgreSQL (BitmapOr) then read
+    """:func:`open_terms` joined by OR: SQLite (MULTI-INDEX OR) and PostgreSQL (BitmapOr) then read
     only those ranges."""
-    return "(" + " OR ".join(_open_terms(due)) + ")"
+    return "(" + " OR ".join(open_terms(due)) + ")"
 
 
 def _timing_dues(criteria: AssignmentFilter, params: dict[str, Any], as_of: date) -> list[str]:
@@ -151,7 +151,7 @@ def _timing_dues(criteria: AssignmentFilter, params: dict[str, Any], as_of: date
 
 def _timing_terms(criteria: AssignmentFilter, params: dict[str, Any], as_of: date) -> list[str]:
     """The morning filters as disjoint conditions, each a range of the state index."""
-    return [term for due in _timing_dues(criteria, params, as_of) for term in _open_terms(due)]
+    return [term for due in _timing_dues(criteria, params, as_of) for term in open_terms(due)]
 
 
 def _in(column: str, values: Sequence[Any], prefix: str, params: dict[str, Any]) -> str:
@@ -436,7 +436,7 @@ def status_counts(reader: Reader, as_of: date) -> dict[Status, int]:
         params,
     )[0]
     # One count per disjoint term, not their OR (see count_assignments).
-    terms = [f"(SELECT count(*) FROM assignment a WHERE {term})" for term in _open_terms("a.due_on < :as_of")]
+    terms = [f"(SELECT count(*) FROM assignment a WHERE {term})" for term in open_terms("a.due_on < :as_of")]
     overdue = int(reader.scalar("SELECT " + " + ".join(terms), params))
     return _statuses(total, withdrawn, standing, done, on_time, overdue)
 
