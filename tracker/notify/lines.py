@@ -115,6 +115,14 @@ def _every_agency(
     )
 
 
+def _escape(text: str) -> str:
+    """:func:`html.escape`, skipped for the many texts with nothing to escape (five membership tests
+    take half the time of its five replacements)."""
+    if "&" in text or "<" in text or ">" in text or '"' in text or "'" in text:
+        return escape(text)
+    return text
+
+
 def _by_id(reader: Reader, sql: str, table_ids: list[int]) -> list[tuple[Any, ...]]:
     """Rows of ``sql`` ("... WHERE id IN ({ids})") for ``table_ids``; the whole (narrow) table when the
     ids are many, which is faster than hundreds of queries."""
@@ -186,7 +194,7 @@ class _Renderer:
             task = f"{ref}: {one_line(text)}"
             cell = self.wordings[(ref, text)] = (
                 f"{task}\n  {self.deadline_word}: ".encode(),
-                f"{escape(task)}</td><td>".encode(),
+                f"{_escape(task)}</td><td>".encode(),
             )
         found = self.beginnings[task_id] = (head[0] + cell[0], head[1] + cell[1])
         return found
