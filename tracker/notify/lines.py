@@ -94,9 +94,7 @@ def _read(reader: Reader, criteria: AssignmentFilter, as_of: date) -> tuple[list
     return lines, by_agency, late_leads
 
 
-def _every_agency(
-    dialect: str, columns: str, criteria: AssignmentFilter, as_of: date, params: dict[str, Any]
-) -> str:
+def _every_agency(dialect: str, columns: str, criteria: AssignmentFilter, as_of: date, params: dict[str, Any]) -> str:
     """The digests of every agency: the rows open now, walked in order along the covering index
     ``ix_assignment_open``, merged with the (usually no) rows that were still open at the as-of date
     but have since been completed or withdrawn. The database merges the two sorted parts."""
@@ -110,8 +108,7 @@ def _every_agency(
     # sort; it is told which index to walk.
     hints = (" INDEXED BY ix_assignment_open", " INDEXED BY ix_assignment_state") if dialect == "sqlite" else ("", "")
     return (
-        f"{columns}{hints[0]} WHERE {now} UNION ALL {columns}{hints[1]} WHERE {' OR '.join(since)} "
-        "ORDER BY 5, 3, 4, 6"
+        f"{columns}{hints[0]} WHERE {now} UNION ALL {columns}{hints[1]} WHERE {' OR '.join(since)} ORDER BY 5, 3, 4, 6"
     )
 
 
@@ -123,14 +120,6 @@ def _escape(text: str) -> str:
     return text
 
 
-def _by_id(reader: Reader, sql: str, table_ids: list[int]) -> list[tuple[Any, ...]]:
-    """Rows of ``sql`` ("... WHERE id IN ({ids})") for ``table_ids``; the whole (narrow) table when the
-    ids are many, which is faster than hundreds of queries."""
-    if len(table_ids) > 20_000:
-        return reader.rows(sql.partition(" WHERE ")[0])
-    return reader.rows_for_ids(sql, table_ids)
-
-
 class _Renderer:
     """Renders lines as their task's beginning (directive heading and task) and an ending (due date,
     wording, period and state); each beginning and ending is rendered once."""
@@ -139,18 +128,19 @@ class _Renderer:
         self.reader = reader
         self.as_of = as_of
         self.lang = lang
-        task_ids = sorted({line[0] for line in lines})
-        self.tasks: dict[int, tuple[str, str, int]] = {
-            row[0]: (row[1], row[2], row[3])
-            for row in _by_id(reader, "SELECT id, ref, text, directive_id FROM task WHERE id IN ({ids})", task_ids)
-        }
-        directive_ids = sorted({task[2] for task in self.tasks.values()})
-        self.directives = {
-            row[0]: (row[1], row[2], row[3])
-            for row in _by_id(
-                reader, "SELECT id, number, issued_on, title FROM directive WHERE id IN ({ids})", directive_ids
+        tasks = reader.rows_for_ids(
+            "SELECT id, ref, text, directive_id FROM task WHERE id IN ({ids})", {line[0] for line in lines}
+        )
+        self.tasks: dict[int, tuple[Any, ...]] = {row[0]: row for row in tasks}
+        """id -> (id, ref, text, directive id)"""
+        directive_ids = {task[3] for task in tasks}
+        self.directives: dict[int, tuple[Any, ...]] = {
+            row[0]: row
+            for row in reader.rows_for_ids(
+                "SELECT id, number, issued_on, title FROM directive WHERE id IN ({ids})", directive_ids
             )
         }
+        """id -> (id, number, issued on, title)"""
         self.deadline_word = t("show.deadline", lang)
         self.overdue_template = t("status.days_overdue", lang, days="{days}")
         self.due_in_template = t("status.due_in", lang, days="{days}")
@@ -179,10 +169,10 @@ class _Renderer:
 
     def _beginning(self, task_id: int) -> tuple[bytes, bytes]:
         """The directive heading and the task, as text and as HTML."""
-        ref, text, directive_id = self.tasks[task_id]
+        _, ref, text, directive_id = self.tasks[task_id]
         head = self.heads.get(directive_id)
         if head is None:
-            number, issued_on, title = self.directives[directive_id]
+            _, number, issued_on, title = self.directives[directive_id]
             issued = self.issued.get(issued_on)
             if issued is None:  # directives share their dates: each is formatted once
                 day = self.reader.to_date(issued_on)

@@ -141,8 +141,15 @@ class Assignment(SQLModel, table=True):
         # The daily digests: open assignments in the order they are listed, with every column a digest
         # line reads, so the run walks this index alone and sorts nothing (see tracker.notify.lines).
         Index(
-            "ix_assignment_open", "due_on", "task_id", "period", "deadline_text", "agency_id", "role",
-            sqlite_where=_OPEN, postgresql_where=_OPEN,
+            "ix_assignment_open",
+            "due_on",
+            "task_id",
+            "period",
+            "deadline_text",
+            "agency_id",
+            "role",
+            sqlite_where=_OPEN,
+            postgresql_where=_OPEN,
         ),
     )
 

@@ -512,7 +512,6 @@ def agency_scoreboard(
             "SELECT g.id, g.name, j.code FROM agency g JOIN jurisdiction j ON j.id = g.jurisdiction_id "
             "WHERE g.id IN ({ids})",
             counts,
-            chunk=900,
         )
     }
     scores = []

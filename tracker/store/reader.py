@@ -87,9 +87,9 @@ class Reader:
         """See :meth:`RawSql.stream`."""
         return self._raw.stream(sql, params)
 
-    def rows_for_ids(self, sql: str, ids: Iterable[Any], chunk: int = 500) -> list[tuple[Any, ...]]:
+    def rows_for_ids(self, sql: str, ids: Iterable[int]) -> list[tuple[Any, ...]]:
         """See :meth:`RawSql.rows_for_ids`."""
-        return self._raw.rows_for_ids(sql, ids, chunk)
+        return self._raw.rows_for_ids(sql, ids)
 
     def scalar(self, sql: str, params: dict[str, Any] | None = None) -> Any:
         return self._raw.scalar(sql, params)
