@@ -65,7 +65,7 @@ def _read(reader: Reader, criteria: AssignmentFilter, as_of: date) -> tuple[list
     )
     order = " ORDER BY a.due_on, a.task_id, a.period, a.deadline_text"
     if criteria.agency_ids is None:
-        sql = _every_agency(reader.dialect, columns, criteria, as_of, params)
+        sql = _every_agency(reader, columns, criteria, as_of, params)
     else:
         where, _ = queries.where_clause(criteria, as_of, params)
         sql = f"{columns}{where}{order}"
@@ -94,22 +94,27 @@ def _read(reader: Reader, criteria: AssignmentFilter, as_of: date) -> tuple[list
     return lines, by_agency, late_leads
 
 
-def _every_agency(dialect: str, columns: str, criteria: AssignmentFilter, as_of: date, params: dict[str, Any]) -> str:
-    """The digests of every agency: the rows open now, walked in order along the covering index
-    ``ix_assignment_open``, merged with the (usually no) rows that were still open at the as-of date
-    but have since been completed or withdrawn. The database merges the two sorted parts."""
+def _every_agency(reader: Reader, columns: str, criteria: AssignmentFilter, as_of: date, params: dict[str, Any]) -> str:
+    """The digests of every agency. On the day itself, every row to list is open now: they are walked in
+    order along the covering index ``ix_assignment_open``, and nothing is sorted. For a past day, the
+    rows completed or withdrawn since then are added, and the database sorts the two parts together."""
     params["as_of"] = as_of
     due = "a.due_on < :as_of"  # overdue
     if criteria.due_within is not None:
         params["window_end"] = as_of + timedelta(days=criteria.due_within)
         due = "a.due_on <= :window_end" if criteria.overdue else "a.due_on >= :as_of AND a.due_on <= :window_end"
     now, *since = queries.open_terms(due)
-    # SQLite's planner prefers the state index for the first part (two equalities), which then needs a
+    # SQLite's planner prefers the state index for the open rows (two equalities), which then needs a
     # sort; it is told which index to walk.
-    hints = (" INDEXED BY ix_assignment_open", " INDEXED BY ix_assignment_state") if dialect == "sqlite" else ("", "")
-    return (
-        f"{columns}{hints[0]} WHERE {now} UNION ALL {columns}{hints[1]} WHERE {' OR '.join(since)} ORDER BY 5, 3, 4, 6"
-    )
+    hints = ("", "")
+    if reader.dialect == "sqlite":
+        hints = (" INDEXED BY ix_assignment_open", " INDEXED BY ix_assignment_state")
+    open_now = f"{columns}{hints[0]} WHERE {now}"
+    closed_since = f"{columns}{hints[1]} WHERE {' OR '.join(since)}"
+    if reader.scalar(f"SELECT EXISTS ({closed_since})", params):
+        # (PostgreSQL would sort this union even with the parts in order.)
+        return f"{open_now} UNION ALL {closed_since} ORDER BY 5, 3, 4, 6"
+    return f"{open_now} ORDER BY a.due_on, a.task_id, a.period, a.deadline_text"
 
 
 def _escape(text: str) -> str:
