@@ -94,6 +94,7 @@ class TrackerApp(App[None]):
         self._search_timer: Any = None
         self._detail_open = False
         self._detail_timer: Any = None
+        self._loading_timer: Any = None
         self._counting_as_of: date | None = None
         self._labels: dict[tuple[str, int], str] = {}
         """Chip labels of chosen agencies and directives, by id."""
@@ -156,8 +157,23 @@ class TrackerApp(App[None]):
 
     # --- loading -------------------------------------------------------------------------------
 
+    LOADING_DELAY_S = 0.1
+    """The loading indicator shows only for a load that takes longer than this: most take a few
+    milliseconds, and showing and hiding it would flicker and lay the screen out twice."""
+
+    def _loading(self, started: bool) -> None:
+        """Start or end a load: the indicator appears once the load has taken :attr:`LOADING_DELAY_S`."""
+        if self._loading_timer is not None:
+            self._loading_timer.stop()
+            self._loading_timer = None
+        indicator = self.query_one("#loading")
+        if started:
+            self._loading_timer = self.set_timer(self.LOADING_DELAY_S, lambda: setattr(indicator, "display", True))
+        elif indicator.display:
+            indicator.display = False
+
     def reload(self, view: View) -> None:
-        self.query_one("#loading").display = True
+        self._loading(True)
         self._load(view)
 
     @work(thread=True, exclusive=True, group="reload")
@@ -173,7 +189,7 @@ class TrackerApp(App[None]):
             self.call_from_thread(self._loaded)
 
     def _loaded(self) -> None:
-        self.query_one("#loading").display = False
+        self._loading(False)
         self._show_summary()
         self.query_one("#list", AssignmentList).reset()
         if self.model.counts_stale():
@@ -217,7 +233,7 @@ class TrackerApp(App[None]):
             summary.append(f"{t('short.' + status.value, self.lang)} ", style=style)
             summary.append(f"{counts[status]}", style=style or "bold")
             summary.append(" · " if status is not order[-1] else "")
-        self.query_one("#summary", Static).update(summary)
+        self.query_one("#summary", Static).update(summary, layout=False)  # one line, always
         criteria = self.model.view.criteria
         chips = Text()
         if criteria.overdue:
@@ -236,7 +252,7 @@ class TrackerApp(App[None]):
         chips.append(t("ui.shown", self.lang, count=shown), style="dim")
         if criteria != AssignmentFilter():
             chips.append("  " + t("ui.clear_hint", self.lang), style="dim")
-        self.query_one("#chips", Static).update(chips)
+        self.query_one("#chips", Static).update(chips, layout=False)
 
     def _chip_labels(self, criteria: AssignmentFilter) -> list[str]:
         labels = []
@@ -502,7 +518,7 @@ class TrackerApp(App[None]):
 
     def _after_change(self) -> None:
         """Re-read the list and the counts after an edit (in a worker), keeping the cursor's place."""
-        self.query_one("#loading").display = True
+        self._loading(True)
         self._refresh_after_change(self.model.view, self.query_one("#list", AssignmentList).cursor)
 
     @work(thread=True, exclusive=True, group="reload")
@@ -515,7 +531,7 @@ class TrackerApp(App[None]):
 
     def _refreshed(self, cursor: int) -> None:
         with contextlib.suppress(NoMatches):  # the app may have closed meanwhile
-            self.query_one("#loading").display = False
+            self._loading(False)
             self._show_summary()
             assignment_list = self.query_one("#list", AssignmentList)
             assignment_list.virtual_size = assignment_list.virtual_size.with_height(self.model.total + 1)
