@@ -3,6 +3,8 @@ model's cached pages, so a million rows cost what is on screen (DESIGN §4)."""
 
 from __future__ import annotations
 
+import re
+
 from rich.segment import Segment
 from rich.style import Style
 from textual import events, work
@@ -29,12 +31,19 @@ def status_label(row: AssignmentRow, lang: str) -> tuple[str, Style]:
     return label, Style.parse(style) if style else Style()
 
 
+_ONE_CELL_EACH = re.compile("[\x20-\x7e\u00a0-\u024f\u1e00-\u1eff]*")
+"""Text whose every character takes one cell: ASCII and the precomposed Latin letters of Vietnamese
+(no combining marks, no wide characters)."""
+
+
 def _fit(text: str, width: int) -> str:
     """``text`` cut or padded to exactly ``width`` cells (an ellipsis marks a cut)."""
     from rich.cells import cell_len, set_cell_size
 
     if width <= 0:
         return ""
+    if width > 1 and _ONE_CELL_EACH.fullmatch(text):  # most cells: counted by length, without rich's grapheme split
+        return text[: width - 2] + "… " if len(text) > width - 1 else text.ljust(width)
     if cell_len(text) > width - 1:  # one cell is the gap to the next column
         return set_cell_size(text, width - 2) + "… "
     return set_cell_size(text, width)
