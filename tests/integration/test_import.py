@@ -377,3 +377,52 @@ def test_a_file_that_is_not_utf8_names_its_line_and_writes_nothing(t: tracker.Tr
     with pytest.raises(tracker.TrackerError, match=r"cp1258\.csv: the file is not UTF-8 or UTF-16 \(line 5601\)"):
         t.import_file(path)
     assert _count(t) == before
+
+
+def _index_definitions(t: tracker.Tracker) -> list[tuple[str, str]]:
+    if t.engine.dialect.name == "sqlite":
+        query = "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'assignment' ORDER BY name"
+    else:
+        query = "SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'assignment' ORDER BY indexname"
+    return [(str(name), str(definition)) for name, definition in t.reader.rows(query)]
+
+
+def _many_rows(count: int) -> list[list[str]]:
+    """``count`` tasks of 20 directives, each with a lead and a coordinating agency."""
+    return [
+        [f"{900 + index % 20}/KH-UBND", "01/02/2021", "Kế hoạch", "Tiêu đề", "UBND tỉnh Thanh Hóa", str(index),
+         f"Nhiệm vụ số {index}", "Sở Tư pháp", "Sở Nội vụ", f"trước {1 + index % 28}/6/2021", "", "", ""]
+        for index in range(count)
+    ]  # fmt: skip
+
+
+def test_a_large_import_leaves_every_index_whole(t: tracker.Tracker, tmp_path: Path) -> None:
+    """A load that adds more than the table held builds the secondary indexes once at the end on SQLite:
+    afterwards they are all there, defined as before, and agree with the table."""
+    indexes = _index_definitions(t)
+    before = _count(t)
+    report = t.import_file(_write(tmp_path / "many.csv", _many_rows(6_000)))
+    assert report.ok, report.errors[:3]
+    assert report.created == 12_000 and _count(t) == before + 12_000
+    assert _index_definitions(t) == indexes
+    if t.engine.dialect.name == "sqlite":
+        assert t.reader.rows("PRAGMA integrity_check") == [("ok",)]
+    # The indexes answer: the open rows of one due date, through the digest's index, and one agency's rows.
+    on_day = t.reader.scalar(
+        "SELECT count(*) FROM assignment WHERE due_on = :day AND completed_on IS NULL AND withdrawn_on IS NULL",
+        {"day": "2021-06-05"},
+    )
+    assert on_day == 2 * len([i for i in range(6_000) if 1 + i % 28 == 5])
+    again = t.import_file(tmp_path / "many.csv")
+    assert (again.created, again.updated, again.unchanged) == (0, 0, 12_000)
+
+
+def test_a_large_import_that_fails_keeps_the_indexes_and_writes_nothing(t: tracker.Tracker, tmp_path: Path) -> None:
+    indexes = _index_definitions(t)
+    before = _count(t)
+    rows = _many_rows(12_000)
+    rows[-1][9] = "31/2/2021"
+    report = t.import_file(_write(tmp_path / "bad.csv", rows))
+    assert not report.ok and ":12001:J: '31/2/2021'" in report.errors[0]
+    assert _count(t) == before
+    assert _index_definitions(t) == indexes

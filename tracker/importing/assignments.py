@@ -22,6 +22,7 @@ from tracker.core.text import clean_name, fold, one_line
 from tracker.importing.fields import ASSIGNMENT_FIELDS, ASSIGNMENT_REQUIRED, match_columns
 from tracker.importing.sources import SourceRow, Table, as_text
 from tracker.store import names
+from tracker.store.deferred_indexes import DeferredIndexes
 from tracker.store.ids import IdAllocator
 from tracker.store.rawsql import RawSql
 
@@ -191,6 +192,7 @@ class AssignmentImporter:
         self.pending_tasks: list[tuple[Any, ...]] = []
         self.pending_assignments: list[tuple[Any, ...]] = []
         self.batch: list[_Row] = []
+        self.assignment_indexes = DeferredIndexes(sql, "assignment")
         self.db_date = _DbDates(sql)
         self.db_now = sql.db_value(self.now)
 
@@ -679,6 +681,7 @@ class AssignmentImporter:
             return  # nothing will be kept: skip the writes, go on checking rows
         self.sql.write_rows("directive", _DIRECTIVE_COLUMNS, directives, converted=True)
         self.sql.write_rows("task", _TASK_COLUMNS, tasks, converted=True)
+        self.assignment_indexes.before_insert(len(inserts))
         self.sql.write_rows("assignment", _ASSIGNMENT_COLUMNS, inserts, converted=True)
         if batch:
             self.apply(batch)
@@ -742,6 +745,7 @@ class AssignmentImporter:
                     self.report.updated += 1
         if self.report.errors:
             return  # nothing will be kept: skip the writes, go on checking rows
+        self.assignment_indexes.before_insert(len(inserts))
         self.sql.write_rows(
             "assignment",
             ["task_id", "agency_id", "role", "period", "due_on", "deadline_text", "original_due_on", "completed_on",
@@ -769,6 +773,7 @@ class AssignmentImporter:
             self.take(source_row)
         self.flush()
         if not self.report.errors:
+            self.assignment_indexes.restore()
             summary = f"{self.report.created} created, {self.report.updated} updated, {self.report.unchanged} unchanged"
             self.sql.write_rows(
                 "audit_log",
@@ -785,9 +790,10 @@ def _audit(value: Any) -> str | None:
 
 @contextlib.contextmanager
 def _large_page_cache(sql: RawSql) -> Iterator[RawSql]:
-    """On SQLite, a 64 MB page cache while the import runs: the four indexes of the assignment table
-    take their inserts in no common order, and with the default 2 MB their pages keep being evicted
-    and read back (about a tenth of an import's time at 100k rows)."""
+    """On SQLite, a 64 MB page cache while the import runs: the secondary indexes of the assignment
+    table take their inserts in no common order, and with the default 2 MB their pages keep being
+    evicted and read back (about a tenth of an import's time at 100k rows, before a large load's
+    indexes came to be deferred; it still counts for a load into a large table)."""
     if sql.dialect != "sqlite":
         yield sql
         return
