@@ -378,7 +378,6 @@ class Tracker:
         All rows or none: the report lists every problem (``report.errors``) and then nothing is
         written. ``dry_run`` checks and counts without writing."""
         from tracker.core.text import fold
-        from tracker.importing.agencies import import_agencies
         from tracker.importing.assignments import import_assignments
         from tracker.importing.fields import AGENCY_FIELDS, ASSIGNMENT_FIELDS, parse_maps
         from tracker.importing.sources import open_table
@@ -390,8 +389,10 @@ class Tracker:
             directive_words = {fold(w) for w in ASSIGNMENT_FIELDS["directive"]} | {"directive"}
             name_words = {fold(w) for w in AGENCY_FIELDS["name"]} | {"name"}
             agencies = bool(folded & name_words) and not folded & directive_words
-        if agencies:
+        if agencies:  # the agency list goes through the ORM, which an assignments import never loads
             from sqlalchemy.exc import SQLAlchemyError
+
+            from tracker.importing.agencies import import_agencies
 
             with self._sessions_factory()() as session:
                 session.begin()
