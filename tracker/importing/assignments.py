@@ -160,6 +160,7 @@ class AssignmentImporter:
         self.tasks: dict[tuple[int, str], int] = {}
         self.task_state: dict[int, tuple[str, str, date | None, str | None]] = {}
         self.agency_cache: dict[tuple[int, str], list[int]] = {}
+        self.name_ids: dict[tuple[int, str], list[int]] = {}
         self.deadline_cache: dict[str, Deadline] = {}
         self.seen: dict[tuple[int, int, str, str], str] = {}
         self.touched_tasks: set[int] = set()
@@ -332,6 +333,9 @@ class AssignmentImporter:
         return result
 
     def lookup(self, name: str, jurisdiction_id: int) -> list[int] | None:
+        found = self.name_ids.get((jurisdiction_id, name))
+        if found is not None:  # the same spelling again: no folding
+            return found
         key = (jurisdiction_id, fold(name))
         if key not in self.agency_cache:
             try:
@@ -339,6 +343,7 @@ class AssignmentImporter:
             except (NotFoundError, AmbiguousNameError):
                 return None
             self.agency_cache[key] = [a.id for a in names.expand(self.sql, agency)]
+        self.name_ids[(jurisdiction_id, name)] = self.agency_cache[key]
         return self.agency_cache[key]
 
     def create_agency(self, name: str, jurisdiction_id: int) -> list[int]:
@@ -637,17 +642,13 @@ class AssignmentImporter:
         :meth:`apply` to compare with what exists. The same assignment twice in a file is an error."""
         seen = self.seen
         location = row.location
-        for agency_id, role in roles:
-            for period, _ in slots:
-                first = seen.setdefault((task_id, agency_id, role, period), location)
-                if first is not location:
-                    self.error(
-                        row, role, self.text(row, "ref"),
-                        f"the same assignment is already on row {first} (directive, ref, agency, role "
-                        "and period identify one); remove one of the two rows.",
-                    )  # fmt: skip
-                    return
         if task_id not in self.new_tasks:
+            for agency_id, role in roles:
+                for period, _ in slots:
+                    first = seen.setdefault((task_id, agency_id, role, period), location)
+                    if first is not location:
+                        self.duplicate(row, role, first)
+                        return
             self.batch.append(
                 _Row(row.location, task_id, roles, slots, deadline_text, completed_on, result_ref, note, withdrawn_on)
             )
@@ -658,18 +659,30 @@ class AssignmentImporter:
         now = self.db_now
         completed, withdrawn = db_date[completed_on], db_date[withdrawn_on]
         inserts = self.pending_assignments
+        queued = len(inserts)
         for agency_id, role in roles:
             if role != "lead":  # a completion, its report and a withdrawal are the lead's
                 completed, result_ref, withdrawn = None, "", None
             for period, due_on in slots:
+                first = seen.setdefault((task_id, agency_id, role, period), location)
+                if first is not location:
+                    del inserts[queued:]  # the row adds nothing
+                    self.duplicate(row, role, first)
+                    return
                 due = db_date[due_on]
                 inserts.append(
                     (task_id, agency_id, role, period, due, deadline_text, due, completed, result_ref, note, withdrawn,
                      1, now, now)
                 )  # fmt: skip
-        self.report.created += len(roles) * len(slots)
         if len(inserts) >= BATCH:
             self.flush()
+
+    def duplicate(self, row: SourceRow, role: str, first: str) -> None:
+        self.error(
+            row, role, self.text(row, "ref"),
+            f"the same assignment is already on row {first} (directive, ref, agency, role "
+            "and period identify one); remove one of the two rows.",
+        )  # fmt: skip
 
     def flush(self) -> None:
         """Write what is queued: new tasks, then their assignments, then the rows of existing tasks."""
@@ -677,6 +690,7 @@ class AssignmentImporter:
         directives, self.pending_directives = self.pending_directives, []
         tasks, self.pending_tasks = self.pending_tasks, []
         inserts, self.pending_assignments = self.pending_assignments, []
+        self.report.created += len(inserts)
         if self.report.errors:
             return  # nothing will be kept: skip the writes, go on checking rows
         self.sql.write_rows("directive", _DIRECTIVE_COLUMNS, directives, converted=True)
