@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from tracker.core.batch import without_cycle_collection
 from tracker.core.deadlines import Deadline, DeadlineRules, parse_date, parse_deadline
 from tracker.core.errors import AmbiguousNameError, NotFoundError, TrackerError
 from tracker.core.recurrence import occurrences
@@ -840,7 +841,7 @@ def import_assignments(
     report = ImportReport(str(table.path), dry_run=dry_run)
     columns = match_columns(table.headers, ASSIGNMENT_FIELDS, ASSIGNMENT_REQUIRED, maps, str(table.path))
     try:
-        with engine.begin() as connection, _large_page_cache(raw(connection)) as sql:
+        with without_cycle_collection(), engine.begin() as connection, _large_page_cache(raw(connection)) as sql:
             importer = AssignmentImporter(
                 sql, table, columns, jurisdiction_code=jurisdiction_code,
                 create_agencies=create_agencies, rules=rules, horizon=horizon, actor=actor, report=report,

@@ -10,6 +10,7 @@ from datetime import date
 from html import escape
 from itertools import chain
 
+from tracker.core.batch import without_cycle_collection
 from tracker.core.text import one_line
 from tracker.i18n import t
 from tracker.notify.lines import DigestLines, digest_lines
@@ -93,6 +94,19 @@ def build_digests(
     lang: str = "vi",
 ) -> DigestPlan:
     """Every digest due at ``as_of``, built from one query of open assignments."""
+    with without_cycle_collection():
+        return _build(reader, as_of, due_within, only_overdue, agency_ids, secretariat, lang)
+
+
+def _build(
+    reader: Reader,
+    as_of: date,
+    due_within: int,
+    only_overdue: bool,
+    agency_ids: Sequence[int] | None,
+    secretariat: Sequence[str],
+    lang: str,
+) -> DigestPlan:
     criteria = AssignmentFilter(overdue=True, due_within=None if only_overdue else due_within, agency_ids=agency_ids)
     lines = digest_lines(reader, criteria, as_of, lang)
     by_agency = lines.by_agency
