@@ -258,3 +258,27 @@ def test_notify_runs_without_a_terminal_and_never_imports_textual(demo_url: str,
     imported = {line.split("|")[-1].strip() for line in result.stderr.splitlines() if "|" in line}
     assert "smtplib" in imported and not any(name.split(".")[0] == "textual" for name in imported)
     assert mailbox.messages
+
+
+def test_the_digests_read_their_tasks_alike_by_id_and_from_the_whole_table(demo_url: str) -> None:
+    """On PostgreSQL, once the task table is analysed and the digests need most of it, their tasks are
+    read from the whole table; the digests are the same as when read by id."""
+    from tracker.notify.digest import build_digests
+    from tracker.notify.lines import _rows_by_id
+
+    t = tracker.open(demo_url)
+    as_of = date(2020, 6, 15)
+
+    def digests() -> list[tuple[str, str, str]]:
+        plan = build_digests(t.reader, as_of, secretariat=["vp@example.org"])
+        return [(d.subject, d.text, d.html) for d in plan.digests]
+
+    ids = {int(row[0]) for row in t.reader.rows("SELECT id FROM task")}
+    by_id = {row[0]: row for row in t.reader.rows_for_ids("SELECT id, ref FROM task WHERE id IN ({ids})", ids)}
+    before = digests()
+    t.reader.rows("ANALYZE task")
+    t.reader.commit()
+    for wanted in (ids, set(sorted(ids)[: len(ids) * 3 // 4]), set(sorted(ids)[:3])):  # whole table, then by id
+        assert _rows_by_id(t.reader, "SELECT id, ref", "task", wanted) == {key: by_id[key] for key in wanted}
+    assert digests() == before
+    t.close()

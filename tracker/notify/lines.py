@@ -117,6 +117,21 @@ def _every_agency(reader: Reader, columns: str, criteria: AssignmentFilter, as_o
     return f"{open_now} ORDER BY a.due_on, a.task_id, a.period, a.deadline_text"
 
 
+def _rows_by_id(reader: Reader, select: str, table: str, ids: set[int]) -> dict[int, tuple[Any, ...]]:
+    """The rows of ``table`` whose id is in ``ids``, by id. PostgreSQL probes the primary key once per id,
+    which at 1M assignments took 0.45 s for the 76k tasks the digests list, where reading all 140k took
+    0.2 s: when the ids are more than a quarter of the table (by the planner's estimate, once the table
+    has been analysed), it reads the whole table and keeps what is wanted. SQLite's probes are the
+    faster (0.23 s against 0.30 s)."""
+    if reader.dialect == "postgresql" and ids:
+        estimate = reader.scalar(
+            "SELECT reltuples FROM pg_class WHERE oid = CAST(:table AS regclass)", {"table": table}
+        )
+        if estimate is not None and 0 <= estimate < 4 * len(ids):  # -1: never analysed, size unknown
+            return {row[0]: row for row in reader.stream(f"{select} FROM {table}") if row[0] in ids}
+    return {row[0]: row for row in reader.rows_for_ids(f"{select} FROM {table} WHERE id IN ({{ids}})", ids)}
+
+
 def _escape(text: str) -> str:
     """:func:`html.escape`, skipped for the many texts with nothing to escape (five membership tests
     take half the time of its five replacements)."""
@@ -133,18 +148,10 @@ class _Renderer:
         self.reader = reader
         self.as_of = as_of
         self.lang = lang
-        tasks = reader.rows_for_ids(
-            "SELECT id, ref, text, directive_id FROM task WHERE id IN ({ids})", {line[0] for line in lines}
-        )
-        self.tasks: dict[int, tuple[Any, ...]] = {row[0]: row for row in tasks}
+        self.tasks = _rows_by_id(reader, "SELECT id, ref, text, directive_id", "task", {line[0] for line in lines})
         """id -> (id, ref, text, directive id)"""
-        directive_ids = {task[3] for task in tasks}
-        self.directives: dict[int, tuple[Any, ...]] = {
-            row[0]: row
-            for row in reader.rows_for_ids(
-                "SELECT id, number, issued_on, title FROM directive WHERE id IN ({ids})", directive_ids
-            )
-        }
+        directive_ids = {task[3] for task in self.tasks.values()}
+        self.directives = _rows_by_id(reader, "SELECT id, number, issued_on, title", "directive", directive_ids)
         """id -> (id, number, issued on, title)"""
         self.deadline_word = t("show.deadline", lang)
         self.overdue_template = t("status.days_overdue", lang, days="{days}")
