@@ -71,6 +71,28 @@ async def test_quick_filters_combine_and_show_as_chips(make_app: Callable[..., T
         assert "overdue" in chips and "due within" not in chips
 
 
+async def test_the_list_scrolls_over_exactly_the_rows_of_each_filter(make_app: Callable[..., TrackerApp]) -> None:
+    """A new list reaches the screen before its height is fitted (that takes a full layout); once shown,
+    its scrollable height is its rows, and End reaches the last of them."""
+    app = make_app()
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        listing = app.query_one("#list", AssignmentList)
+        totals = []
+        for key in ("escape", "o", "w"):  # everything, the overdue, the overdue and due soon
+            await pilot.press(key)
+            await settle(pilot)
+            totals.append(app.model.total)
+            assert listing.virtual_size.height == app.model.total + 1, key
+            listing.focus()
+            await pilot.press("end")
+            await settle(pilot)
+            assert listing.cursor == app.model.total - 1
+            last = app.model.row(listing.cursor)
+            assert last is not None and listing.scroll_y + listing.size.height >= app.model.total
+        assert totals == [438, 12, 35]
+
+
 async def test_mark_done_records_date_and_reference(make_app: Callable[..., TrackerApp], ui_url: str) -> None:
     app = make_app()
     async with app.run_test(size=WIDE) as pilot:
