@@ -92,11 +92,11 @@ class AssignmentList(ScrollView, can_focus=True):
 
     def grow(self) -> None:
         """The model's count arrived after its first page: extend the scrollable height, keep the place."""
-        self.virtual_size = Size(self.size.width, self.model.total + 1)
+        self._fit_height()
         self.refresh()
 
     def on_resize(self) -> None:
-        self.virtual_size = Size(self.size.width, self.model.total + 1)
+        self._fit_height()
 
     def _columns(self) -> list[tuple[str, int]]:
         width = self.size.width
