@@ -25,6 +25,7 @@ from tracker.i18n import t
 from tracker.store import queries
 from tracker.store.queries import ORDERS, AssignmentFilter, AssignmentRow
 from tracker.ui.assignment_list import AssignmentList
+from tracker.ui.collector import freeze_long_lived_objects
 from tracker.ui.dialogs import (
     FormDialog,
     HelpScreen,
@@ -85,6 +86,7 @@ class TrackerApp(App[None]):
 
     def __init__(self, tracker: Any, as_of: date, lang: str) -> None:
         limit_malloc_arenas()  # before the worker threads start
+        freeze_long_lived_objects()  # the modules loaded so far; the widgets follow after the first rows
         super().__init__()
         self.tracker = tracker
         self.lang = lang
@@ -96,6 +98,7 @@ class TrackerApp(App[None]):
         self._detail_timer: Any = None
         self._loading_timer: Any = None
         self._counting_as_of: date | None = None
+        self._started = False
         self._labels: dict[tuple[str, int], str] = {}
         """Chip labels of chosen agencies and directives, by id."""
 
@@ -192,6 +195,9 @@ class TrackerApp(App[None]):
         self._loading(False)
         self._show_summary()
         self.query_one("#list", AssignmentList).reset()
+        if not self._started:
+            self._started = True
+            self.call_after_refresh(freeze_long_lived_objects)  # once the first screen is drawn
         if self.model.counts_stale():
             self._start_recount()
 

@@ -23,6 +23,7 @@ from tracker.ui.model import ListModel
 
 HEADER = Style(bold=True, reverse=True)
 CURSOR = Style(reverse=True)
+DIM = Style(dim=True)
 
 
 def status_label(row: AssignmentRow, lang: str) -> tuple[str, Style]:
@@ -61,7 +62,9 @@ class AssignmentList(ScrollView, can_focus=True):
         Binding("end", "jump(-1)", show=False),
     ]
 
-    cursor: reactive[int] = reactive(0)
+    cursor: reactive[int] = reactive(0, repaint=False)
+    """The row under the cursor. A move repaints the two rows whose highlight changed (see
+    :meth:`watch_cursor`), not the whole list."""
 
     class Highlighted(Message):
         def __init__(self, row: AssignmentRow | None, *, moving: bool = False) -> None:
@@ -74,6 +77,10 @@ class AssignmentList(ScrollView, can_focus=True):
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self.model = model
         self.lang = lang
+        self._lines: dict[int, tuple[AssignmentRow, tuple[int, str], Strip]] = {}
+        """Drawn lines of rows without the cursor, by row index (see :meth:`_plain_line`)."""
+        self._layout_width = -1
+        self._layout: list[tuple[str, int]] = []
 
     # --- geometry ------------------------------------------------------------------------------
 
@@ -94,12 +101,19 @@ class AssignmentList(ScrollView, can_focus=True):
         """The model's count arrived after its first page: extend the scrollable height, keep the place."""
         self._fit_height()
         self.refresh()
+        self.call_after_refresh(self._prefetch)
+
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        super().watch_scroll_y(old_value, new_value)
+        if round(old_value) != round(new_value):
+            self.call_after_refresh(self._prefetch)  # once the moved list is on screen
 
     def on_resize(self) -> None:
         self._fit_height()
 
-    def _columns(self) -> list[tuple[str, int]]:
-        width = self.size.width
+    @staticmethod
+    def _columns_for(width: int) -> list[tuple[str, int]]:
+        """The columns (catalogue key and width in cells) of a list ``width`` cells wide."""
         status_width = 21
         fixed = [("col.id", 7), ("col.due", 11), ("col.status", status_width)]
         rest = max(20, width - sum(w for _, w in fixed))
@@ -123,10 +137,13 @@ class AssignmentList(ScrollView, can_focus=True):
 
     # --- drawing -------------------------------------------------------------------------------
 
+    PREFETCH_SCREENS = 2
+    """Rows this many screens beyond the visible ones are read and drawn ahead, after each move, so
+    that the next page move finds them ready instead of waiting for SQL and drawing in its frame."""
+
     def render_line(self, y: int) -> Strip:
-        columns = self._columns()
         if y == 0:  # the header stays put
-            text = "".join(_fit(t(key, self.lang), w) for key, w in columns)
+            text = "".join(_fit(t(key, self.lang), w) for key, w in self._columns())
             return Strip([Segment(_fit(text, self.size.width), HEADER)])
         index = y - 1 + int(self.scroll_offset.y)
         if index >= self.model.total:
@@ -135,27 +152,56 @@ class AssignmentList(ScrollView, can_focus=True):
         if row is None:
             self._load_visible()
             return Strip([Segment(_fit("…", self.size.width), Style(dim=True))])
+        if index == self.cursor:
+            return self._draw(row, CURSOR if self.has_focus else Style(bgcolor="grey23"))
+        return self._plain_line(index, row)
+
+    def _plain_line(self, index: int, row: AssignmentRow) -> Strip:
+        """The line of a row without the cursor, drawn once per row shown: a line is kept with the row
+        object it shows, so a reloaded or edited row (a new object) is drawn again."""
+        shape = (self.size.width, self.lang)
+        kept = self._lines.get(index)
+        if kept is not None and kept[0] is row and kept[1] == shape:
+            return kept[2]
+        strip = self._draw(row, Style())
+        if len(self._lines) >= self.MAX_KEPT_LINES:
+            self._lines.clear()
+        self._lines[index] = (row, shape, strip)
+        return strip
+
+    MAX_KEPT_LINES = 1000
+
+    def _columns(self) -> list[tuple[str, int]]:
+        width = self.size.width
+        if self._layout_width != width:
+            self._layout_width, self._layout = width, self._columns_for(width)
+        return self._layout
+
+    def _draw(self, row: AssignmentRow, base: Style) -> Strip:
+        """One row's line; ``base`` is the highlight of the cursor (or no style)."""
+        columns = self._columns()
         label, style = status_label(row, self.lang)
         agency = row.agency if row.role == "lead" else f"{row.agency} ({t('role.coordinating', self.lang)})"
         if row.coordinators and not any(key == "col.coordinating" for key, _ in columns):
             agency = f"{agency} +{len(row.coordinators)}"  # narrow: how many coordinate; the detail names them
         cells = {
-            "col.id": (str(row.id).rjust(5), Style()),
-            "col.due": (f"{row.due_on:%d/%m/%Y}" if row.due_on else "-", Style()),
+            "col.id": (str(row.id).rjust(5), None),
+            "col.due": (f"{row.due_on:%d/%m/%Y}" if row.due_on else "-", None),
             "col.status": (label, style),
-            "col.agency": (one_line(agency), Style()),
-            "col.coordinating": (one_line(", ".join(row.coordinators)), Style(dim=True)),
-            "col.task": (one_line(row.task), Style()),
-            "col.directive": (one_line(f"{row.directive} {row.ref}"), Style()),
-            "col.period": (row.period, Style()),
+            "col.agency": (one_line(agency), None),
+            "col.coordinating": (one_line(", ".join(row.coordinators)), DIM),
+            "col.task": (one_line(row.task), None),
+            "col.directive": (one_line(f"{row.directive} {row.ref}"), None),
+            "col.period": (row.period, None),
         }
-        base = CURSOR if index == self.cursor and self.has_focus else Style()
-        selected = Style(bgcolor="grey23") if index == self.cursor and not self.has_focus else Style()
-        segments = [Segment(_fit(cells[key][0], width), base + selected + cells[key][1]) for key, width in columns]
+        segments = [
+            Segment(_fit(cells[key][0], width), base + cell_style if (cell_style := cells[key][1]) else base)
+            for key, width in columns
+        ]
         used = sum(w for _, w in columns)
         if used < self.size.width:
-            segments.append(Segment(" " * (self.size.width - used), base + selected))
-        return Strip(segments)
+            segments.append(Segment(" " * (self.size.width - used), base))
+        return Strip(segments, self.size.width)
 
     @work(thread=True, exclusive=True, group="pages")
     def _load_visible(self) -> None:
@@ -163,6 +209,23 @@ class AssignmentList(ScrollView, can_focus=True):
         for page in self.model.missing_pages(top, top + self.size.height):
             self.model.load_page(page)
         self.app.call_from_thread(self.refresh)
+
+    @work(thread=True, exclusive=True, group="prefetch")
+    def _prefetch(self) -> None:
+        """Read the pages around the visible rows and draw the rows of the next screens (see
+        :attr:`PREFETCH_SCREENS`)."""
+        height = max(1, self.size.height - 1)
+        top = int(self.scroll_offset.y)
+        first = max(0, top - height)
+        last = min(self.model.total, top + height * (1 + self.PREFETCH_SCREENS)) - 1
+        if last < first:
+            return
+        for page in self.model.missing_pages(first, last):
+            self.model.load_page(page)
+        for index in (*range(top + height, last + 1), *range(first, top)):
+            row = self.model.row(index)
+            if row is not None and index != self.cursor:
+                self._plain_line(index, row)
 
     # --- moving --------------------------------------------------------------------------------
 
