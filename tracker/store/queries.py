@@ -149,6 +149,32 @@ def _timing_dues(criteria: AssignmentFilter, params: dict[str, Any], as_of: date
     return dues
 
 
+def _open_now(criteria: AssignmentFilter) -> str:
+    """The morning filters for rows that are open now (not completed, not withdrawn): one range of the
+    state index, or of the open-rows index, in due-date order. Overdue and due soon are adjacent ranges
+    of due dates, so both together are one."""
+    if criteria.overdue and criteria.due_within is not None:
+        due = "a.due_on <= :window_end"
+    elif criteria.overdue:
+        due = "a.due_on < :as_of"
+    else:
+        due = "a.due_on >= :as_of AND a.due_on <= :window_end"
+    return f"(a.completed_on IS NULL AND a.withdrawn_on IS NULL AND {due})"
+
+
+def nothing_closed_after(reader: Reader, as_of: date) -> bool:
+    """True when no assignment was completed or withdrawn after ``as_of`` (two probes of the state
+    index). Then what is open at ``as_of`` is what is open now, and the morning filters need not look
+    at closed rows (see :func:`_open_now`); that holds for today's date unless someone has recorded
+    a completion ahead of time."""
+    return not reader.scalar(
+        "SELECT CASE WHEN EXISTS (SELECT 1 FROM assignment a WHERE a.completed_on > :as_of)"
+        " OR EXISTS (SELECT 1 FROM assignment a WHERE a.completed_on IS NULL AND a.withdrawn_on > :as_of)"
+        " THEN 1 ELSE 0 END",
+        {"as_of": as_of},
+    )
+
+
 def _timing_terms(criteria: AssignmentFilter, params: dict[str, Any], as_of: date) -> list[str]:
     """The morning filters as disjoint conditions, each a range of the state index."""
     return [term for due in _timing_dues(criteria, params, as_of) for term in open_terms(due)]
@@ -171,16 +197,21 @@ def where_clause(
     *,
     ordered: bool = False,
     search_by_ids: bool = False,
+    open_now: bool = False,
 ) -> tuple[str, bool]:
     """The WHERE clause for ``criteria`` (filling ``params``), and whether it needs the task table.
     ``ordered``: for a list in due-date order rather than a count (see :func:`_open_plain`).
     ``search_by_ids``: match search words in the task, agency and directive tables first and keep the
-    assignments whose task or agency is among the matches (no joins; for counting)."""
+    assignments whose task or agency is among the matches (no joins; for counting).
+    ``open_now``: the caller has checked :func:`nothing_closed_after`; the morning filters then take
+    the open rows alone (see :func:`_open_now`)."""
     params["as_of"] = as_of
     conditions: list[str] = []
     open_at = _open_plain if ordered else _open_at
     timing = [open_at(due) for due in _timing_dues(criteria, params, as_of)]
-    if timing:
+    if timing and open_now:
+        conditions.append(_open_now(criteria))
+    elif timing:
         conditions.append("(" + " OR ".join(timing) + ")")
     if criteria.agency_ids is not None:
         conditions.append(_in("a.agency_id", list(criteria.agency_ids), "agency", params))
@@ -271,9 +302,12 @@ def list_assignments(
         yield from _list_sorted(reader, criteria, as_of, due_soon_days, limit, offset)
         return
     params: dict[str, Any] = {}
-    # A page walks the due-date index and stops; a full read takes the index ranges of open rows.
-    where, _ = where_clause(criteria, as_of, params, ordered=limit is not None)
     dated_only = criteria.overdue or criteria.due_within is not None
+    # A page walks the due-date index and stops; a full read takes the index ranges of open rows. A page
+    # of the morning filters walks the open rows alone when nothing closed after the as-of date: in due
+    # order, without visiting the many rows already done (a search of "so noi" at 1M: 41 -> 25 ms).
+    open_now = limit is not None and dated_only and nothing_closed_after(reader, as_of)
+    where, _ = where_clause(criteria, as_of, params, ordered=limit is not None, open_now=open_now)
     joiner = " AND " if where else " WHERE "
     dated_sql = f"{_ROW_SELECT}{where}{'' if dated_only else joiner + 'a.due_on IS NOT NULL'}\nORDER BY a.due_on, a.id"
     page: dict[str, Any] = {"limit": limit, "offset": offset} if limit is not None else {}
@@ -375,10 +409,17 @@ def count_assignments(reader: Reader, criteria: AssignmentFilter, as_of: date) -
     # with the morning filters by one pass over the table: the open rows' task and agency ids are not in
     # the state index, and fetching a fifth of the table row by row is slower (0.4 s instead of 1.6 s).
     by_ids = reader.dialect == "sqlite" and bool(criteria.search)
-    where, needs_joins = where_clause(criteria, as_of, params, search_by_ids=by_ids)
-    join = _COUNT_JOINS if needs_joins else ""
     narrowed = criteria.agency_ids is not None or criteria.task_ids is not None
     timed = criteria.overdue or criteria.due_within is not None
+    if timed and criteria.search and not narrowed and nothing_closed_after(reader, as_of):
+        # A search in the morning filters when only open rows can match: on SQLite, the open-rows index
+        # holds their task and agency ids (0.45 -> 0.19 s at 1M for "so noi"); on PostgreSQL, one range.
+        where, needs_joins = where_clause(criteria, as_of, params, search_by_ids=by_ids, open_now=True)
+        index = " INDEXED BY ix_assignment_open" if by_ids else ""
+        join = _COUNT_JOINS if needs_joins else ""
+        return int(reader.scalar(f"SELECT count(*) FROM assignment a{index}{join}{where}", params))
+    where, needs_joins = where_clause(criteria, as_of, params, search_by_ids=by_ids)
+    join = _COUNT_JOINS if needs_joins else ""
     scan = " NOT INDEXED" if by_ids and not narrowed and timed else ""
     if timed and not scan and (reader.dialect == "sqlite" or not criteria.search):
         # A sum of one count per disjoint term of the morning filters, rather than their OR. Each term is a
