@@ -339,3 +339,29 @@ def test_search_is_every_word_in_the_task_agency_or_directive(
     if "xyzq" in query:
         assert expected == []
     demo.close()
+
+
+def test_a_rare_search_word_narrows_the_read_to_its_tasks(demo_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A word in no agency's name and in few tasks (a directive's number) reads through those tasks;
+    a word in an agency's name, or in many tasks, does not narrow; a word in nothing reads nothing."""
+    from tracker.store import queries
+
+    demo = tracker.open(demo_url)
+    reader = demo.reader
+    tasks_of_4515 = sorted(
+        row[0]
+        for row in reader.rows(
+            "SELECT t.id FROM task t JOIN directive d ON d.id = t.directive_id WHERE d.number LIKE '%4515%'"
+        )
+    )
+    assert tasks_of_4515
+    narrowed = queries.narrowed_by_search(reader, AssignmentFilter(search="4515"))
+    assert narrowed is not None and list(narrowed.task_ids or []) == tasks_of_4515
+    both = queries.narrowed_by_search(reader, AssignmentFilter(search="4515", task_ids=[tasks_of_4515[0], -1]))
+    assert both is not None and list(both.task_ids or []) == [tasks_of_4515[0]]
+    assert queries.narrowed_by_search(reader, AssignmentFilter(search="4515", task_ids=[-1])) is None
+    assert queries.narrowed_by_search(reader, AssignmentFilter(search="noi vu")) == AssignmentFilter(search="noi vu")
+    assert queries.narrowed_by_search(reader, AssignmentFilter(search="4515 xyzq")) is None
+    monkeypatch.setattr(queries, "RARE_WORD_TASKS", len(tasks_of_4515))  # no longer fewer: not narrowed
+    assert queries.narrowed_by_search(reader, AssignmentFilter(search="4515")) == AssignmentFilter(search="4515")
+    demo.close()
