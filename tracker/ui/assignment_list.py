@@ -8,6 +8,7 @@ import re
 from rich.segment import Segment
 from rich.style import Style
 from textual import events, work
+from textual.app import App
 from textual.binding import Binding
 from textual.geometry import Size
 from textual.message import Message
@@ -20,6 +21,9 @@ from tracker.core.text import one_line
 from tracker.i18n import t
 from tracker.store.queries import AssignmentRow
 from tracker.ui.model import ListModel
+
+Shape = tuple[int, str]
+"""What a drawn line depends on besides its row: the list's width and the language."""
 
 HEADER = Style(bold=True, reverse=True)
 CURSOR = Style(reverse=True)
@@ -77,10 +81,10 @@ class AssignmentList(ScrollView, can_focus=True):
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self.model = model
         self.lang = lang
-        self._lines: dict[int, tuple[AssignmentRow, tuple[int, str], Strip]] = {}
+        self._lines: dict[int, tuple[AssignmentRow, Shape, Strip]] = {}
         """Drawn lines of rows without the cursor, by row index (see :meth:`_plain_line`)."""
-        self._layout_width = -1
-        self._layout: list[tuple[str, int]] = []
+        self._layout: tuple[int, list[tuple[str, int]]] = (-1, [])
+        """The columns for a width: (width, [(catalogue key, cells)])."""
 
     # --- geometry ------------------------------------------------------------------------------
 
@@ -142,28 +146,28 @@ class AssignmentList(ScrollView, can_focus=True):
     that the next page move finds them ready instead of waiting for SQL and drawing in its frame."""
 
     def render_line(self, y: int) -> Strip:
+        shape = (self.size.width, self.lang)
         if y == 0:  # the header stays put
-            text = "".join(_fit(t(key, self.lang), w) for key, w in self._columns())
-            return Strip([Segment(_fit(text, self.size.width), HEADER)])
+            text = "".join(_fit(t(key, self.lang), w) for key, w in self._columns(shape[0]))
+            return Strip([Segment(_fit(text, shape[0]), HEADER)])
         index = y - 1 + int(self.scroll_offset.y)
         if index >= self.model.total:
-            return Strip.blank(self.size.width)
+            return Strip.blank(shape[0])
         row = self.model.row(index)
         if row is None:
             self._load_visible()
-            return Strip([Segment(_fit("…", self.size.width), Style(dim=True))])
+            return Strip([Segment(_fit("…", shape[0]), Style(dim=True))])
         if index == self.cursor:
-            return self._draw(row, CURSOR if self.has_focus else Style(bgcolor="grey23"))
-        return self._plain_line(index, row)
+            return self._draw(row, CURSOR if self.has_focus else Style(bgcolor="grey23"), shape)
+        return self._plain_line(index, row, shape)
 
-    def _plain_line(self, index: int, row: AssignmentRow) -> Strip:
+    def _plain_line(self, index: int, row: AssignmentRow, shape: Shape) -> Strip:
         """The line of a row without the cursor, drawn once per row shown: a line is kept with the row
         object it shows, so a reloaded or edited row (a new object) is drawn again."""
-        shape = (self.size.width, self.lang)
         kept = self._lines.get(index)
         if kept is not None and kept[0] is row and kept[1] == shape:
             return kept[2]
-        strip = self._draw(row, Style())
+        strip = self._draw(row, Style(), shape)
         if len(self._lines) >= self.MAX_KEPT_LINES:
             self._lines.clear()
         self._lines[index] = (row, shape, strip)
@@ -171,17 +175,20 @@ class AssignmentList(ScrollView, can_focus=True):
 
     MAX_KEPT_LINES = 1000
 
-    def _columns(self) -> list[tuple[str, int]]:
-        width = self.size.width
-        if self._layout_width != width:
-            self._layout_width, self._layout = width, self._columns_for(width)
-        return self._layout
+    def _columns(self, width: int) -> list[tuple[str, int]]:
+        laid_out, columns = self._layout  # one attribute: the prefetch worker reads it too
+        if laid_out != width:
+            columns = self._columns_for(width)
+            self._layout = (width, columns)
+        return columns
 
-    def _draw(self, row: AssignmentRow, base: Style) -> Strip:
-        """One row's line; ``base`` is the highlight of the cursor (or no style)."""
-        columns = self._columns()
-        label, style = status_label(row, self.lang)
-        agency = row.agency if row.role == "lead" else f"{row.agency} ({t('role.coordinating', self.lang)})"
+    def _draw(self, row: AssignmentRow, base: Style, shape: Shape) -> Strip:
+        """One row's line; ``base`` is the highlight of the cursor (or no style). Reads no widget state
+        but the column layout, so the prefetch worker can draw too."""
+        width, lang = shape
+        columns = self._columns(width)
+        label, style = status_label(row, lang)
+        agency = row.agency if row.role == "lead" else f"{row.agency} ({t('role.coordinating', lang)})"
         if row.coordinators and not any(key == "col.coordinating" for key, _ in columns):
             agency = f"{agency} +{len(row.coordinators)}"  # narrow: how many coordinate; the detail names them
         cells = {
@@ -195,37 +202,46 @@ class AssignmentList(ScrollView, can_focus=True):
             "col.period": (row.period, None),
         }
         segments = [
-            Segment(_fit(cells[key][0], width), base + cell_style if (cell_style := cells[key][1]) else base)
-            for key, width in columns
+            Segment(_fit(cells[key][0], cell_width), base + cell_style if (cell_style := cells[key][1]) else base)
+            for key, cell_width in columns
         ]
         used = sum(w for _, w in columns)
-        if used < self.size.width:
-            segments.append(Segment(" " * (self.size.width - used), base))
-        return Strip(segments, self.size.width)
+        if used < width:
+            segments.append(Segment(" " * (width - used), base))
+        return Strip(segments, width)
 
-    @work(thread=True, exclusive=True, group="pages")
+    # Workers get what they need from the widget as arguments, read on the UI thread: a widget's
+    # geometry is not to be read from another thread (it may be between screens).
+
     def _load_visible(self) -> None:
         top = int(self.scroll_offset.y)
-        for page in self.model.missing_pages(top, top + self.size.height):
-            self.model.load_page(page)
-        self.app.call_from_thread(self.refresh)
+        self._load_pages(top, top + self.size.height, self.app)
 
-    @work(thread=True, exclusive=True, group="prefetch")
+    @work(thread=True, exclusive=True, group="pages")
+    def _load_pages(self, first: int, last: int, app: App[object]) -> None:
+        for page in self.model.missing_pages(first, last):
+            self.model.load_page(page)
+        app.call_from_thread(self.refresh)
+
     def _prefetch(self) -> None:
         """Read the pages around the visible rows and draw the rows of the next screens (see
-        :attr:`PREFETCH_SCREENS`)."""
+        :attr:`PREFETCH_SCREENS`), in a worker."""
         height = max(1, self.size.height - 1)
         top = int(self.scroll_offset.y)
         first = max(0, top - height)
         last = min(self.model.total, top + height * (1 + self.PREFETCH_SCREENS)) - 1
-        if last < first:
-            return
+        if last >= first:
+            drawn = (*range(top + height, last + 1), *range(first, top))
+            self._prefetch_rows(first, last, drawn, self.cursor, (self.size.width, self.lang))
+
+    @work(thread=True, exclusive=True, group="prefetch")
+    def _prefetch_rows(self, first: int, last: int, drawn: tuple[int, ...], cursor: int, shape: Shape) -> None:
         for page in self.model.missing_pages(first, last):
             self.model.load_page(page)
-        for index in (*range(top + height, last + 1), *range(first, top)):
+        for index in drawn:
             row = self.model.row(index)
-            if row is not None and index != self.cursor:
-                self._plain_line(index, row)
+            if row is not None and index != cursor:
+                self._plain_line(index, row, shape)
 
     # --- moving --------------------------------------------------------------------------------
 
