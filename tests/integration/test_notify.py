@@ -282,3 +282,56 @@ def test_the_digests_read_their_tasks_alike_by_id_and_from_the_whole_table(demo_
         assert _rows_by_id(t.reader, "SELECT id, ref", "task", wanted) == {key: by_id[key] for key in wanted}
     assert digests() == before
     t.close()
+
+
+def test_the_digests_are_the_same_when_a_child_process_renders_the_tasks(
+    demo_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Where a child process can run, it renders the tasks' beginnings while the parent reads the rows.
+    The digests are the same as built in one process; a task the child did not send (one made since its
+    read), or a child that failed, is rendered by the parent."""
+    from tracker.core.forked import can_fork
+    from tracker.notify import lines
+    from tracker.notify.digest import build_digests
+
+    t = tracker.open(demo_url)
+    rendered_here: list[int] = []
+    render = lines._Beginnings.render
+
+    def counted(self: Any, task_ids: set[int]) -> dict[int, tuple[bytes, bytes]]:
+        rendered_here.append(len(task_ids))  # the child's calls change its own copy of this list
+        return render(self, task_ids)
+
+    monkeypatch.setattr(lines._Beginnings, "render", counted)
+
+    def digests(as_of: date, in_parallel: bool) -> list[tuple[str, str, str]]:
+        plan = build_digests(t.reader, as_of, secretariat=["vp@example.org"], in_parallel=in_parallel)
+        return [(d.subject, d.text, d.html) for d in plan.digests]
+
+    assert can_fork()
+    tasks_listed: dict[date, int] = {}
+    for as_of in (date(2020, 3, 21), date(2020, 6, 15)):
+        rendered_here.clear()
+        alone = digests(as_of, in_parallel=False)
+        assert len(rendered_here) == 1 and rendered_here[0] > 0
+        tasks_listed[as_of] = rendered_here[0]
+        rendered_here.clear()
+        assert digests(as_of, in_parallel=True) == alone and rendered_here == []
+    assert tasks_listed[date(2020, 6, 15)] > 1
+
+    in_child = lines._beginnings_in_child
+
+    def one_short(*args: Any) -> dict[int, tuple[bytes, bytes]]:
+        found = in_child(*args)
+        del found[min(found)]
+        return found
+
+    def broken(*args: Any) -> dict[int, tuple[bytes, bytes]]:
+        raise RuntimeError("the child's connection failed")
+
+    for child, rendered_by_parent in ((one_short, 1), (broken, tasks_listed[date(2020, 6, 15)])):
+        monkeypatch.setattr(lines, "_beginnings_in_child", child)
+        rendered_here.clear()
+        assert digests(date(2020, 6, 15), in_parallel=True) == alone
+        assert rendered_here == [rendered_by_parent]
+    t.close()

@@ -92,10 +92,13 @@ def build_digests(
     agency_ids: Sequence[int] | None = None,
     secretariat: Sequence[str] = (),
     lang: str = "vi",
+    in_parallel: bool = True,
 ) -> DigestPlan:
-    """Every digest due at ``as_of``, built from one query of open assignments."""
+    """Every digest due at ``as_of``, built from one query of open assignments. With ``in_parallel``,
+    parts of the work run in a child process beside this one where that can be done (see
+    :mod:`tracker.core.forked`); the digests are the same either way."""
     with without_cycle_collection():
-        return _build(reader, as_of, due_within, only_overdue, agency_ids, secretariat, lang)
+        return _build(reader, as_of, due_within, only_overdue, agency_ids, secretariat, lang, in_parallel)
 
 
 def _build(
@@ -106,10 +109,10 @@ def _build(
     agency_ids: Sequence[int] | None,
     secretariat: Sequence[str],
     lang: str,
+    in_parallel: bool,
 ) -> DigestPlan:
     criteria = AssignmentFilter(overdue=True, due_within=None if only_overdue else due_within, agency_ids=agency_ids)
-    lines = digest_lines(reader, criteria, as_of, lang)
-    by_agency = lines.by_agency
+    lines = digest_lines(reader, criteria, as_of, lang, in_parallel=in_parallel)
     contacts = _contacts(reader)
     names = dict(reader.rows("SELECT id, name FROM agency"))
     plan = DigestPlan(as_of)
@@ -118,7 +121,7 @@ def _build(
     footer_text, footer_html = f"\n{footer}\n".encode(), f"<p>{escape(footer)}</p>".encode()
     titles = (t("mail.overdue", lang), t("mail.due_soon", lang), t("mail.coordinating", lang))
     head = _table_head(lang, ("col.directive", "col.task", "col.due", "col.status"))
-    for agency_id, (overdue, soon, coordinating) in sorted(by_agency.items(), key=lambda item: names[item[0]]):
+    for agency_id, (overdue, soon, coordinating) in sorted(lines.by_agency.items(), key=lambda item: names[item[0]]):
         name = names[agency_id]
         if not overdue and not soon:
             continue  # only coordinating: it hears about them from the lead agencies
@@ -182,8 +185,8 @@ def _summary(
     plain = {agency_id: one_line(name) for agency_id, name in names.items()}
     listings: dict[tuple[int, ...], tuple[bytes, bytes]] = {}
     late_leads, line_text, line_html = lines.late_leads, lines.text, lines.html
-    for line in sorted(late_leads):  # lines are by due date, task and period
-        agencies = tuple(late_leads[line])
+    for line, leads in late_leads.items():  # lines are by due date, task and period
+        agencies = tuple(leads)
         listing = listings.get(agencies)
         if listing is None:
             listed = ", ".join(sorted([plain[agency_id] for agency_id in agencies]))

@@ -49,6 +49,12 @@ class Reader:
             raise TrackerError(f"database URL {url!r} is not supported; use sqlite:///FILE or postgresql+psycopg://...")
         self._raw = RawSql(self._connection, self.dialect)
 
+    @property
+    def can_reopen(self) -> bool:
+        """Another connection to ``url`` (another process's, say) sees the same database: true of a
+        server and a file, not of SQLite's ``:memory:``."""
+        return self.dialect == "postgresql" or _sqlite_path(self.url) != ":memory:"
+
     @staticmethod
     def _connect_postgresql(url: str) -> Any:
         import psycopg
