@@ -184,7 +184,7 @@ def _summary(
     agencies_word = t("mail.lead_agencies", lang)
     plain = {agency_id: one_line(name) for agency_id, name in names.items()}
     listings: dict[tuple[int, ...], tuple[bytes, bytes]] = {}
-    late_leads, line_text, line_html = lines.late_leads, lines.text, lines.html
+    late_leads, line_text, line_html, open_endings = lines.late_leads, lines.text, lines.html, lines.open_endings
     for line, leads in late_leads.items():  # lines are by due date, task and period
         agencies = tuple(leads)
         listing = listings.get(agencies)
@@ -195,8 +195,7 @@ def _summary(
                 f"<td>{escape(listed)}</td></tr>".encode(),
             )
         text += (*line_text[line], listing[0])
-        beginning, ending, _ = line_html[line]
-        html += (beginning, ending, listing[1])
+        html += (line_html[line][0], open_endings[line], listing[1])
     html += (b"</table>", _PAGE_END)
     return Digest(
         key="summary",

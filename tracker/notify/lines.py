@@ -45,9 +45,10 @@ class DigestLines:
     text: list[tuple[bytes, bytes]]
     """Each line's text in two parts, its beginning (directive heading, task) and its ending (due date,
     wording, state): beginnings are shared by the lines of a task and joined without another copy."""
-    html: list[tuple[bytes, bytes, bytes]]
-    """Each line's HTML row: beginning, the ending's cells, and the closing ``</tr>`` (the secretariat's
-    summary puts one more cell before it)."""
+    html: list[tuple[bytes, bytes]]
+    """Each line's HTML row: its beginning, and the ending's cells with the row's close."""
+    open_endings: list[bytes]
+    """Each line's ending cells without the row's close: the secretariat's summary adds a cell."""
     by_agency: ByAgency
     """agency id -> the line numbers where it leads and is overdue, leads and is due soon, coordinates."""
     late_leads: dict[int, list[int]]
@@ -255,8 +256,8 @@ class _Renderer:
         self.as_of = as_of
         self.overdue_template = t("status.days_overdue", lang, days="{days}")
         self.due_in_template = t("status.due_in", lang, days="{days}")
-        self.endings: dict[str, tuple[bytes, bytes]] = {}
-        """ending -> its text and its HTML cells"""
+        self.endings: dict[str, tuple[bytes, bytes, bytes]] = {}
+        """ending -> its text, its HTML cells, and the cells with the row's close"""
 
     def render(
         self,
@@ -266,17 +267,19 @@ class _Renderer:
         late_leads: dict[int, list[int]],
     ) -> DigestLines:
         text: list[tuple[bytes, bytes]] = []
-        html: list[tuple[bytes, bytes, bytes]] = []
+        html: list[tuple[bytes, bytes]] = []
+        open_endings: list[bytes] = []
         endings = self.endings
-        text_append, html_append = text.append, html.append
+        text_append, html_append, open_append = text.append, html.append, open_endings.append
         for task_id, ending in lines:
             begins = beginnings[task_id]
             ends = endings.get(ending) or self._ending(ending)
             text_append((begins[0], ends[0]))
-            html_append((begins[1], ends[1], b"</tr>"))
-        return DigestLines(text, html, by_agency, late_leads)
+            html_append((begins[1], ends[2]))
+            open_append(ends[1])
+        return DigestLines(text, html, open_endings, by_agency, late_leads)
 
-    def _ending(self, ending: str) -> tuple[bytes, bytes]:
+    def _ending(self, ending: str) -> tuple[bytes, bytes, bytes]:
         """The due date with its wording and period, and the state at the as-of date."""
         period, due, wording = ending.split("|", 2)
         due_on = date.fromisoformat(due)
@@ -284,8 +287,10 @@ class _Renderer:
         state = self.overdue_template.format(days=-days) if days < 0 else self.due_in_template.format(days=days)
         said = one_line(wording)
         named = f", {period}" if period else ""
+        cells = f"{due_on:%d/%m/%Y} (\u201c{escape(said)}\u201d){escape(named)}</td><td>{escape(state)}</td>"
         found = self.endings[ending] = (
             f"{due_on:%d/%m/%Y} (\u201c{said}\u201d){named} - {state}\n".encode(),
-            f"{due_on:%d/%m/%Y} (\u201c{escape(said)}\u201d){escape(named)}</td><td>{escape(state)}</td>".encode(),
+            cells.encode(),
+            f"{cells}</tr>".encode(),
         )
         return found
