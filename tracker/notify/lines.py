@@ -70,12 +70,11 @@ def digest_lines(
         url, tasks_sql = reader.url, _task_ids_sql(sources)
         pending = start_in_child(lambda: _beginnings_in_child(url, tasks_sql, params, lang))
     lines, by_agency, late_leads = _read(reader, _lines_sql(sources, reader.dialect), params)
-    beginnings = (pending.result() if pending is not None else None) or {}
-    wanted = {line[0] for line in lines}
-    missing = wanted - beginnings.keys()  # all of them when no child ran; any task new since its read
-    if missing:
-        beginnings.update(_Beginnings(reader, lang).render(missing))
-    return _Renderer(as_of, lang).render(lines, beginnings, by_agency, late_leads)
+    here = _Beginnings(reader, lang)
+    beginnings = pending.result() if pending is not None else None
+    if beginnings is None:  # no child ran, or it failed
+        beginnings = here.render({line[0] for line in lines})
+    return _Renderer(as_of, lang, here).render(lines, beginnings, by_agency, late_leads)
 
 
 def _beginnings_in_child(url: str, tasks_sql: str, params: dict[str, Any], lang: str) -> dict[int, tuple[bytes, bytes]]:
@@ -252,8 +251,11 @@ class _Renderer:
     """Renders lines as their task's beginning and an ending (due date, wording, period and state at the
     as-of date); each ending is rendered once."""
 
-    def __init__(self, as_of: date, lang: str) -> None:
+    def __init__(self, as_of: date, lang: str, beginnings: _Beginnings) -> None:
         self.as_of = as_of
+        self.more_beginnings = beginnings
+        """Renders the beginning of a task the child did not send (one with its first open row since the
+        child's read)."""
         self.overdue_template = t("status.days_overdue", lang, days="{days}")
         self.due_in_template = t("status.due_in", lang, days="{days}")
         self.endings: dict[str, tuple[bytes, bytes, bytes]] = {}
@@ -272,12 +274,16 @@ class _Renderer:
         endings = self.endings
         text_append, html_append, open_append = text.append, html.append, open_endings.append
         for task_id, ending in lines:
-            begins = beginnings[task_id]
+            begins = beginnings.get(task_id) or self._beginning(task_id, beginnings)
             ends = endings.get(ending) or self._ending(ending)
             text_append((begins[0], ends[0]))
             html_append((begins[1], ends[2]))
             open_append(ends[1])
         return DigestLines(text, html, open_endings, by_agency, late_leads)
+
+    def _beginning(self, task_id: int, beginnings: dict[int, tuple[bytes, bytes]]) -> tuple[bytes, bytes]:
+        found = beginnings[task_id] = self.more_beginnings.render({task_id})[task_id]
+        return found
 
     def _ending(self, ending: str) -> tuple[bytes, bytes, bytes]:
         """The due date with its wording and period, and the state at the as-of date."""
