@@ -81,8 +81,10 @@ def _beginnings_in_child(url: str, tasks_sql: str, params: dict[str, Any], lang:
     """In the child process, on its own connection: the beginnings of the tasks the lines name."""
     reader = Reader(url)
     try:
-        ids = {row[0] for row in reader.stream(tasks_sql, params)}
-        return _Beginnings(reader, lang).render(ids)
+        # One query with the tasks in a subquery: the database picks them out (on PostgreSQL, a hash
+        # semi-join instead of the whole task table read or 76k probes; 0.74-0.87 s -> 0.43-0.53 s).
+        tasks = reader.rows(f"{_TASK_COLUMNS} FROM task WHERE id IN ({tasks_sql})", params)
+        return _Beginnings(reader, lang).render_rows(tasks)
     finally:
         reader.close()
 
@@ -122,8 +124,8 @@ def _lines_sql(sources: list[str], dialect: str) -> str:
 
 
 def _task_ids_sql(sources: list[str]) -> str:
-    """The tasks of the rows the digests list, each once."""
-    return " UNION ".join(f"SELECT DISTINCT a.task_id {source}" for source in sources)
+    """The tasks of the rows the digests list (for ``id IN (...)``)."""
+    return " UNION ALL ".join(f"SELECT a.task_id {source}" for source in sources)
 
 
 def _read(reader: Reader, sql: str, params: dict[str, Any]) -> tuple[list[Line], ByAgency, dict[int, list[int]]]:
@@ -205,6 +207,9 @@ def _escape(text: str) -> str:
     return text
 
 
+_TASK_COLUMNS = "SELECT id, ref, text, directive_id"
+
+
 class _Beginnings:
     """Renders tasks' beginnings: the directive heading and the task, as text and as HTML. Directives,
     their dates and the tasks' wordings are each rendered once."""
@@ -219,12 +224,15 @@ class _Beginnings:
 
     def render(self, task_ids: set[int]) -> dict[int, tuple[bytes, bytes]]:
         """task id -> its beginning as text and as HTML, for each of ``task_ids``."""
-        tasks = _rows_by_id(self.reader, "SELECT id, ref, text, directive_id", "task", task_ids)
-        directive_ids = {task[3] for task in tasks.values()}
+        return self.render_rows(list(_rows_by_id(self.reader, _TASK_COLUMNS, "task", task_ids).values()))
+
+    def render_rows(self, tasks: list[tuple[Any, ...]]) -> dict[int, tuple[bytes, bytes]]:
+        """The beginnings of ``tasks``, rows of :data:`_TASK_COLUMNS`."""
+        directive_ids = {task[3] for task in tasks}
         directives = _rows_by_id(self.reader, "SELECT id, number, issued_on, title", "directive", directive_ids)
         heads, wordings = self.heads, self.wordings
         found: dict[int, tuple[bytes, bytes]] = {}
-        for task_id, ref, text, directive_id in tasks.values():
+        for task_id, ref, text, directive_id in tasks:
             head = heads.get(directive_id) or self._head(directives[directive_id])
             cell = wordings.get((ref, text))
             if cell is None:  # many tasks share a wording (every province's copy of a national plan)
