@@ -284,6 +284,7 @@ def test_the_digests_read_their_tasks_alike_by_id_and_from_the_whole_table(demo_
     t.close()
 
 
+@pytest.mark.skipif(not hasattr(os, "fork") or len(os.sched_getaffinity(0)) < 2, reason="needs fork and two cores")
 def test_the_digests_are_the_same_when_a_child_process_renders_the_tasks(
     demo_url: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
