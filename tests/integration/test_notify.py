@@ -291,7 +291,7 @@ def test_the_digests_are_the_same_when_a_child_process_renders_the_tasks(
     """Where a child process can run, it renders the tasks' beginnings while the parent reads the rows.
     The digests are the same as built in one process; a task the child did not send (one made since its
     read), or a child that failed, is rendered by the parent."""
-    from tracker.core.forked import can_fork
+    from tracker.core.forked import can_fork, start_in_child
     from tracker.notify import lines
     from tracker.notify.digest import build_digests
 
@@ -335,4 +335,21 @@ def test_the_digests_are_the_same_when_a_child_process_renders_the_tasks(
         rendered_here.clear()
         assert digests(date(2020, 6, 15), in_parallel=True) == alone
         assert rendered_here == [rendered_by_parent]
+
+    started: list[Any] = []
+
+    def spied(step: Any) -> Any:
+        started.append(start_in_child(step))
+        return started[-1]
+
+    def failing_read(*args: Any) -> Any:
+        raise RuntimeError("the connection dropped")
+
+    monkeypatch.setattr(lines, "start_in_child", spied)
+    monkeypatch.setattr(lines, "_read", failing_read)
+    with pytest.raises(RuntimeError, match="dropped"):
+        digests(date(2020, 6, 15), in_parallel=True)
+    assert started and started[0] is not None
+    with pytest.raises(ChildProcessError):  # stopped and reaped when the parent's own part failed
+        os.waitpid(started[0].pid, os.WNOHANG)
     t.close()

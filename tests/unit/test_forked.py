@@ -56,3 +56,10 @@ def test_no_child_is_started_while_another_thread_runs() -> None:
         release.set()
         waiting.join()
     assert can_fork()
+
+
+def test_a_cancelled_child_is_stopped_and_reaped() -> None:
+    pending = start_in_child(lambda: threading.Event().wait(60))
+    assert pending is not None
+    pending.cancel()
+    assert _no_children_left()

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 import pickle
+import signal
 import threading
 from collections.abc import Callable
 from typing import Generic, TypeVar
@@ -35,7 +36,7 @@ class Pending(Generic[T]):
     """A step running in a child process."""
 
     def __init__(self, pid: int, read_end: int) -> None:
-        self._pid = pid
+        self.pid = pid
         self._read_end = read_end
 
     def result(self) -> T | None:
@@ -48,8 +49,15 @@ class Pending(Generic[T]):
         except (EOFError, pickle.UnpicklingError):
             value = None
         finally:
-            _, status = os.waitpid(self._pid, 0)
+            _, status = os.waitpid(self.pid, 0)
         return value if os.waitstatus_to_exitcode(status) == 0 else None
+
+    def cancel(self) -> None:
+        """Stop the child and wait for it, when its result is no longer wanted (the parent's own part
+        failed): no child is left running or unreaped."""
+        os.close(self._read_end)
+        os.kill(self.pid, signal.SIGKILL)  # (a child that has ended stays until reaped: this cannot miss)
+        os.waitpid(self.pid, 0)
 
 
 def start_in_child(step: Callable[[], T]) -> Pending[T] | None:

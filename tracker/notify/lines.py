@@ -69,7 +69,12 @@ def digest_lines(
     if in_parallel and reader.can_reopen:
         url, tasks_sql = reader.url, _task_ids_sql(sources)
         pending = start_in_child(lambda: _beginnings_in_child(url, tasks_sql, params, lang))
-    lines, by_agency, late_leads = _read(reader, _lines_sql(sources, reader.dialect), params)
+    try:
+        lines, by_agency, late_leads = _read(reader, _lines_sql(sources, reader.dialect), params)
+    except BaseException:
+        if pending is not None:
+            pending.cancel()
+        raise
     here = _Beginnings(reader, lang)
     beginnings = pending.result() if pending is not None else None
     if beginnings is None:  # no child ran, or it failed
