@@ -353,3 +353,28 @@ def test_the_digests_are_the_same_when_a_child_process_renders_the_tasks(
     with pytest.raises(ChildProcessError):  # stopped and reaped when the parent's own part failed
         os.waitpid(started[0].pid, os.WNOHANG)
     t.close()
+
+
+def test_a_period_or_wording_holding_the_ending_separator_is_read_back_whole(db_url: str) -> None:
+    """A line's ending travels as one text (due date, period's length, "|", period, wording); a period
+    typed in an imported file and a wording can hold "|" and digits, and still come back whole."""
+    from sqlalchemy import text
+
+    from tracker.notify.digest import build_digests
+
+    t = tracker.open(db_url)
+    t.jurisdiction("x", "Tỉnh X")
+    with t.transaction() as session:
+        from tracker.services.agencies import AgencySpec, find_jurisdiction, upsert_agency
+
+        upsert_agency(session, find_jurisdiction(session, "x"), AgencySpec("Sở A", emails=["a@example.org"]))
+    t.directive("2/KH").assign("1", "Báo cáo quý", lead="Sở A", due="1/3/2020")
+    t.directive("3/KH").assign("1", "Báo cáo năm", lead="Sở A", due="2/3/2020")
+    with t.engine.begin() as connection:
+        connection.execute(text("UPDATE assignment SET period = '12|Q1', deadline_text = '3|trước 1/3/2020|gấp'"))
+    for in_parallel in (True, False):
+        plan = build_digests(t.reader, date(2020, 3, 10), in_parallel=in_parallel)
+        (digest,) = plan.digests
+        assert digest.text.count("01/03/2020 (\u201c3|trước 1/3/2020|gấp\u201d), 12|Q1 - ") == 1
+        assert digest.text.count("02/03/2020 (\u201c3|trước 1/3/2020|gấp\u201d), 12|Q1 - ") == 1
+    t.close()

@@ -29,8 +29,7 @@ from tracker.store.queries import AssignmentFilter
 from tracker.store.reader import Reader
 
 Line = tuple[int, str]
-"""(task id, ending): the ending is the period, the ISO due date and the wording, joined by "|" in SQL
-(see :func:`_ending_sql`)."""
+"""(task id, ending): the ending is the due date, period and wording in one text (:func:`_ending_sql`)."""
 ByAgency = dict[int, tuple[list[int], list[int], list[int]]]
 
 OVERDUE, DUE_SOON, COORDINATING = 0, 1, 2
@@ -95,13 +94,19 @@ def _beginnings_in_child(url: str, tasks_sql: str, params: dict[str, Any], lang:
 
 
 def _ending_sql(dialect: str) -> str:
-    """A line's ending as one column: period, ISO due date and wording joined by "|". The wording comes
-    last, and periods ("2020-02", "2020-Q3") and dates hold no "|", so the three are read back by
-    splitting at the first two. One text column instead of three: Python 3.11's sqlite3 lets go of the
-    GIL and takes it back for every column of every row it reads (with the locks it takes, about 15% of
-    a run's instructions at six columns). The joins cost SQLite about half of what they save."""
-    due = "a.due_on" if dialect == "sqlite" else "to_char(a.due_on, 'YYYY-MM-DD')"
-    return f"a.period || '|' || {due} || '|' || a.deadline_text"
+    """A line's ending as one column: the ISO due date, the period's length, "|", the period, the
+    wording. Read back by :func:`_split_ending` whatever the period and wording hold (a period typed in
+    an imported file is free text). One text column instead of three: Python 3.11's sqlite3 lets go of
+    the GIL and takes it back for every column of every row it reads (with the locks it takes, about 15%
+    of a run's instructions at six columns). The joins cost SQLite about half of what they save."""
+    due = "substr(a.due_on, 1, 10)" if dialect == "sqlite" else "to_char(a.due_on, 'YYYY-MM-DD')"
+    return f"{due} || length(a.period) || '|' || a.period || a.deadline_text"
+
+
+def _split_ending(ending: str) -> tuple[str, date, str]:
+    """(period, due date, wording) of an ending made by :func:`_ending_sql`."""
+    size, _, rest = ending[10:].partition("|")
+    return rest[: int(size)], date.fromisoformat(ending[:10]), rest[int(size) :]
 
 
 def _row_sources(reader: Reader, criteria: AssignmentFilter, as_of: date, params: dict[str, Any]) -> list[str]:
@@ -193,8 +198,9 @@ def _rows_by_id(reader: Reader, select: str, table: str, ids: set[int]) -> dict[
     """The rows of ``table`` whose id is in ``ids``, by id. PostgreSQL probes the primary key once per id,
     which at 1M assignments took 0.45 s for the 76k tasks the digests list, where reading all 140k took
     0.2 s: when the ids are more than a quarter of the table (by the planner's estimate, once the table
-    has been analysed), it reads the whole table and keeps what is wanted. SQLite's probes are the
-    faster (0.23 s against 0.30 s)."""
+    has been analysed), it reads the whole table and keeps what is wanted. (The digests' child process
+    reads its tasks with a subquery instead; this serves the one-process path and the directives.)
+    SQLite's probes are the faster (0.23 s against 0.30 s)."""
     if reader.dialect == "postgresql" and ids:
         estimate = reader.scalar(
             "SELECT reltuples FROM pg_class WHERE oid = CAST(:table AS regclass)", {"table": table}
@@ -300,8 +306,7 @@ class _Renderer:
 
     def _ending(self, ending: str) -> tuple[bytes, bytes, bytes]:
         """The due date with its wording and period, and the state at the as-of date."""
-        period, due, wording = ending.split("|", 2)
-        due_on = date.fromisoformat(due)
+        period, due_on, wording = _split_ending(ending)
         days = (due_on - self.as_of).days
         state = self.overdue_template.format(days=-days) if days < 0 else self.due_in_template.format(days=days)
         said = one_line(wording)
