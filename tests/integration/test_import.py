@@ -1,9 +1,17 @@
-"""Importing files: every encoding, delimiter and format; idempotent; all or nothing; both backends."""
+"""Importing files: every encoding, delimiter and format; idempotent; all or nothing; both backends.
+
+On SQLite every test runs twice: with the writes on the import's own connection, and with them made
+by a child process (``sqlite, writes in a child``: the size from which a file's writes go to a child
+set to zero)."""
 
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterator
+import os
+import signal
+import sqlite3
+import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -13,9 +21,32 @@ from hypothesis import strategies as st
 import tracker
 from tests.data.make_files import EXPECTED_ASSIGNMENTS, HEADER_VI, ROWS
 from tests.integration.cli_runner import run
+from tracker.core import forked
+from tracker.core.errors import TrackerError
+from tracker.core.forked import can_fork
 from tracker.core.status import Status
+from tracker.importing import assignments, writes
+from tracker.importing.sources import SourceRow
+from tracker.store.deferred_indexes import SMALLEST_LOAD
 
 pytestmark = pytest.mark.usefixtures("backend")
+
+IN_CHILD = "sqlite, writes in a child"
+
+
+@pytest.fixture(params=["sqlite", IN_CHILD, "postgresql"])
+def backend(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """The backends, and SQLite once more with every import's writes in a child process (deferring the
+    indexes from the same size as on the import's connection, so that the tests of deferred indexes
+    hold there too)."""
+    if request.param != IN_CHILD:
+        return str(request.param)
+    if not can_fork():
+        pytest.skip("writes in a child need fork, two cores and no other thread")
+    monkeypatch.setattr(writes, "CHILD_FROM_BYTES", 0)
+    monkeypatch.setattr(writes, "KEPT_INDEXES_UP_TO", SMALLEST_LOAD)
+    return "sqlite"
+
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 FILES = sorted(p.name for p in DATA.iterdir() if p.suffix in {".csv", ".xlsx", ".json"})
@@ -426,3 +457,169 @@ def test_a_large_import_that_fails_keeps_the_indexes_and_writes_nothing(t: track
     assert not report.ok and ":12001:J: '31/2/2021'" in report.errors[0]
     assert _count(t) == before
     assert _index_definitions(t) == indexes
+
+
+# --- writes in a child process (SQLite) -----------------------------------------------------------
+
+needs_a_child = pytest.mark.skipif(not can_fork(), reason="needs fork, two cores and no other thread")
+
+
+def _no_children_left() -> bool:
+    try:
+        os.waitpid(-1, os.WNOHANG)
+    except ChildProcessError:
+        return True
+    return False
+
+
+def _table_contents(t: tracker.Tracker) -> list[list[tuple[object, ...]]]:
+    """Every row an import writes, without the timestamps it takes from the clock."""
+    return [
+        t.reader.rows("SELECT id, jurisdiction_id, number, issued_on, kind, title, issuer FROM directive ORDER BY id"),
+        t.reader.rows("SELECT * FROM task ORDER BY id"),
+        t.reader.rows(
+            "SELECT id, task_id, agency_id, role, period, due_on, deadline_text, original_due_on, completed_on, "
+            "result_ref, note, withdrawn_on, version FROM assignment ORDER BY id"
+        ),
+        t.reader.rows("SELECT assignment_id, old_due_on, new_due_on, reason, source FROM deadline_change ORDER BY id"),
+        t.reader.rows("SELECT entity, entity_id, action, field, old_value, new_value FROM audit_log ORDER BY id"),
+    ]
+
+
+@needs_a_child
+@pytest.mark.parametrize("backend", ["sqlite"], indirect=True)
+def test_a_large_file_is_written_by_a_child_and_gives_what_the_connection_gives(
+    templates: object, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A file of more than ``CHILD_FROM_BYTES`` has its writes made by a child process; the database
+    then holds the same rows as when the import's own connection writes them: a first import, then the
+    same file with changed deadlines (updates, deadline changes, audit rows). The indexes are kept up
+    to date in the child (no rebuild) and agree with the table."""
+    rows = _many_rows(5_000)
+    first = _write(tmp_path / "first.csv", rows)
+    for row in rows[::7]:
+        row[9] = "trước 30/7/2021"
+    changed = _write(tmp_path / "changed.csv", rows)
+    assert first.stat().st_size < writes.CHILD_FROM_BYTES
+    monkeypatch.setattr(writes, "CHILD_FROM_BYTES", first.stat().st_size)
+    workers: list[object] = []
+    start_worker = forked.start_worker
+
+    def counted(open_target: Callable[[], writes._ChildTarget]) -> object:
+        worker = start_worker(open_target)
+        workers.append(worker)
+        return worker
+
+    monkeypatch.setattr(writes, "start_worker", counted)
+    contents = []
+    for in_child in (False, True):
+        if not in_child:
+            monkeypatch.setattr(writes, "CHILD_FROM_BYTES", 1 << 40)
+        else:
+            monkeypatch.setattr(writes, "CHILD_FROM_BYTES", first.stat().st_size)
+        url = templates.fresh("sqlite", demo=True)  # type: ignore[attr-defined]
+        t = tracker.open(url, today="01/05/2021")
+        indexes = _index_definitions(t)
+        reports = [t.import_file(first), t.import_file(changed)]
+        assert [(r.created, r.updated, r.unchanged) for r in reports] == [(10_000, 0, 0), (0, 1_430, 8_570)]
+        assert t.reader.rows("PRAGMA integrity_check") == [("ok",)]
+        assert _index_definitions(t) == indexes
+        contents.append(_table_contents(t))
+        t.close()
+        assert len(workers) == (2 if in_child else 0) and all(w is not None for w in workers)
+    assert contents[0] == contents[1]
+    assert _no_children_left()
+
+
+@needs_a_child
+@pytest.mark.parametrize("backend", ["sqlite"], indirect=True)
+def test_a_write_that_fails_in_the_child_fails_the_import_and_keeps_nothing(
+    t: tracker.Tracker, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(writes, "CHILD_FROM_BYTES", 0)
+    before = _table_contents(t)
+    with t.engine.begin() as connection:
+        connection.exec_driver_sql(
+            "CREATE TRIGGER refuse BEFORE INSERT ON assignment WHEN NEW.task_id % 1000 = 999 "
+            "BEGIN SELECT RAISE(ABORT, 'refused by a trigger'); END"
+        )
+    path = _write(tmp_path / "many.csv", _many_rows(3_000))
+    with pytest.raises(TrackerError, match=r"many\.csv: writing the import failed \(refused by a trigger\)"):
+        t.import_file(path)
+    assert _table_contents(t) == before
+    assert _no_children_left()
+
+
+@needs_a_child
+@pytest.mark.parametrize("backend", ["sqlite"], indirect=True)
+def test_when_the_import_fails_in_the_parent_the_child_keeps_nothing_and_is_reaped(
+    t: tracker.Tracker, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An exception while rows are checked (after the child wrote some batches), and a child killed in
+    the middle of the import: neither leaves a row written or a child process behind."""
+    monkeypatch.setattr(writes, "CHILD_FROM_BYTES", 0)
+    before = _table_contents(t)
+    path = _write(tmp_path / "many.csv", _many_rows(9_000))
+    take = assignments.AssignmentImporter.take
+
+    def fails_late(self: assignments.AssignmentImporter, row: SourceRow) -> None:
+        if self.report.rows == 8_000:
+            raise RuntimeError("the checking stopped")
+        take(self, row)
+
+    monkeypatch.setattr(assignments.AssignmentImporter, "take", fails_late)
+    with pytest.raises(RuntimeError, match="the checking stopped"):
+        t.import_file(path)
+    assert _table_contents(t) == before and _no_children_left()
+
+    def kills_the_child(self: assignments.AssignmentImporter, row: SourceRow) -> None:
+        if self.report.rows == 8_000:
+            assert isinstance(self.writes, writes.ChildWrites)
+            os.kill(self.writes.worker.pid, signal.SIGKILL)
+            os.waitpid(self.writes.worker.pid, 0)
+        take(self, row)
+
+    monkeypatch.setattr(assignments.AssignmentImporter, "take", kills_the_child)
+    with pytest.raises(TrackerError, match=r"writing the import failed \(the child process \d+ stopped"):
+        t.import_file(path)
+    assert _table_contents(t) == before and _no_children_left()
+    monkeypatch.setattr(assignments.AssignmentImporter, "take", take)
+    assert t.import_file(path).created == 18_000  # the database is whole and takes the file
+
+
+@needs_a_child
+@pytest.mark.parametrize("backend", ["sqlite"], indirect=True)
+def test_the_child_holds_the_write_lock_and_its_log_is_checkpointed_in_the_background(
+    t: tracker.Tracker, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """While the child writes, another writer waits (the rows the import read cannot change under it).
+    After the import, a new connection sees the rows at once, and the database file grows as a process
+    of its own copies the write-ahead log into it (nobody here writes or checkpoints meanwhile)."""
+    monkeypatch.setattr(writes, "CHILD_FROM_BYTES", 0)
+    database = Path(t.engine.url.database or "")
+    size_before = database.stat().st_size
+    path = _write(tmp_path / "many.csv", _many_rows(9_000))
+    take = assignments.AssignmentImporter.take
+    refused: list[str] = []
+
+    def another_writer(self: assignments.AssignmentImporter, row: SourceRow) -> None:
+        if self.report.rows == 100:
+            other = sqlite3.connect(database, timeout=0.1)
+            try:
+                other.execute("UPDATE agency SET name = name WHERE id = 1")
+            except sqlite3.OperationalError as error:
+                refused.append(str(error))
+            finally:
+                other.close()
+        take(self, row)
+
+    monkeypatch.setattr(assignments.AssignmentImporter, "take", another_writer)
+    assert t.import_file(path).created == 18_000
+    assert refused == ["database is locked"]
+    fresh = sqlite3.connect(database)
+    assert fresh.execute("SELECT count(*) FROM assignment WHERE note = ''").fetchone()[0] >= 18_000
+    fresh.close()
+    deadline = time.monotonic() + 30
+    while database.stat().st_size <= size_before and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert database.stat().st_size > size_before

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import os
+import signal
 import threading
 
 import pytest
 
-from tracker.core.forked import can_fork, start_in_child
+from tracker.core.forked import WorkerFailed, can_fork, start_in_child, start_worker
 
 pytestmark = pytest.mark.skipif(
     not hasattr(os, "fork") or len(os.sched_getaffinity(0)) < 2, reason="needs fork and two cores"
@@ -62,4 +63,70 @@ def test_a_cancelled_child_is_stopped_and_reaped() -> None:
     pending = start_in_child(lambda: threading.Event().wait(60))
     assert pending is not None
     pending.cancel()
+    assert _no_children_left()
+
+
+class _Log:
+    """A worker's target: keeps what it is told, fails when told to."""
+
+    def __init__(self) -> None:
+        self.items: list[object] = []
+
+    def add(self, item: object) -> None:
+        if item == "bad":
+            raise ValueError("cannot add 'bad'")
+        self.items.append(item)
+
+    def pid_and_items(self) -> tuple[int, list[object]]:
+        return os.getpid(), self.items
+
+    def close(self) -> None:
+        pass
+
+
+def test_a_worker_makes_the_calls_in_order_and_answers_when_asked() -> None:
+    worker = start_worker(_Log)
+    assert worker is not None
+    for item in range(300):
+        worker.send("add", [item, os.urandom(1000)])  # more than a pipe holds before the first answer
+    pid, items = worker.ask("pid_and_items")
+    assert pid == worker.pid != os.getpid()
+    assert [item[0] for item in items] == list(range(300))
+    worker.close()
+    worker.close()
+    assert _no_children_left()
+
+
+def test_after_a_failed_call_the_worker_makes_no_other_and_every_answer_is_the_failure() -> None:
+    worker = start_worker(_Log)
+    assert worker is not None
+    worker.send("add", 1)
+    worker.send("add", "bad")
+    worker.send("add", 2)
+    for _ in range(2):
+        with pytest.raises(WorkerFailed, match="cannot add 'bad'"):
+            worker.ask("pid_and_items")
+    worker.close()
+    assert _no_children_left()
+
+
+def test_a_target_that_cannot_be_opened_or_a_worker_that_dies_is_a_failure() -> None:
+    def cannot_open() -> _Log:
+        raise OSError("no such database")
+
+    worker = start_worker(cannot_open)
+    assert worker is not None
+    with pytest.raises(WorkerFailed, match="no such database"):
+        worker.ask("pid_and_items")
+    worker.close()
+
+    worker = start_worker(_Log)
+    assert worker is not None
+    os.kill(worker.pid, signal.SIGKILL)
+    os.waitpid(worker.pid, 0)
+    with pytest.raises(WorkerFailed, match=f"the child process {worker.pid} stopped"):
+        for _ in range(100):  # the first sends may still fit in the pipe
+            worker.send("add", os.urandom(100_000))
+        worker.ask("pid_and_items")
+    worker.close()
     assert _no_children_left()

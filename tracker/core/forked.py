@@ -1,23 +1,27 @@
-"""Running one step of a batch job in a forked child process, beside the parent's own work.
+"""Running part of a batch job in a forked child process, beside the parent's own work.
 
-The daily digests spend much of their time in two independent reads (the assignment rows, and the
-tasks those rows name, which are then rendered): on a machine with a second core, the child does one
-while the parent does the other. The child inherits the parent's memory, so the step needs no
-arguments passed; its result comes back pickled through a pipe.
+Two shapes, both for a machine with a second core:
 
-Nothing here is needed for correctness: when the step cannot run in a child (no ``fork``, one core,
-other threads running) :func:`start_in_child` returns None, and when the child fails its result is
-None; the caller then does the step itself.
+- :func:`start_in_child`, one step and its result. The daily digests spend much of their time in two
+  independent reads (the assignment rows, and the tasks those rows name, which are then rendered): the
+  child does one while the parent does the other. The child inherits the parent's memory, so the step
+  needs no arguments passed; its result comes back pickled through a pipe. When the step cannot run in
+  a child (no ``fork``, one core, other threads running) or the child fails, the caller does the step
+  itself.
+- :func:`start_worker`, a stream of calls. An import checks rows in the parent while a child makes the
+  writes on its own connection: the parent sends each call and goes on, and waits only for the calls
+  whose answer it needs.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import pickle
 import signal
 import threading
 from collections.abc import Callable
-from typing import Generic, TypeVar
+from typing import Any, Generic, Protocol, TypeVar
 
 T = TypeVar("T")
 
@@ -83,3 +87,117 @@ def start_in_child(step: Callable[[], T]) -> Pending[T] | None:
             os._exit(status)
     os.close(write_end)
     return Pending(pid, read_end)
+
+
+class WorkerFailed(Exception):
+    """A worker's call failed, or the worker stopped: the message says which and why."""
+
+
+class Target(Protocol):
+    """What a worker calls: any methods, and :meth:`close` when the parent is done with it."""
+
+    def close(self) -> None: ...
+
+
+class Worker:
+    """A child process that makes the calls it is sent, in order, on its own target object.
+
+    :meth:`send` returns at once (unless the child is a whole pipe behind); :meth:`ask` waits for the
+    call's result. Once a call fails, the child makes no other call and every later :meth:`ask` raises
+    :class:`WorkerFailed` with the first failure. :meth:`close` ends the child: it closes its target
+    and is reaped."""
+
+    def __init__(self, pid: int, outgoing: Any, incoming: Any) -> None:
+        self.pid = pid
+        self._outgoing = outgoing
+        self._incoming = incoming
+
+    def send(self, method: str, *args: Any) -> None:
+        self._put(False, method, args)
+
+    def ask(self, method: str, *args: Any) -> Any:
+        self._put(True, method, args)
+        try:
+            ok, value = pickle.load(self._incoming)
+        except (EOFError, OSError, pickle.UnpicklingError):
+            raise WorkerFailed(self._ended()) from None
+        if not ok:
+            raise WorkerFailed(value)
+        return value
+
+    def close(self) -> None:
+        """End the child (its target's ``close`` runs) and wait for it; safe to call twice."""
+        if self._outgoing.closed:
+            return
+        for stream in (self._outgoing, self._incoming):
+            with contextlib.suppress(OSError):  # the child is gone: what was left unsent does not matter
+                stream.close()
+        with contextlib.suppress(ChildProcessError):
+            os.waitpid(self.pid, 0)
+
+    def _put(self, wants_answer: bool, method: str, args: tuple[Any, ...]) -> None:
+        try:
+            pickle.dump((wants_answer, method, args), self._outgoing, protocol=pickle.HIGHEST_PROTOCOL)
+            self._outgoing.flush()
+        except (BrokenPipeError, ValueError):  # ValueError: closed already
+            raise WorkerFailed(self._ended()) from None
+
+    def _ended(self) -> str:
+        return f"the child process {self.pid} stopped before it answered"
+
+
+def _serve(open_target: Callable[[], Target], incoming: Any, outgoing: Any) -> None:
+    """The child's loop: call, answer when asked, until the parent closes the pipe."""
+    failure: str | None = None
+    target: Target | None = None
+    try:
+        target = open_target()
+    except Exception as error:
+        failure = _describe(error)
+    try:
+        while True:
+            try:
+                wants_answer, method, args = pickle.load(incoming)
+            except EOFError:
+                return
+            value: Any = None
+            if failure is None:
+                try:
+                    value = getattr(target, method)(*args)
+                except Exception as error:
+                    failure = _describe(error)
+            if wants_answer:
+                answer = (True, value) if failure is None else (False, failure)
+                pickle.dump(answer, outgoing, protocol=pickle.HIGHEST_PROTOCOL)
+                outgoing.flush()
+    finally:
+        if target is not None:
+            target.close()
+
+
+def _describe(error: Exception) -> str:
+    return str(error) or type(error).__name__
+
+
+def start_worker(open_target: Callable[[], Target]) -> Worker | None:
+    """Fork a child that calls ``open_target()`` and then serves calls on what it returns; None when
+    :func:`can_fork` says no. As with :func:`start_in_child`, the child makes its own connections and
+    leaves with ``os._exit``."""
+    if not can_fork():
+        return None
+    child_reads, parent_writes = os.pipe()
+    parent_reads, child_writes = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child
+        status = 1
+        try:
+            os.close(parent_writes)
+            os.close(parent_reads)
+            with os.fdopen(child_reads, "rb") as incoming, os.fdopen(child_writes, "wb") as outgoing:
+                _serve(open_target, incoming, outgoing)
+            status = 0
+        finally:
+            os._exit(status)
+    os.close(child_reads)
+    os.close(child_writes)
+    return Worker(pid, os.fdopen(parent_writes, "wb"), os.fdopen(parent_reads, "rb"))

@@ -24,11 +24,11 @@ class DeferredIndexes:
     """Tell it before each batch of inserts into ``table``; call :meth:`restore` before committing.
 
     The indexes are dropped once the rows loaded so far reach half the rows the table held when the
-    load began (and at least :data:`SMALLEST_LOAD`): a load into an empty or small table defers them
+    load began (and at least ``smallest_load``): a load into an empty or small table defers them
     from its first batch, a small load into a large table never does. A load that stops short of that
     paid at most about what deferring would have cost."""
 
-    def __init__(self, sql: RawSql, table: str) -> None:
+    def __init__(self, sql: RawSql, table: str, *, smallest_load: int = SMALLEST_LOAD) -> None:
         self.sql = sql
         self.table = table
         self.loaded = 0
@@ -37,7 +37,7 @@ class DeferredIndexes:
         if sql.dialect == "sqlite":
             # The largest rowid, read from the end of the table's b-tree: at least the row count.
             held = sql.scalar(f"SELECT max(rowid) FROM {table}")
-            self.threshold = max(SMALLEST_LOAD, int(held or 0) // 2)
+            self.threshold = max(smallest_load, int(held or 0) // 2)
 
     def before_insert(self, count: int) -> None:
         """``count`` rows are about to be inserted."""

@@ -13,14 +13,16 @@ class IdAllocator:
     """Call it for the next id of ``table``.
 
     SQLite: the transaction first takes the write lock (no other writer can add rows until it ends),
-    then counts on from the table's largest id. PostgreSQL: blocks of ids drawn from the table's
-    sequence, which is safe beside other writers."""
+    then counts on from the table's largest id; ``locked`` says the load's writes already hold the lock
+    (on another connection, see :mod:`tracker.importing.writes`). PostgreSQL: blocks of ids drawn from
+    the table's sequence, which is safe beside other writers."""
 
     BLOCK = 1_000
 
-    def __init__(self, sql: RawSql, table: str) -> None:
+    def __init__(self, sql: RawSql, table: str, *, locked: bool = False) -> None:
         self.sql = sql
         self.table = table
+        self.locked = locked
         self.free: Iterator[int] = iter(())
 
     def __call__(self) -> int:
@@ -32,7 +34,8 @@ class IdAllocator:
 
     def _reserve(self) -> Iterator[int]:
         if self.sql.dialect == "sqlite":
-            self.sql.rows(f"UPDATE {self.table} SET id = id WHERE 0")  # a write: takes the lock
+            if not self.locked:
+                self.sql.rows(f"UPDATE {self.table} SET id = id WHERE 0")  # a write: takes the lock
             start = int(self.sql.scalar(f"SELECT coalesce(max(id), 0) FROM {self.table}")) + 1
             return itertools.count(start)
         found = self.sql.rows(
