@@ -153,6 +153,10 @@ def _checkpoint_in_background(path: str) -> None:
     if os.fork() != 0:
         return
     try:
+        # Let go of the terminal and of any pipe the caller reads to its end (``tracker import | less``).
+        quiet = os.open(os.devnull, os.O_RDWR)
+        for stream in (0, 1, 2):
+            os.dup2(quiet, stream)
         connection = sqlite3.connect(path)
         connection.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}")
         connection.execute("PRAGMA wal_checkpoint(PASSIVE)")
