@@ -151,7 +151,10 @@ def _checkpoint_in_background(path: str) -> None:
     is done, or if it is stopped, the next commit of any connection checkpoints as usual. The process
     is a grandchild of the import: its parent (the child that wrote) ends at once and it is left to
     the system, so nobody has to reap it."""
-    if os.fork() != 0:
+    try:
+        if os.fork() != 0:
+            return
+    except OSError:  # no process to spare: the next commit checkpoints
         return
     try:
         # Let go of the terminal and of any pipe the caller reads to its end (``tracker import | less``).
@@ -167,8 +170,8 @@ def _checkpoint_in_background(path: str) -> None:
 
 
 class ChildWrites:
-    """The writes made by a child process (see the module's docstring); the parent waits only for the
-    ids of rows it creates one at a time (a new agency or jurisdiction) and for the commit."""
+    """The writes made by a child process (see the module's docstring): each call is sent and the
+    parent goes on; it waits only for an answer it needs (the commit's)."""
 
     holds_lock = True
 
