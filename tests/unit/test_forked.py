@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import signal
 import threading
+from pathlib import Path
 
 import pytest
 
@@ -130,3 +131,16 @@ def test_a_target_that_cannot_be_opened_or_a_worker_that_dies_is_a_failure() -> 
         worker.ask("pid_and_items")
     worker.close()
     assert _no_children_left()
+
+
+@pytest.mark.skipif(not Path("/proc/sys/fs/pipe-max-size").exists(), reason="Linux pipes")
+def test_the_pipe_to_a_worker_holds_as_much_as_the_system_allows() -> None:
+    """So the parent can be a few calls ahead (a batch of an import is some 400 KB pickled; a pipe
+    holds 64 KB unless told otherwise)."""
+    import fcntl
+
+    worker = start_worker(_Log)
+    assert worker is not None
+    size = fcntl.fcntl(worker._outgoing.fileno(), fcntl.F_GETPIPE_SZ)
+    assert size == int(Path("/proc/sys/fs/pipe-max-size").read_text()) > 64 * 1024
+    worker.close()
