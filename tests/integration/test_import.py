@@ -21,6 +21,7 @@ from hypothesis import strategies as st
 import tracker
 from tests.data.make_files import EXPECTED_ASSIGNMENTS, HEADER_VI, ROWS
 from tests.integration.cli_runner import run
+from tests.processes import no_children_left
 from tracker.core import forked
 from tracker.core.errors import TrackerError
 from tracker.core.forked import can_fork
@@ -464,14 +465,6 @@ def test_a_large_import_that_fails_keeps_the_indexes_and_writes_nothing(t: track
 needs_a_child = pytest.mark.skipif(not can_fork(), reason="needs fork, two cores and no other thread")
 
 
-def _no_children_left() -> bool:
-    try:
-        os.waitpid(-1, os.WNOHANG)
-    except ChildProcessError:
-        return True
-    return False
-
-
 def _table_contents(t: tracker.Tracker) -> list[list[tuple[object, ...]]]:
     """Every row an import writes, without the timestamps it takes from the clock."""
     return [
@@ -528,7 +521,7 @@ def test_a_large_file_is_written_by_a_child_and_gives_what_the_connection_gives(
         t.close()
         assert len(workers) == (2 if in_child else 0) and all(w is not None for w in workers)
     assert contents[0] == contents[1]
-    assert _no_children_left()
+    assert no_children_left()
 
 
 @needs_a_child
@@ -547,7 +540,7 @@ def test_a_write_that_fails_in_the_child_fails_the_import_and_keeps_nothing(
     with pytest.raises(TrackerError, match=r"many\.csv: writing the import failed \(refused by a trigger\)"):
         t.import_file(path)
     assert _table_contents(t) == before
-    assert _no_children_left()
+    assert no_children_left()
 
 
 @needs_a_child
@@ -570,7 +563,7 @@ def test_when_the_import_fails_in_the_parent_the_child_keeps_nothing_and_is_reap
     monkeypatch.setattr(assignments.AssignmentImporter, "take", fails_late)
     with pytest.raises(RuntimeError, match="the checking stopped"):
         t.import_file(path)
-    assert _table_contents(t) == before and _no_children_left()
+    assert _table_contents(t) == before and no_children_left()
 
     def kills_the_child(self: assignments.AssignmentImporter, row: SourceRow) -> None:
         if self.report.rows == 8_000:
@@ -582,7 +575,7 @@ def test_when_the_import_fails_in_the_parent_the_child_keeps_nothing_and_is_reap
     monkeypatch.setattr(assignments.AssignmentImporter, "take", kills_the_child)
     with pytest.raises(TrackerError, match=r"writing the import failed \(the child process \d+ stopped"):
         t.import_file(path)
-    assert _table_contents(t) == before and _no_children_left()
+    assert _table_contents(t) == before and no_children_left()
     monkeypatch.setattr(assignments.AssignmentImporter, "take", take)
     assert t.import_file(path).created == 18_000  # the database is whole and takes the file
 

@@ -9,19 +9,12 @@ from pathlib import Path
 
 import pytest
 
+from tests.processes import no_children_left
 from tracker.core.forked import WorkerFailed, can_fork, start_in_child, start_worker
 
 pytestmark = pytest.mark.skipif(
     not hasattr(os, "fork") or len(os.sched_getaffinity(0)) < 2, reason="needs fork and two cores"
 )
-
-
-def _no_children_left() -> bool:
-    try:
-        os.waitpid(-1, os.WNOHANG)
-    except ChildProcessError:
-        return True
-    return False
 
 
 def test_a_step_runs_in_a_child_and_its_result_comes_back_whole() -> None:
@@ -31,7 +24,7 @@ def test_a_step_runs_in_a_child_and_its_result_comes_back_whole() -> None:
     child_pid, received, other = pending.result() or (0, b"", {})
     assert child_pid not in (0, os.getpid())
     assert received == payload and other == {"lines": [1, 2, 3]}
-    assert _no_children_left()
+    assert no_children_left()
 
 
 def test_a_child_that_fails_gives_no_result_and_the_parent_carries_on() -> None:
@@ -44,7 +37,7 @@ def test_a_child_that_fails_gives_no_result_and_the_parent_carries_on() -> None:
     for step in (fails, leaves):
         pending = start_in_child(step)
         assert pending is not None and pending.result() is None
-    assert _no_children_left()
+    assert no_children_left()
 
 
 def test_no_child_is_started_while_another_thread_runs() -> None:
@@ -64,7 +57,7 @@ def test_a_cancelled_child_is_stopped_and_reaped() -> None:
     pending = start_in_child(lambda: threading.Event().wait(60))
     assert pending is not None
     pending.cancel()
-    assert _no_children_left()
+    assert no_children_left()
 
 
 class _Log:
@@ -95,7 +88,7 @@ def test_a_worker_makes_the_calls_in_order_and_answers_when_asked() -> None:
     assert [item[0] for item in items] == list(range(300))
     worker.close()
     worker.close()
-    assert _no_children_left()
+    assert no_children_left()
 
 
 def test_after_a_failed_call_the_worker_makes_no_other_and_every_answer_is_the_failure() -> None:
@@ -108,7 +101,7 @@ def test_after_a_failed_call_the_worker_makes_no_other_and_every_answer_is_the_f
         with pytest.raises(WorkerFailed, match="cannot add 'bad'"):
             worker.ask("pid_and_items")
     worker.close()
-    assert _no_children_left()
+    assert no_children_left()
 
 
 def test_a_target_that_cannot_be_opened_or_a_worker_that_dies_is_a_failure() -> None:
@@ -130,7 +123,7 @@ def test_a_target_that_cannot_be_opened_or_a_worker_that_dies_is_a_failure() -> 
             worker.send("add", os.urandom(100_000))
         worker.ask("pid_and_items")
     worker.close()
-    assert _no_children_left()
+    assert no_children_left()
 
 
 @pytest.mark.skipif(not Path("/proc/sys/fs/pipe-max-size").exists(), reason="Linux pipes")
