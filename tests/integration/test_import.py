@@ -29,6 +29,7 @@ from tracker.core.status import Status
 from tracker.importing import assignments, writes
 from tracker.importing.sources import SourceRow
 from tracker.store.deferred_indexes import SMALLEST_LOAD
+from tracker.store.rawsql import RawSql
 
 pytestmark = pytest.mark.usefixtures("backend")
 
@@ -616,3 +617,30 @@ def test_the_child_holds_the_write_lock_and_its_log_is_checkpointed_in_the_backg
     while database.stat().st_size <= size_before and time.monotonic() < deadline:
         time.sleep(0.05)
     assert database.stat().st_size > size_before
+
+
+@needs_a_child
+@pytest.mark.parametrize("backend", ["sqlite"], indirect=True)
+def test_the_child_answers_the_id_of_a_row_it_inserts_and_keeps_it_only_when_committed(
+    t: tracker.Tracker, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """The call the parent waits on mid-import (a row whose id it needs), through the child, committed
+    once and discarded once."""
+    monkeypatch.setattr(writes, "CHILD_FROM_BYTES", 0)
+    database = t.engine.url.database or ""
+    source = _write(tmp_path / "rows.csv", [])
+    jurisdiction = t.reader.scalar("SELECT min(id) FROM jurisdiction")
+    reader = sqlite3.connect(database)
+    for keep, name in ((True, "Ban Kept"), (False, "Ban Discarded")):
+        child = writes.open_writes(RawSql(reader, "sqlite"), database, source, on_this_connection=False)
+        assert isinstance(child, writes.ChildWrites)
+        new_id = child.insert_returning_id(
+            "agency", {"jurisdiction_id": jurisdiction, "name": name, "folded_name": name.lower(), "kind": "other"}
+        )
+        if keep:
+            child.commit()
+        child.discard()
+        found = reader.execute("SELECT id FROM agency WHERE name = ?", (name,)).fetchall()
+        assert found == ([(new_id,)] if keep else [])
+    reader.close()
+    assert no_children_left()

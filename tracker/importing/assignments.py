@@ -835,10 +835,9 @@ def import_assignments(
     rules: DeadlineRules,
     horizon: date,
     actor: str,
-    in_child: bool | None = None,
 ) -> ImportReport:
-    """Import ``table`` in one transaction; on any error (or a dry run) nothing is kept. ``in_child``
-    chooses where the writes are made (see :func:`tracker.importing.writes.open_writes`)."""
+    """Import ``table`` in one transaction; on any error (or a dry run) nothing is kept. Where the
+    writes are made: :func:`tracker.importing.writes.open_writes`."""
     import time
 
     from tracker.store.bulk import raw
@@ -849,9 +848,7 @@ def import_assignments(
     database = engine.url.database if engine.dialect.name == "sqlite" else None
     try:
         with without_cycle_collection(), engine.begin() as connection, _large_page_cache(raw(connection)) as sql:
-            writes = open_writes(
-                sql, database, table.path, on_this_connection=dry_run or create_agencies, in_child=in_child
-            )
+            writes = open_writes(sql, database, table.path, on_this_connection=dry_run or create_agencies)
             importer: AssignmentImporter | None = None
             try:
                 importer = AssignmentImporter(

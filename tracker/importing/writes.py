@@ -29,7 +29,7 @@ from typing import Any, Protocol
 
 from tracker.core.errors import TrackerError
 from tracker.core.forked import Worker, WorkerFailed, start_worker
-from tracker.store.deferred_indexes import DeferredIndexes
+from tracker.store.deferred_indexes import SMALLEST_LOAD, DeferredIndexes
 from tracker.store.engine import SQLITE_BUSY_TIMEOUT_MS, sqlite_pragmas
 from tracker.store.rawsql import RawSql
 
@@ -80,12 +80,9 @@ class LoadWrites:
 
     holds_lock = False
 
-    def __init__(self, sql: RawSql, *, smallest_deferred_load: int | None = None) -> None:
+    def __init__(self, sql: RawSql, *, smallest_deferred_load: int = SMALLEST_LOAD) -> None:
         self.sql = sql
-        if smallest_deferred_load is None:
-            self.indexes = DeferredIndexes(sql, "assignment")
-        else:
-            self.indexes = DeferredIndexes(sql, "assignment", smallest_load=smallest_deferred_load)
+        self.indexes = DeferredIndexes(sql, "assignment", smallest_load=smallest_deferred_load)
 
     def execute(self, text: str, params: dict[str, Any]) -> None:
         self.sql.rows(text, params)
@@ -225,15 +222,13 @@ class ChildWrites:
         return TrackerError(f"{self.path}: writing the import failed ({error}); nothing was written.")
 
 
-def open_writes(
-    sql: RawSql, database: str | None, source: Path, *, on_this_connection: bool, in_child: bool | None
-) -> Writes:
+def open_writes(sql: RawSql, database: str | None, source: Path, *, on_this_connection: bool) -> Writes:
     """The writes for an import of ``source`` into the database file ``database`` (None: not a file)
-    through ``sql``, the import's connection. ``on_this_connection``: the writes must be made there (a
-    dry run; an import that creates agencies, since it may look one up again under another spelling,
-    which the child's uncommitted rows would not answer). ``in_child``: True or False to choose, None
-    to let the file's size decide."""
-    wanted = in_child if in_child is not None else _size(source) >= CHILD_FROM_BYTES
+    through ``sql``, the import's connection: in a child for a file of :data:`CHILD_FROM_BYTES` or more,
+    where one can run. ``on_this_connection``: the writes must be made there (a dry run; an import
+    that creates agencies, since it may look one up again under another spelling, which the child's
+    uncommitted rows would not answer)."""
+    wanted = _size(source) >= CHILD_FROM_BYTES
     if wanted and not on_this_connection and sql.dialect == "sqlite" and database not in (None, "", ":memory:"):
         assert database is not None
         worker = start_worker(lambda: _ChildTarget(database))
