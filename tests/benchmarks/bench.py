@@ -407,8 +407,8 @@ def measure_ui(url: str, as_of: date = AS_OF) -> dict[str, Any]:
             if renderable is not None:
                 frames.append(time.perf_counter())
 
-        def timed_loaded() -> None:
-            loaded()
+        def timed_loaded(drawn: Any = None) -> None:
+            loaded(drawn)
             loads.append(time.perf_counter())
 
         app._display = timed_display  # type: ignore[method-assign]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, example, given, settings
@@ -339,6 +340,33 @@ def test_search_is_every_word_in_the_task_agency_or_directive(
     if "xyzq" in query:
         assert expected == []
     demo.close()
+
+
+@pytest.mark.parametrize("backend", ["postgresql"], indirect=True)
+def test_a_page_is_planned_without_parallel_workers_and_the_setting_is_restored(demo_url: str) -> None:
+    """PostgreSQL: a page (a read with a limit) runs with parallel workers off, since starting them
+    costs more than walking an index for a hundred rows; counts and full reads keep the server's setting."""
+    from tracker.store import queries
+    from tracker.store.reader import Reader
+
+    reader = Reader(demo_url)
+    default = reader.scalar("SHOW max_parallel_workers_per_gather")
+    seen: list[str] = []
+    rows = reader._raw.rows
+
+    def watched(text: str, params: dict[str, Any] | None = None) -> list[tuple[Any, ...]]:
+        if text.lstrip().startswith("SELECT a.id"):
+            seen.append(str(rows("SHOW max_parallel_workers_per_gather")[0][0]))
+        return rows(text, params)
+
+    reader._raw.rows = watched  # type: ignore[method-assign]
+    as_of = date(2020, 6, 15)
+    page = list(queries.list_assignments(reader, AssignmentFilter(), as_of, limit=5))
+    everything = list(queries.list_assignments(reader, AssignmentFilter(), as_of))
+    assert [r.id for r in page] == [r.id for r in everything[:5]]
+    assert seen == ["0", default, default]  # the page; then the dated and the undated rows of the full read
+    assert reader.scalar("SHOW max_parallel_workers_per_gather") == default != "0"
+    reader.close()
 
 
 def test_a_rare_search_word_narrows_the_read_to_its_tasks(demo_url: str, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -13,6 +13,7 @@ from tracker.core.status import Status
 from tracker.core.text import fold
 from tracker.ui.app import TrackerApp
 from tracker.ui.assignment_list import AssignmentList
+from tracker.ui.model import View
 
 pytestmark = pytest.mark.usefixtures("backend")
 
@@ -91,6 +92,41 @@ async def test_the_list_scrolls_over_exactly_the_rows_of_each_filter(make_app: C
             last = app.model.row(listing.cursor)
             assert last is not None and listing.scroll_y + listing.size.height >= app.model.total
         assert totals == [438, 12, 35]
+
+
+async def test_a_long_list_is_counted_after_its_first_page_is_on_screen(make_app: Callable[..., TrackerApp]) -> None:
+    """Counting reads every matching row; it starts after the frame that shows the first page, so the
+    clerk sees the rows without waiting for it (on a two-core machine a count beside that frame slowed it)."""
+    app = make_app()
+    events: list[str] = []
+    load_first, count, display = app.model.load_first, app.model.count, app._display
+
+    def loading(view: View) -> View:
+        found = load_first(view)
+        events.append("rows")
+        return found
+
+    def counting(view: View) -> bool:
+        events.append("count")
+        return count(view)
+
+    def displaying(screen: object, renderable: object) -> None:
+        display(screen, renderable)  # type: ignore[arg-type]
+        if renderable is not None:
+            events.append("frame")
+
+    app.model.load_first = loading  # type: ignore[method-assign]
+    app.model.count = counting  # type: ignore[method-assign]
+    app._display = displaying  # type: ignore[method-assign]
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        events.clear()
+        await pilot.press("escape")  # everything: more rows than a page, so they are counted
+        await settle(pilot)
+        assert app.model.total == 438 and app.model.total_known
+    rows = events.index("rows")
+    assert "frame" in events[rows : events.index("count")], events
+    assert events.count("count") == 1
 
 
 async def test_mark_done_records_date_and_reference(make_app: Callable[..., TrackerApp], ui_url: str) -> None:

@@ -315,7 +315,8 @@ def list_assignments(
     dated_sql = f"{_ROW_SELECT}{where}{'' if dated_only else joiner + 'a.due_on IS NOT NULL'}\nORDER BY a.due_on, a.id"
     page: dict[str, Any] = {"limit": limit, "offset": offset} if limit is not None else {}
     tail = " LIMIT :limit OFFSET :offset" if limit is not None else ""
-    found = reader.rows(dated_sql + tail, {**params, **page})
+    read = reader.page_rows if limit is not None else reader.rows
+    found = read(dated_sql + tail, {**params, **page})
     for values in found:
         yield _row(reader, values, as_of, due_soon_days)
     if dated_only or (limit is not None and len(found) == limit):
@@ -326,7 +327,7 @@ def list_assignments(
     else:
         dated_total = len(found) + offset if found else _count_dated(reader, where, params)
         undated_offset = max(0, offset - dated_total)
-        rest = reader.rows(undated_sql + tail, {**params, "limit": limit - len(found), "offset": undated_offset})
+        rest = read(undated_sql + tail, {**params, "limit": limit - len(found), "offset": undated_offset})
     for values in rest:
         yield _row(reader, values, as_of, due_soon_days)
 

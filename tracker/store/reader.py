@@ -100,6 +100,19 @@ class Reader:
     def scalar(self, sql: str, params: dict[str, Any] | None = None) -> Any:
         return self._raw.scalar(sql, params)
 
+    def page_rows(self, sql: str, params: dict[str, Any] | None = None) -> list[tuple[Any, ...]]:
+        """The rows of a query that stops after a page (a ``LIMIT``). PostgreSQL plans it without
+        parallel workers: a walk of the due-date index that stops after a hundred matches gains nothing
+        from them, and starting them took longer than the walk (a page of "so noi vu" at 1M: 113 ms
+        with two workers, 43 ms without)."""
+        if self.dialect != "postgresql":
+            return self._raw.rows(sql, params)
+        self._raw.rows("SET max_parallel_workers_per_gather = 0")
+        try:
+            return self._raw.rows(sql, params)
+        finally:
+            self._raw.rows("RESET max_parallel_workers_per_gather")
+
     def to_date(self, value: Any) -> date | None:
         """A date column's value as a ``date`` (SQLite keeps dates as ISO text)."""
         return self._raw.to_date(value)

@@ -4,6 +4,7 @@ selected assignment, and the actions on it."""
 from __future__ import annotations
 
 import contextlib
+import threading
 from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
@@ -17,6 +18,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.css.query import NoMatches
 from textual.screen import Screen
 from textual.widgets import Footer, Input, LoadingIndicator, Static
+from textual.worker import get_current_worker
 
 from tracker.core.deadlines import parse_date
 from tracker.core.errors import ConflictError, TrackerError
@@ -184,14 +186,26 @@ class TrackerApp(App[None]):
         """The first page goes on screen as soon as it is read; the count of matching rows follows."""
         try:
             view = self.model.load_first(view)
-            self.call_from_thread(self._loaded)
-            if not self.model.total_known and self.model.count(view):
+            drawn = threading.Event()
+            self.call_from_thread(self._loaded, drawn)
+            if self.model.total_known:
+                return
+            # Counting beside the frame that draws the rows would slow that frame down (a count reads
+            # every matching row), so it starts once the rows are on screen.
+            drawn.wait(self.FRAME_WAIT_S)
+            if not get_current_worker().is_cancelled and self.model.count(view):
                 self.call_from_thread(self._counted)
         except TrackerError as error:
             self.call_from_thread(self.notify, str(error), severity="error")
             self.call_from_thread(self._loaded)
 
-    def _loaded(self) -> None:
+    FRAME_WAIT_S = 1.0
+    """How long a load waits at most for the frame showing its rows before it counts them."""
+
+    def _loaded(self, drawn: threading.Event | None = None) -> None:
+        """The first page of a load is in the model: show it, and set ``drawn`` once it is on screen."""
+        if drawn is not None:
+            self.call_after_refresh(drawn.set)
         self._loading(False)
         self._show_summary()
         self.query_one("#list", AssignmentList).reset()
