@@ -355,6 +355,34 @@ def test_the_digests_are_the_same_when_a_child_process_renders_the_tasks(
     t.close()
 
 
+def _one_agency(db_url: str) -> tracker.Tracker:
+    """A database with one jurisdiction and one agency, "Sở A", which has an address."""
+    t = tracker.open(db_url)
+    t.jurisdiction("x", "Tỉnh X")
+    with t.transaction() as session:
+        from tracker.services.agencies import AgencySpec, find_jurisdiction, upsert_agency
+
+        upsert_agency(session, find_jurisdiction(session, "x"), AgencySpec("Sở A", emails=["a@example.org"]))
+    return t
+
+
+def test_a_lone_overdue_line_is_listed_in_its_digest_and_in_the_summary(db_url: str) -> None:
+    """Digests pick their lines from the run's lines in one call; one line in all is picked too."""
+    from tracker.notify.digest import build_digests
+
+    t = _one_agency(db_url)
+    t.directive("2/KH").assign("1", "Báo cáo quý", lead="Sở A", due="1/3/2020")
+    for in_parallel in (True, False):
+        agency, summary = build_digests(
+            t.reader, date(2020, 3, 10), secretariat=["vp@example.org"], in_parallel=in_parallel
+        ).digests
+        for digest in (agency, summary):
+            assert digest.text.count("1: Báo cáo quý\n") == 1 and digest.html.count("1: Báo cáo quý</td>") == 1
+        assert summary.text.endswith("quá hạn 9 ngày\n  Cơ quan chủ trì chưa hoàn thành (1): Sở A\n")
+        assert summary.html.count("<td>Sở A</td></tr>") == 1
+    t.close()
+
+
 def test_a_period_or_wording_holding_the_ending_separator_is_read_back_whole(db_url: str) -> None:
     """A line's ending travels as one text (due date, period's length, "|", period, wording); a period
     typed in an imported file and a wording can hold "|" and digits, and still come back whole."""
@@ -362,12 +390,7 @@ def test_a_period_or_wording_holding_the_ending_separator_is_read_back_whole(db_
 
     from tracker.notify.digest import build_digests
 
-    t = tracker.open(db_url)
-    t.jurisdiction("x", "Tỉnh X")
-    with t.transaction() as session:
-        from tracker.services.agencies import AgencySpec, find_jurisdiction, upsert_agency
-
-        upsert_agency(session, find_jurisdiction(session, "x"), AgencySpec("Sở A", emails=["a@example.org"]))
+    t = _one_agency(db_url)
     t.directive("2/KH").assign("1", "Báo cáo quý", lead="Sở A", due="1/3/2020")
     t.directive("3/KH").assign("1", "Báo cáo năm", lead="Sở A", due="2/3/2020")
     with t.engine.begin() as connection:

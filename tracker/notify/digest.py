@@ -4,11 +4,13 @@ section for those it coordinates), and one summary for the secretariat. Plain te
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from html import escape
 from itertools import chain
+from operator import itemgetter
+from typing import Any
 
 from tracker.core.batch import without_cycle_collection
 from tracker.core.text import one_line
@@ -60,6 +62,15 @@ def _table_head(lang: str, keys: tuple[str, ...]) -> str:
 _TABLE = "<table border='1' cellpadding='4' cellspacing='0'>"
 
 
+def _picker(numbers: Sequence[int]) -> Callable[[Sequence[Any]], tuple[Any, ...]]:
+    """A function that picks the items at ``numbers`` from a list, as a tuple, in one C call: a map of
+    the list's ``__getitem__`` took half as long again over a digest's lines."""
+    if len(numbers) == 1:  # itemgetter returns a lone item bare
+        only = numbers[0]
+        return lambda items: (items[only],)
+    return itemgetter(*numbers)
+
+
 def _add_section(
     text: list[bytes], html: list[bytes], title: str, line_numbers: list[int], lines: DigestLines, head: str
 ) -> None:
@@ -67,10 +78,11 @@ def _add_section(
     if not line_numbers:
         return
     count = len(line_numbers)
+    pick = _picker(line_numbers)
     text.append(f"\n{title.upper()} ({count})\n".encode())
-    text.extend(chain.from_iterable(map(lines.text.__getitem__, line_numbers)))
+    text.extend(chain.from_iterable(pick(lines.text)))
     html.append(f"<h3>{escape(title)} ({count})</h3>{_TABLE}<tr>{head}</tr>".encode())
-    html.extend(chain.from_iterable(map(lines.html.__getitem__, line_numbers)))
+    html.extend(chain.from_iterable(pick(lines.html)))
     html.append(b"</table>")
 
 
@@ -183,19 +195,27 @@ def _summary(
     ]
     agencies_word = t("mail.lead_agencies", lang)
     plain = {agency_id: one_line(name) for agency_id, name in names.items()}
+    late_leads = lines.late_leads  # lines are by due date, task and period
+    agencies_of_lines = list(map(tuple, late_leads.values()))
     listings: dict[tuple[int, ...], tuple[bytes, bytes]] = {}
-    late_leads, line_text, line_html, open_endings = lines.late_leads, lines.text, lines.html, lines.open_endings
-    for line, leads in late_leads.items():  # lines are by due date, task and period
-        agencies = tuple(leads)
-        listing = listings.get(agencies)
-        if listing is None:
-            listed = ", ".join(sorted([plain[agency_id] for agency_id in agencies]))
-            listing = listings[agencies] = (
-                f"  {agencies_word} ({len(agencies)}): {listed}\n".encode(),
-                f"<td>{escape(listed)}</td></tr>".encode(),
-            )
-        text += (*line_text[line], listing[0])
-        html += (line_html[line][0], open_endings[line], listing[1])
+    """The lead agencies of an overdue line, listed as text and as an HTML cell: many lines share them."""
+    for agencies in set(agencies_of_lines):
+        listed = ", ".join(sorted([plain[agency_id] for agency_id in agencies]))
+        listings[agencies] = (
+            f"  {agencies_word} ({len(agencies)}): {listed}\n".encode(),
+            f"<td>{escape(listed)}</td></tr>".encode(),
+        )
+    if late_leads:
+        # The parts of every line, picked and interleaved by C loops (itemgetter, zip, chain): a Python
+        # loop over the 100k overdue lines at 1M assignments took a third of the summary's time.
+        pick = _picker(list(late_leads))
+        listed_as = [listings[agencies] for agencies in agencies_of_lines]
+        text_parts = zip(pick(lines.text), zip(map(itemgetter(0), listed_as)), strict=True)
+        text.extend(chain.from_iterable(chain.from_iterable(text_parts)))
+        html_parts = zip(
+            map(itemgetter(0), pick(lines.html)), pick(lines.open_endings), map(itemgetter(1), listed_as), strict=True
+        )
+        html.extend(chain.from_iterable(html_parts))
     html += (b"</table>", _PAGE_END)
     return Digest(
         key="summary",
