@@ -197,8 +197,8 @@ def _summary(
     plain = {agency_id: one_line(name) for agency_id, name in names.items()}
     late_leads = lines.late_leads  # lines are by due date, task and period
     agencies_of_lines = list(map(tuple, late_leads.values()))
+    # The lead agencies of an overdue line, listed as text and as an HTML cell: many lines share them.
     listings: dict[tuple[int, ...], tuple[bytes, bytes]] = {}
-    """The lead agencies of an overdue line, listed as text and as an HTML cell: many lines share them."""
     for agencies in set(agencies_of_lines):
         listed = ", ".join(sorted([plain[agency_id] for agency_id in agencies]))
         listings[agencies] = (
