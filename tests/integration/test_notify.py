@@ -22,6 +22,7 @@ from aiosmtpd.smtp import AuthResult, LoginPassword
 
 import tracker
 from tests.integration.cli_runner import run
+from tests.processes import no_children_left
 
 pytestmark = pytest.mark.usefixtures("backend")
 
@@ -284,74 +285,89 @@ def test_the_digests_read_their_tasks_alike_by_id_and_from_the_whole_table(demo_
     t.close()
 
 
+def _summary_that_fails(*args: Any) -> Any:
+    """Sent to a digest run's child by name, so defined here rather than in the test."""
+    raise RuntimeError("the child ran out of memory")
+
+
 @pytest.mark.skipif(not hasattr(os, "fork") or len(os.sched_getaffinity(0)) < 2, reason="needs fork and two cores")
-def test_the_digests_are_the_same_when_a_child_process_renders_the_tasks(
-    demo_url: str, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """Where a child process can run, it renders the tasks' beginnings while the parent reads the rows.
-    The digests are the same as built in one process; a task the child did not send (one made since its
-    read), or a child that failed, is rendered by the parent."""
-    from tracker.core.forked import can_fork, start_in_child
-    from tracker.notify import lines
+def test_the_digests_are_the_same_when_a_child_process_helps(demo_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Where a child process can run, it renders the tasks' beginnings while the parent reads the rows,
+    then builds the secretariat's summary while the parent builds the agencies' digests. The digests are
+    the same as built in one process. A task the child did not send (one made since its read) is rendered
+    by the parent; whatever part a failed child did not do, the parent does."""
+    from tracker.core.forked import can_fork, start_worker
+    from tracker.notify import digest, lines
     from tracker.notify.digest import build_digests
 
     t = tracker.open(demo_url)
-    rendered_here: list[int] = []
-    render = lines._Beginnings.render
+    rendered_here: list[int] = []  # the child's calls change its own copies of these lists
+    summarised_here: list[int] = []
+    render, summary = lines._Beginnings.render, digest._summary
 
     def counted(self: Any, task_ids: set[int]) -> dict[int, tuple[bytes, bytes]]:
-        rendered_here.append(len(task_ids))  # the child's calls change its own copy of this list
+        rendered_here.append(len(task_ids))
         return render(self, task_ids)
 
+    def summarised(*args: Any) -> Any:
+        summarised_here.append(1)
+        return summary(*args)
+
     monkeypatch.setattr(lines._Beginnings, "render", counted)
+    monkeypatch.setattr(digest, "_summary", summarised)
 
     def digests(as_of: date, in_parallel: bool) -> list[tuple[str, str, str]]:
+        rendered_here.clear()
+        summarised_here.clear()
         plan = build_digests(t.reader, as_of, secretariat=["vp@example.org"], in_parallel=in_parallel)
+        assert no_children_left()
         return [(d.subject, d.text, d.html) for d in plan.digests]
 
     assert can_fork()
     tasks_listed: dict[date, int] = {}
     for as_of in (date(2020, 3, 21), date(2020, 6, 15)):
-        rendered_here.clear()
         alone = digests(as_of, in_parallel=False)
-        assert len(rendered_here) == 1 and rendered_here[0] > 0
+        assert len(rendered_here) == 1 and rendered_here[0] > 0 and summarised_here == [1]
         tasks_listed[as_of] = rendered_here[0]
-        rendered_here.clear()
-        assert digests(as_of, in_parallel=True) == alone and rendered_here == []
+        assert digests(as_of, in_parallel=True) == alone and rendered_here == [] and summarised_here == []
     assert tasks_listed[date(2020, 6, 15)] > 1
 
-    in_child = lines._beginnings_in_child
+    beginnings = lines.HelperInChild.beginnings
 
-    def one_short(*args: Any) -> dict[int, tuple[bytes, bytes]]:
-        found = in_child(*args)
+    def one_short(self: Any) -> dict[int, tuple[bytes, bytes]]:
+        found = beginnings(self)
         del found[min(found)]
         return found
 
-    def broken(*args: Any) -> dict[int, tuple[bytes, bytes]]:
+    def broken(*args: Any) -> Any:
         raise RuntimeError("the child's connection failed")
 
-    for child, rendered_by_parent in ((one_short, 1), (broken, tasks_listed[date(2020, 6, 15)])):
-        monkeypatch.setattr(lines, "_beginnings_in_child", child)
-        rendered_here.clear()
-        assert digests(date(2020, 6, 15), in_parallel=True) == alone
-        assert rendered_here == [rendered_by_parent]
+    everything = tasks_listed[date(2020, 6, 15)]
+    for patched, rendered, summarised_by_parent in (
+        ((lines.HelperInChild, "beginnings", one_short), [1], []),
+        ((lines.HelperInChild, "render", broken), [everything], [1]),
+        ((digest, "_summary_in_helper", _summary_that_fails), [], [1]),
+    ):
+        with monkeypatch.context() as patch:
+            patch.setattr(*patched)
+            assert digests(date(2020, 6, 15), in_parallel=True) == alone
+            assert rendered_here == rendered and summarised_here == summarised_by_parent, patched[1]
 
     started: list[Any] = []
 
-    def spied(step: Any) -> Any:
-        started.append(start_in_child(step))
+    def spied(open_target: Any) -> Any:
+        started.append(start_worker(open_target))
         return started[-1]
 
     def failing_read(*args: Any) -> Any:
         raise RuntimeError("the connection dropped")
 
-    monkeypatch.setattr(lines, "start_in_child", spied)
+    monkeypatch.setattr(lines, "start_worker", spied)
     monkeypatch.setattr(lines, "_read", failing_read)
     with pytest.raises(RuntimeError, match="dropped"):
         digests(date(2020, 6, 15), in_parallel=True)
     assert started and started[0] is not None
-    with pytest.raises(ChildProcessError):  # stopped and reaped when the parent's own part failed
-        os.waitpid(started[0].pid, os.WNOHANG)
+    assert no_children_left()  # stopped and reaped when the parent's own part failed
     t.close()
 
 

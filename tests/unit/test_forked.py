@@ -1,4 +1,4 @@
-"""A step of a batch job run in a forked child process."""
+"""Calls of a batch job made by a forked child process."""
 
 from __future__ import annotations
 
@@ -10,34 +10,11 @@ from pathlib import Path
 import pytest
 
 from tests.processes import no_children_left
-from tracker.core.forked import WorkerFailed, can_fork, start_in_child, start_worker
+from tracker.core.forked import WorkerFailed, can_fork, start_worker
 
 pytestmark = pytest.mark.skipif(
     not hasattr(os, "fork") or len(os.sched_getaffinity(0)) < 2, reason="needs fork and two cores"
 )
-
-
-def test_a_step_runs_in_a_child_and_its_result_comes_back_whole() -> None:
-    payload = os.urandom(1 << 20)  # far more than a pipe holds: the child waits for the parent to read
-    pending = start_in_child(lambda: (os.getpid(), payload, {"lines": [1, 2, 3]}))
-    assert pending is not None
-    child_pid, received, other = pending.result() or (0, b"", {})
-    assert child_pid not in (0, os.getpid())
-    assert received == payload and other == {"lines": [1, 2, 3]}
-    assert no_children_left()
-
-
-def test_a_child_that_fails_gives_no_result_and_the_parent_carries_on() -> None:
-    def fails() -> int:
-        raise RuntimeError("the database went away")
-
-    def leaves() -> int:
-        os._exit(3)
-
-    for step in (fails, leaves):
-        pending = start_in_child(step)
-        assert pending is not None and pending.result() is None
-    assert no_children_left()
 
 
 def test_no_child_is_started_while_another_thread_runs() -> None:
@@ -46,18 +23,11 @@ def test_no_child_is_started_while_another_thread_runs() -> None:
     waiting.start()
     try:
         assert not can_fork()
-        assert start_in_child(os.getpid) is None
+        assert start_worker(_Log) is None
     finally:
         release.set()
         waiting.join()
     assert can_fork()
-
-
-def test_a_cancelled_child_is_stopped_and_reaped() -> None:
-    pending = start_in_child(lambda: threading.Event().wait(60))
-    assert pending is not None
-    pending.cancel()
-    assert no_children_left()
 
 
 class _Log:
@@ -81,11 +51,12 @@ class _Log:
 def test_a_worker_makes_the_calls_in_order_and_answers_when_asked() -> None:
     worker = start_worker(_Log)
     assert worker is not None
-    for item in range(300):
-        worker.send("add", [item, os.urandom(1000)])  # more than a pipe holds before the first answer
-    pid, items = worker.ask("pid_and_items")
+    sent = [[item, os.urandom(10_000)] for item in range(300)]
+    for item in sent:
+        worker.send("add", item)  # more than a pipe holds before the first answer
+    pid, items = worker.ask("pid_and_items")  # and an answer of 3 MB, more than a pipe holds too
     assert pid == worker.pid != os.getpid()
-    assert [item[0] for item in items] == list(range(300))
+    assert items == sent
     worker.close()
     worker.close()
     assert no_children_left()
@@ -127,13 +98,33 @@ def test_a_target_that_cannot_be_opened_or_a_worker_that_dies_is_a_failure() -> 
 
 
 @pytest.mark.skipif(not Path("/proc/sys/fs/pipe-max-size").exists(), reason="Linux pipes")
-def test_the_pipe_to_a_worker_holds_as_much_as_the_system_allows() -> None:
+def test_the_pipes_to_and_from_a_worker_hold_as_much_as_the_system_allows() -> None:
     """So the parent can be a few calls ahead (a batch of an import is some 400 KB pickled; a pipe
-    holds 64 KB unless told otherwise)."""
+    holds 64 KB unless told otherwise), and a large answer (a digest run's summary) flows in big steps."""
     import fcntl
 
     worker = start_worker(_Log)
     assert worker is not None
-    size = fcntl.fcntl(worker._outgoing.fileno(), fcntl.F_GETPIPE_SZ)
-    assert size == int(Path("/proc/sys/fs/pipe-max-size").read_text()) > 64 * 1024
+    limit = int(Path("/proc/sys/fs/pipe-max-size").read_text())
+    for pipe in (worker._outgoing, worker._incoming):
+        assert fcntl.fcntl(pipe.fileno(), fcntl.F_GETPIPE_SZ) == limit > 64 * 1024
     worker.close()
+
+
+class _Sleeper:
+    def sleep(self) -> None:
+        threading.Event().wait(60)
+
+    def close(self) -> None:
+        pass
+
+
+def test_a_cancelled_worker_is_stopped_in_the_middle_of_a_call_and_reaped() -> None:
+    worker = start_worker(_Sleeper)
+    assert worker is not None
+    worker.send("sleep")
+    worker.cancel()
+    worker.cancel()
+    assert no_children_left()
+    with pytest.raises(WorkerFailed):
+        worker.ask("sleep")

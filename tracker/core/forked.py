@@ -1,16 +1,16 @@
 """Running part of a batch job in a forked child process, beside the parent's own work.
 
-Two shapes, both for a machine with a second core:
+:func:`start_worker` forks a child that makes the calls it is sent, in order, on an object of its own
+(its target), for a machine with a second core. The parent sends each call and goes on, and waits only
+for the calls whose answer it needs. The child inherits the parent's memory, so its target may use
+anything the parent had loaded, but it opens its own connections.
 
-- :func:`start_in_child`, one step and its result. The daily digests spend much of their time in two
-  independent reads (the assignment rows, and the tasks those rows name, which are then rendered): the
-  child does one while the parent does the other. The child inherits the parent's memory, so the step
-  needs no arguments passed; its result comes back pickled through a pipe. When the step cannot run in
-  a child (no ``fork``, one core, other threads running) or the child fails, the caller does the step
-  itself.
-- :func:`start_worker`, a stream of calls. An import checks rows in the parent while a child makes the
-  writes on its own connection: the parent sends each call and goes on, and waits only for the calls
-  whose answer it needs.
+- An import checks rows in the parent while the child makes the writes on its own connection.
+- A digest run reads the assignment rows in the parent while the child reads and renders the tasks they
+  name; then the child builds the secretariat's summary while the parent builds the agencies' digests.
+
+When no child can run (no ``fork``, one core, other threads running) or the child fails, the caller
+does that part itself.
 """
 
 from __future__ import annotations
@@ -21,9 +21,7 @@ import pickle
 import signal
 import threading
 from collections.abc import Callable
-from typing import Any, Generic, Protocol, TypeVar
-
-T = TypeVar("T")
+from typing import Any, Protocol
 
 
 def can_fork() -> bool:
@@ -34,59 +32,6 @@ def can_fork() -> bool:
         return False
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
     return cores >= 2
-
-
-class Pending(Generic[T]):
-    """A step running in a child process."""
-
-    def __init__(self, pid: int, read_end: int) -> None:
-        self.pid = pid
-        self._read_end = read_end
-
-    def result(self) -> T | None:
-        """Wait for the child and return its result, or None when it failed (it raised, was killed, or
-        sent something that is not a whole pickle)."""
-        value: T | None = None
-        try:
-            with os.fdopen(self._read_end, "rb") as incoming:
-                value = pickle.load(incoming)
-        except (EOFError, pickle.UnpicklingError):
-            value = None
-        finally:
-            _, status = os.waitpid(self.pid, 0)
-        return value if os.waitstatus_to_exitcode(status) == 0 else None
-
-    def cancel(self) -> None:
-        """Stop the child and wait for it, when its result is no longer wanted (the parent's own part
-        failed): no child is left running or unreaped."""
-        os.close(self._read_end)
-        os.kill(self.pid, signal.SIGKILL)  # (a child that has ended stays until reaped: this cannot miss)
-        os.waitpid(self.pid, 0)
-
-
-def start_in_child(step: Callable[[], T]) -> Pending[T] | None:
-    """Start ``step`` in a forked child; None when :func:`can_fork` says no.
-
-    The child only computes and sends: it must not use the parent's open connections (it makes its
-    own), and it leaves with ``os._exit``, so no ``atexit`` handler, buffered output or finaliser of
-    the parent's runs twice."""
-    if not can_fork():
-        return None
-    read_end, write_end = os.pipe()
-    pid = os.fork()
-    if pid == 0:  # the child
-        status = 1
-        try:
-            os.close(read_end)
-            with os.fdopen(write_end, "wb") as outgoing:
-                pickler = pickle.Pickler(outgoing, protocol=pickle.HIGHEST_PROTOCOL)
-                pickler.fast = True  # no memo: a result holds no cycles, and memoising 150k parts took 0.07 s
-                pickler.dump(step())
-            status = 0
-        finally:
-            os._exit(status)
-    os.close(write_end)
-    return Pending(pid, read_end)
 
 
 class WorkerFailed(Exception):
@@ -103,9 +48,10 @@ class Worker:
     """A child process that makes the calls it is sent, in order, on its own target object.
 
     :meth:`send` returns at once (unless the child is a whole pipe behind); :meth:`ask` waits for the
-    call's result. Once a call fails, the child makes no other call and every later :meth:`ask` raises
-    :class:`WorkerFailed` with the first failure. :meth:`close` ends the child: it closes its target
-    and is reaped."""
+    call's result (pickled without a memo: a result must hold no cycles). Once a call fails, the child
+    makes no other call and every later :meth:`ask` raises :class:`WorkerFailed` with the first failure.
+    :meth:`close` ends the child once it has made the calls sent (it closes its target and is reaped);
+    :meth:`cancel` kills it at once."""
 
     def __init__(self, pid: int, outgoing: Any, incoming: Any) -> None:
         self.pid = pid
@@ -134,6 +80,14 @@ class Worker:
                 stream.close()
         with contextlib.suppress(ChildProcessError):
             os.waitpid(self.pid, 0)
+
+    def cancel(self) -> None:
+        """Stop the child at once and reap it, when nothing more is wanted from it (the parent's own
+        part failed): no child is left running, whatever call it was making."""
+        if self._outgoing.closed:
+            return
+        os.kill(self.pid, signal.SIGKILL)  # (a child that has ended stays until reaped: this cannot miss)
+        self.close()
 
     def _put(self, wants_answer: bool, method: str, args: tuple[Any, ...]) -> None:
         try:
@@ -168,7 +122,9 @@ def _serve(open_target: Callable[[], Target], incoming: Any, outgoing: Any) -> N
                     failure = _describe(error)
             if wants_answer:
                 answer = (True, value) if failure is None else (False, failure)
-                pickle.dump(answer, outgoing, protocol=pickle.HIGHEST_PROTOCOL)
+                pickler = pickle.Pickler(outgoing, protocol=pickle.HIGHEST_PROTOCOL)
+                pickler.fast = True  # no memo (an answer holds no cycles): memoising 150k parts took 0.07 s
+                pickler.dump(answer)
                 outgoing.flush()
     finally:
         if target is not None:
@@ -194,13 +150,15 @@ def _widen(pipe: int) -> None:
 
 def start_worker(open_target: Callable[[], Target]) -> Worker | None:
     """Fork a child that calls ``open_target()`` and then serves calls on what it returns; None when
-    :func:`can_fork` says no. As with :func:`start_in_child`, the child makes its own connections and
-    leaves with ``os._exit``."""
+    :func:`can_fork` says no. The child must not use the parent's open connections (it makes its own),
+    and it leaves with ``os._exit``, so no ``atexit`` handler, buffered output or finaliser of the
+    parent's runs twice."""
     if not can_fork():
         return None
     child_reads, parent_writes = os.pipe()
     parent_reads, child_writes = os.pipe()
     _widen(parent_writes)
+    _widen(child_writes)  # (an answer may be large: a digest run's summary is 57 MB at 1M)
     pid = os.fork()
     if pid == 0:  # the child
         status = 1

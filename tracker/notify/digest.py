@@ -15,7 +15,17 @@ from typing import Any
 from tracker.core.batch import without_cycle_collection
 from tracker.core.text import one_line
 from tracker.i18n import t
-from tracker.notify.lines import DigestLines, digest_lines
+from tracker.notify.lines import (
+    DUE_SOON,
+    OVERDUE,
+    DigestLines,
+    Helper,
+    HelperInChild,
+    Line,
+    helper_for,
+    read_lines,
+    render_lines,
+)
 from tracker.store.queries import AssignmentFilter
 from tracker.store.reader import Reader
 
@@ -109,8 +119,8 @@ def build_digests(
     """Every digest due at ``as_of``, built from one query of open assignments. With ``in_parallel``,
     parts of the work run in a child process beside this one where that can be done (see
     :mod:`tracker.core.forked`); the digests are the same either way."""
-    with without_cycle_collection():
-        return _build(reader, as_of, due_within, only_overdue, agency_ids, secretariat, lang, in_parallel)
+    with without_cycle_collection(), helper_for(reader, lang, in_parallel=in_parallel) as helper:
+        return _build(reader, as_of, due_within, only_overdue, agency_ids, secretariat, lang, helper)
 
 
 def _build(
@@ -121,27 +131,40 @@ def _build(
     agency_ids: Sequence[int] | None,
     secretariat: Sequence[str],
     lang: str,
-    in_parallel: bool,
+    helper: Helper,
 ) -> DigestPlan:
     criteria = AssignmentFilter(overdue=True, due_within=None if only_overdue else due_within, agency_ids=agency_ids)
-    lines = digest_lines(reader, criteria, as_of, lang, in_parallel=in_parallel)
+    read = read_lines(reader, criteria, as_of, helper)
+    beginnings = helper.ask("beginnings")  # before the summary is handed over: the child works in order
     contacts = _contacts(reader)
     names = dict(reader.rows("SELECT id, name FROM agency"))
     plan = DigestPlan(as_of)
-    summary_counts: list[tuple[str, int, int]] = []
+    # An agency that only coordinates gets no digest: it hears about those tasks from the lead agencies.
+    listed = [
+        (agency_id, places)
+        for agency_id, places in sorted(read.by_agency.items(), key=lambda item: names[item[0]])
+        if places[OVERDUE] or places[DUE_SOON]
+    ]
+    plan.agencies_without_contact = [names[agency_id] for agency_id, _ in listed if not contacts.get(agency_id)]
+    counts = [(names[agency_id], len(places[OVERDUE]), len(places[DUE_SOON])) for agency_id, places in listed]
+    summarised = bool(secretariat) and agency_ids is None
+    if summarised and read.late_leads:
+        # The summary (a third of the run's bytes) is built by the helper's child from the overdue lines
+        # (their tasks, endings and lead agencies), while this process renders the lines and builds the
+        # agencies' digests.
+        late = _picker(list(read.late_leads))(read.lines), list(read.late_leads.values())
+        summary_args = (as_of, lang, names, counts, plan.agencies_without_contact, secretariat)
+        helper.send("keep", _summary_in_helper, *late, *summary_args)
+    lines = render_lines(reader, read, as_of, lang, beginnings)
     footer = t("mail.footer", lang)
     footer_text, footer_html = f"\n{footer}\n".encode(), f"<p>{escape(footer)}</p>".encode()
     titles = (t("mail.overdue", lang), t("mail.due_soon", lang), t("mail.coordinating", lang))
     head = _table_head(lang, ("col.directive", "col.task", "col.due", "col.status"))
-    for agency_id, (overdue, soon, coordinating) in sorted(lines.by_agency.items(), key=lambda item: names[item[0]]):
-        name = names[agency_id]
-        if not overdue and not soon:
-            continue  # only coordinating: it hears about them from the lead agencies
-        summary_counts.append((name, len(overdue), len(soon)))
-        addresses = contacts.get(agency_id, [])
+    for agency_id, (overdue, soon, coordinating) in listed:
+        addresses = contacts.get(agency_id)
         if not addresses:
-            plan.agencies_without_contact.append(name)
             continue
+        name = names[agency_id]
         intro = t("mail.intro", lang, agency=one_line(name), as_of=f"{as_of:%d/%m/%Y}")
         # Each digest is one join of its parts: the lines' text is copied once.
         text = [f"{intro}\n".encode()]
@@ -160,16 +183,35 @@ def _build(
                 agency=name,
             )
         )
-    if secretariat and agency_ids is None:
-        plan.digests.append(_summary(lines, names, summary_counts, plan, as_of, lang, secretariat))
+    if summarised:
+        summary = helper.ask("take") if lines.late_leads else None
+        if summary is None:  # no helper, or it failed
+            summary = _summary(lines, names, counts, plan.agencies_without_contact, as_of, lang, secretariat)
+        plan.digests.append(summary)
     return plan
+
+
+def _summary_in_helper(
+    helper: HelperInChild,
+    late_lines: tuple[Line, ...],
+    late_leads: list[list[int]],
+    as_of: date,
+    lang: str,
+    names: dict[int, str],
+    counts: list[tuple[str, int, int]],
+    without_contact: list[str],
+    secretariat: Sequence[str],
+) -> Digest:
+    """In the helper's child process: the summary, from the overdue lines rendered there."""
+    lines = helper.lines(as_of, list(late_lines), dict(enumerate(late_leads)))
+    return _summary(lines, names, counts, without_contact, as_of, lang, secretariat)
 
 
 def _summary(
     lines: DigestLines,
     names: dict[int, str],
     counts: list[tuple[str, int, int]],
-    plan: DigestPlan,
+    without_contact: list[str],
     as_of: date,
     lang: str,
     secretariat: Sequence[str],
@@ -180,8 +222,8 @@ def _summary(
     total_soon = sum(c[2] for c in counts)
     intro = t("mail.summary_intro", lang, as_of=f"{as_of:%d/%m/%Y}")
     missing = ""
-    if plan.agencies_without_contact:
-        missing = t("mail.no_contact", lang) + " " + ", ".join(plan.agencies_without_contact) + "\n"
+    if without_contact:
+        missing = t("mail.no_contact", lang) + " " + ", ".join(without_contact) + "\n"
     title = t("mail.overdue", lang)
     head = _table_head(lang, ("col.directive", "col.task", "col.due", "col.status", "col.agency"))
     table = "".join(f"- {one_line(name)}: {t('mail.counts', lang, overdue=o, soon=s)}\n" for name, o, s in counts)

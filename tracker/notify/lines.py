@@ -10,18 +10,21 @@ which as Python text take 2 bytes each (Vietnamese letters are beyond Latin-1) a
 Joining bytes touches half the memory, and the sender need not encode them again.
 
 The two reads are about as long as each other: the rows (0.5 s at 1M assignments) and the 76k tasks
-they name, with their directives, rendered (0.5 s). Where a second core is free, a child process does
-the second while this one does the first (:mod:`tracker.core.forked`).
+they name, with their directives, rendered (0.5 s). Where a second core is free, a child process (a
+:class:`Helper`) does the second while this one does the first; it then builds the secretariat's
+summary from the overdue lines while this process builds the agencies' digests (:mod:`tracker.core.forked`).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, timedelta
 from html import escape
 from typing import Any
 
-from tracker.core.forked import start_in_child
+from tracker.core.forked import Worker, WorkerFailed, start_worker
 from tracker.core.text import one_line
 from tracker.i18n import t
 from tracker.store import queries
@@ -54,43 +57,130 @@ class DigestLines:
     """line number -> the lead agencies overdue on it, in the order of the lines."""
 
 
-def digest_lines(
-    reader: Reader, criteria: AssignmentFilter, as_of: date, lang: str, *, in_parallel: bool = True
-) -> DigestLines:
-    """The lines of every digest due at ``as_of`` under ``criteria`` (overdue and due-soon).
+class Helper:
+    """A child process working beside a digest run, seen from the run (see :mod:`tracker.core.forked`).
+    It renders the tasks' beginnings on its own connection while the run reads the rows, keeps them, and
+    then builds what it is handed (the secretariat's summary) while the run builds the agencies' digests.
 
-    With ``in_parallel``, and where a child process can run beside this one (:mod:`tracker.core.forked`),
-    the tasks' beginnings are read and rendered in the child while this process reads the rows: at 1M
-    assignments the two take about as long as each other."""
-    params: dict[str, Any] = {}
-    sources = _row_sources(reader, criteria, as_of, params)
-    pending = None
+    Once the child has failed, or when none could start, :meth:`send` does nothing and :meth:`ask`
+    returns None: the run then does that part itself."""
+
+    def __init__(self, worker: Worker | None) -> None:
+        self._worker = worker
+
+    def send(self, method: str, *args: Any) -> None:
+        if self._worker is not None:
+            try:
+                self._worker.send(method, *args)
+            except WorkerFailed:
+                self.cancel()
+
+    def ask(self, method: str, *args: Any) -> Any:
+        if self._worker is None:
+            return None
+        try:
+            return self._worker.ask(method, *args)
+        except WorkerFailed:
+            self.cancel()
+            return None
+
+    def cancel(self) -> None:
+        """Stop the child at once (the run failed, or the child did)."""
+        if self._worker is not None:
+            self._worker.cancel()
+            self._worker = None
+
+    def close(self) -> None:
+        if self._worker is not None:
+            self._worker.close()
+            self._worker = None
+
+
+@contextmanager
+def helper_for(reader: Reader, lang: str, *, in_parallel: bool = True) -> Iterator[Helper]:
+    """A :class:`Helper` for a digest run on ``reader``, stopped when the run ends: at once if it failed.
+    With ``in_parallel`` false, or where no child can run beside this process, it has no child."""
+    worker = None
     if in_parallel and reader.can_reopen:
-        url, tasks_sql = reader.url, _task_ids_sql(sources)
-        pending = start_in_child(lambda: _beginnings_in_child(url, tasks_sql, params, lang))
+        url = reader.url
+        worker = start_worker(lambda: HelperInChild(url, lang))
+    helper = Helper(worker)
     try:
-        lines, by_agency, late_leads = _read(reader, _lines_sql(sources, reader.dialect), params)
+        yield helper
     except BaseException:
-        if pending is not None:
-            pending.cancel()
+        helper.cancel()
         raise
-    here = _Beginnings(reader, lang)
-    beginnings = pending.result() if pending is not None else None
-    if beginnings is None:  # no child ran, or it failed
-        beginnings = here.render({line[0] for line in lines})
-    return _Renderer(as_of, lang, here).render(lines, beginnings, by_agency, late_leads)
+    finally:
+        helper.close()
 
 
-def _beginnings_in_child(url: str, tasks_sql: str, params: dict[str, Any], lang: str) -> dict[int, tuple[bytes, bytes]]:
-    """In the child process, on its own connection: the beginnings of the tasks the lines name."""
-    reader = Reader(url)
-    try:
+class HelperInChild:
+    """The child's side of a :class:`Helper`, on its own connection."""
+
+    def __init__(self, url: str, lang: str) -> None:
+        self.reader = Reader(url)
+        self.lang = lang
+        self.made = _Beginnings(self.reader, lang)
+        self.found: dict[int, tuple[bytes, bytes]] = {}
+        self.kept: Any = None
+
+    def render(self, tasks_sql: str, params: dict[str, Any]) -> None:
+        """Render the beginnings of the tasks the lines name (``tasks_sql`` selects their ids)."""
         # One query with the tasks in a subquery: the database picks them out (on PostgreSQL, a hash
         # semi-join instead of the whole task table read or 76k probes; 0.74-0.87 s -> 0.43-0.53 s).
-        tasks = reader.rows(f"{_TASK_COLUMNS} FROM task WHERE id IN ({tasks_sql})", params)
-        return _Beginnings(reader, lang).render_rows(tasks)
-    finally:
-        reader.close()
+        tasks = self.reader.rows(f"{_TASK_COLUMNS} FROM task WHERE id IN ({tasks_sql})", params)
+        self.found = self.made.render_rows(tasks)
+
+    def beginnings(self) -> dict[int, tuple[bytes, bytes]]:
+        return self.found
+
+    def lines(self, as_of: date, lines: list[Line], late_leads: dict[int, list[int]]) -> DigestLines:
+        """``lines`` rendered here, as :func:`render_lines` renders them (``late_leads`` by their numbers)."""
+        return _Renderer(as_of, self.lang, self.made).render(lines, self.found, {}, late_leads)
+
+    def keep(self, step: Callable[..., Any], *args: Any) -> None:
+        """Run ``step(self, *args)`` (a module-level function: it travels by name) and keep its result."""
+        self.kept = step(self, *args)
+
+    def take(self) -> Any:
+        kept, self.kept = self.kept, None
+        return kept
+
+    def close(self) -> None:
+        self.reader.close()
+
+
+@dataclass
+class ReadLines:
+    """The lines as read, before they are rendered (see :func:`read_lines`)."""
+
+    lines: list[Line]
+    by_agency: ByAgency
+    late_leads: dict[int, list[int]]
+
+
+def read_lines(reader: Reader, criteria: AssignmentFilter, as_of: date, helper: Helper | None = None) -> ReadLines:
+    """The lines of every digest due at ``as_of`` under ``criteria`` (overdue and due-soon), as read.
+
+    With a ``helper`` that has a child process, the child reads and renders the tasks' beginnings
+    meanwhile (ask it for "beginnings" next): at 1M assignments the two reads take about as long as each
+    other."""
+    params: dict[str, Any] = {}
+    sources = _row_sources(reader, criteria, as_of, params)
+    if helper is not None:
+        helper.send("render", _task_ids_sql(sources), params)
+    return ReadLines(*_read(reader, _lines_sql(sources, reader.dialect), params))
+
+
+def render_lines(
+    reader: Reader, read: ReadLines, as_of: date, lang: str, beginnings: dict[int, tuple[bytes, bytes]] | None
+) -> DigestLines:
+    """The lines ``read`` rendered, with the tasks' ``beginnings`` from a helper's child (its answer to
+    "beginnings"); the tasks are rendered here where there are none (no child, or it failed)."""
+    here = _Beginnings(reader, lang)
+    if beginnings is None:
+        beginnings = here.render({line[0] for line in read.lines})
+    return _Renderer(as_of, lang, here).render(read.lines, beginnings, read.by_agency, read.late_leads)
 
 
 def _ending_sql(dialect: str) -> str:
