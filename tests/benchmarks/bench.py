@@ -139,8 +139,8 @@ def _measure_import(tracker: Tracker, size: int) -> dict[str, Any]:
 
     workers: list[object] = []
 
-    def counted(open_target: Any) -> Any:
-        worker = forked.start_worker(open_target)
+    def counted(open_target: Any, **options: Any) -> Any:
+        worker = forked.start_worker(open_target, **options)
         workers.append(worker)
         return worker
 

@@ -355,8 +355,8 @@ def test_the_digests_are_the_same_when_a_child_process_helps(demo_url: str, monk
 
     started: list[Any] = []
 
-    def spied(open_target: Any) -> Any:
-        started.append(start_worker(open_target))
+    def spied(open_target: Any, **options: Any) -> Any:
+        started.append(start_worker(open_target, **options))
         return started[-1]
 
     def failing_read(*args: Any) -> Any:

@@ -48,10 +48,12 @@ class _Log:
         pass
 
 
-def test_a_worker_makes_the_calls_in_order_and_answers_when_asked() -> None:
-    worker = start_worker(_Log)
+@pytest.mark.parametrize("memo", [True, False])
+def test_a_worker_makes_the_calls_in_order_and_answers_when_asked(memo: bool) -> None:
+    worker = start_worker(_Log, memo=memo)
     assert worker is not None
-    sent = [[item, os.urandom(10_000)] for item in range(300)]
+    shared = os.urandom(10_000)  # with a memo, pickled once a call
+    sent = [[item, os.urandom(10_000), shared, shared] for item in range(300)]
     for item in sent:
         worker.send("add", item)  # more than a pipe holds before the first answer
     pid, items = worker.ask("pid_and_items")  # and an answer of 3 MB, more than a pipe holds too

@@ -103,7 +103,7 @@ def helper_for(reader: Reader, lang: str, *, in_parallel: bool = True) -> Iterat
     worker = None
     if in_parallel and reader.can_reopen:
         url = reader.url
-        worker = start_worker(lambda: HelperInChild(url, lang))
+        worker = start_worker(lambda: HelperInChild(url, lang), memo=False)
     helper = Helper(worker)
     try:
         yield helper
