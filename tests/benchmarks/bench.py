@@ -234,7 +234,7 @@ def measure(url: str, size: int, sqlite_path: Path | None, import_max: int = 100
         )[0]
         raw.close()
     tracker.close()
-    figures.update(_ui_in_a_fresh_process(url))
+    figures.update(_in_a_fresh_process("ui", url))
     if size <= import_max:
         tracker = Tracker(url, today=AS_OF)
         figures.update(_measure_import(tracker, size))
@@ -253,17 +253,32 @@ def measure(url: str, size: int, sqlite_path: Path | None, import_max: int = 100
     build_digests(tracker.reader, AS_OF, secretariat=["vp@example.org"], in_parallel=False)
     figures["digest_build_in_one_process_ms"] = round((time.perf_counter() - started) * 1000, 1)
     tracker.close()
+    figures.update(_in_a_fresh_process("digests", url))
     return figures
 
 
-def _ui_in_a_fresh_process(url: str) -> dict[str, Any]:
-    """UI figures from their own process, so that its memory figure is the UI's alone."""
-    code = f"import json; from tests.benchmarks.bench import measure_ui; print(json.dumps(measure_ui({url!r})))"
+def _in_a_fresh_process(measure: str, url: str) -> dict[str, Any]:
+    """The figures of ``measure_<measure>(url)``, taken in a new process of their own: the UI's memory
+    figure is then the UI's alone, and a digest run starts as cron starts it."""
+    code = f"import json; from tests.benchmarks import bench; print(json.dumps(bench.measure_{measure}({url!r})))"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False,
                             cwd=Path(__file__).resolve().parents[2])  # fmt: skip
     if result.returncode != 0:
-        return {"ui_error": (result.stderr.strip().splitlines() or ["no output"])[-1]}
+        return {f"{measure}_error": (result.stderr.strip().splitlines() or ["no output"])[-1]}
     return dict(json.loads(result.stdout.strip().splitlines()[-1]))
+
+
+def measure_digests(url: str) -> dict[str, Any]:
+    """Every digest built once, in this process's first read of the database, as the daily cron run does."""
+    from tracker.notify.digest import build_digests
+
+    tracker = Tracker(url, today=AS_OF)
+    started = time.perf_counter()
+    plan = build_digests(tracker.reader, AS_OF, secretariat=["vp@example.org"])
+    figures = {"digest_build_in_a_fresh_process_ms": round((time.perf_counter() - started) * 1000, 1)}
+    figures["digests_in_a_fresh_process"] = len(plan.digests)
+    tracker.close()
+    return figures
 
 
 def taskwarrior(work: Path, size: int) -> dict[str, Any]:
