@@ -199,16 +199,17 @@ class TrackerApp(App[None]):
             self.call_from_thread(self.notify, str(error), severity="error")
             self.call_from_thread(self._loaded)
 
-    FRAME_WAIT_S = 1.0
+    FRAME_WAIT_S = 0.25
     """How long a load waits at most for the frame showing its rows before it counts them."""
 
     def _loaded(self, drawn: threading.Event | None = None) -> None:
         """The first page of a load is in the model: show it, and set ``drawn`` once it is on screen."""
-        if drawn is not None:
-            self.call_after_refresh(drawn.set)
         self._loading(False)
         self._show_summary()
-        self.query_one("#list", AssignmentList).reset()
+        listing = self.query_one("#list", AssignmentList)
+        listing.reset()
+        if drawn is not None:
+            listing.call_when_drawn(drawn.set)
         if not self._started:
             self._started = True
             self.call_after_refresh(freeze_long_lived_objects)  # once the first screen is drawn

@@ -4,13 +4,14 @@ model's cached pages, so a million rows cost what is on screen (DESIGN §4)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from rich.segment import Segment
 from rich.style import Style
 from textual import events, work
 from textual.app import App
 from textual.binding import Binding
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
@@ -85,6 +86,7 @@ class AssignmentList(ScrollView, can_focus=True):
         """Drawn lines of rows without the cursor, by row index (see :meth:`_plain_line`)."""
         self._layout: tuple[int, list[tuple[str, int]]] = (-1, [])
         """The columns for a width: (width, [(catalogue key, cells)])."""
+        self._when_drawn: list[Callable[[], object]] = []
 
     # --- geometry ------------------------------------------------------------------------------
 
@@ -95,6 +97,21 @@ class AssignmentList(ScrollView, can_focus=True):
         self.refresh()
         self.call_after_refresh(self._fit_height)
         self.post_message(self.Highlighted(self.model.row(self.cursor)))
+
+    def call_when_drawn(self, callback: Callable[[], object]) -> None:
+        """Call ``callback`` once the list's lines are next drawn, in the frame that shows them (at once
+        when the list is not on screen)."""
+        if not self.display or not self.size.area:
+            callback()
+            return
+        self._when_drawn.append(callback)
+        self.refresh()
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        lines = super().render_lines(crop)
+        while self._when_drawn:
+            self._when_drawn.pop()()
+        return lines
 
     def _fit_height(self) -> None:
         """The scrollable height for the rows shown, set once they are on screen: a new height lays out
