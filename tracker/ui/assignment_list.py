@@ -99,8 +99,8 @@ class AssignmentList(ScrollView, can_focus=True):
         self.post_message(self.Highlighted(self.model.row(self.cursor)))
 
     def call_when_drawn(self, callback: Callable[[], object]) -> None:
-        """Call ``callback`` once the list's lines are next drawn, in the frame that shows them (at once
-        when the list is not on screen)."""
+        """Call ``callback`` once the frame that next draws the list's lines is composed (at once when
+        the list is not on screen)."""
         if not self.display or not self.size.area:
             callback()
             return
@@ -109,8 +109,8 @@ class AssignmentList(ScrollView, can_focus=True):
 
     def render_lines(self, crop: Region) -> list[Strip]:
         lines = super().render_lines(crop)
-        while self._when_drawn:
-            self._when_drawn.pop()()
+        while self._when_drawn:  # the rest of the frame is composed before this widget's next message
+            self.call_later(self._when_drawn.pop())
         return lines
 
     def _fit_height(self) -> None:
