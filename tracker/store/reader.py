@@ -104,7 +104,7 @@ class Reader:
         """The rows of a query that stops after a page (a ``LIMIT``). PostgreSQL plans it without
         parallel workers: a walk of the due-date index that stops after a hundred matches gains nothing
         from them, and starting them took longer than the walk (a page of "so noi vu" at 1M: 113 ms
-        with two workers, 43 ms without)."""
+        with two workers, 29-43 ms without)."""
         if self.dialect != "postgresql":
             return self._raw.rows(sql, params)
         self._raw.rows("SET max_parallel_workers_per_gather = 0")
