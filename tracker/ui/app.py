@@ -17,7 +17,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.css.query import NoMatches
 from textual.screen import Screen
-from textual.widgets import Footer, Input, LoadingIndicator, Static
+from textual.widgets import Input, LoadingIndicator, Static
 from textual.worker import get_current_worker
 
 from tracker.core.deadlines import parse_date
@@ -37,6 +37,7 @@ from tracker.ui.dialogs import (
     note_dialog,
     withdraw_dialog,
 )
+from tracker.ui.footer import Footer
 from tracker.ui.keys import relabel
 from tracker.ui.memory import limit_malloc_arenas
 from tracker.ui.model import ListModel, View

@@ -11,12 +11,13 @@ from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Footer, Input, Static
+from textual.widgets import DataTable, Input, Static
 
 from tracker.core.text import fold
 from tracker.i18n import t
 from tracker.store.queries import DirectiveProgress, directive_progress
 from tracker.store.reader import Reader
+from tracker.ui.footer import Footer
 from tracker.ui.keys import relabel
 from tracker.ui.scoreboard import fit, rate_bar
 from tracker.ui.screen_base import DataScreen

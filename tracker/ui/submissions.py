@@ -11,7 +11,7 @@ from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from tracker.i18n import t
 from tracker.reports import builders
@@ -20,6 +20,7 @@ from tracker.reports.tables import Report
 from tracker.store.queries import RecurringTask, recurring_tasks
 from tracker.store.reader import Reader
 from tracker.ui.export import export_report
+from tracker.ui.footer import Footer
 from tracker.ui.keys import relabel
 from tracker.ui.picker import Choice, PickerDialog
 from tracker.ui.scoreboard import fit
