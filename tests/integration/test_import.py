@@ -12,6 +12,7 @@ import signal
 import sqlite3
 import time
 from collections.abc import Callable, Iterator
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -21,6 +22,7 @@ from hypothesis import strategies as st
 import tracker
 from tests.data.make_files import EXPECTED_ASSIGNMENTS, HEADER_VI, ROWS
 from tests.integration.cli_runner import run
+from tests.integration.tally import assert_counts_are_exact, kept_tally
 from tests.processes import no_children_left
 from tracker.core import forked
 from tracker.core.errors import TrackerError
@@ -135,6 +137,20 @@ def test_a_changed_deadline_updates_and_is_recorded_with_the_file(t: tracker.Tra
         "SELECT old_due_on, new_due_on, source FROM deadline_change WHERE assignment_id = :a", {"a": lead.id}
     )
     assert [(str(o)[:10], str(n)[:10], s) for o, n, s in sources] == [("2021-06-30", "2021-07-15", "doi-han.csv")]
+
+
+def test_the_status_counts_follow_what_an_import_creates_and_updates(t: tracker.Tracker, tmp_path: Path) -> None:
+    """The completion tally behind the counts is kept by triggers, whichever connection writes."""
+    days = (date(2021, 4, 29), date(2021, 5, 10), date(2021, 12, 31))
+    t.import_file(DATA / "assignments-utf8-comma.csv")
+    assert_counts_are_exact(t, *days)
+    changed = [list(r) for r in ROWS]
+    changed[0][10] = "05/05/2021"  # done late now
+    changed[1][10] = "20/06/2021"  # done, and on time
+    report = t.import_file(_write(tmp_path / "hoan-thanh.csv", changed))
+    assert report.updated >= 2
+    assert_counts_are_exact(t, *days)
+    assert t.status_counts(date(2021, 12, 31))[Status.DONE_LATE] >= 1
 
 
 def test_every_problem_is_reported_with_file_row_column_and_nothing_is_written(
@@ -420,11 +436,24 @@ def _index_definitions(t: tracker.Tracker) -> list[tuple[str, str]]:
     return [(str(name), str(definition)) for name, definition in t.reader.rows(query)]
 
 
-def _many_rows(count: int) -> list[list[str]]:
-    """``count`` tasks of 20 directives, each with a lead and a coordinating agency."""
+def _trigger_definitions(t: tracker.Tracker) -> list[tuple[str, str]]:
+    if t.engine.dialect.name == "sqlite":
+        query = "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'assignment' ORDER BY name"
+    else:
+        query = (
+            "SELECT tgname, pg_get_triggerdef(oid) FROM pg_trigger "
+            "WHERE tgrelid = 'assignment'::regclass AND NOT tgisinternal ORDER BY tgname"
+        )
+    return [(str(name), str(definition)) for name, definition in t.reader.rows(query)]
+
+
+def _many_rows(count: int, done_every: int = 0) -> list[list[str]]:
+    """``count`` tasks of 20 directives, each with a lead and a coordinating agency; with ``done_every``,
+    every so many tasks were done on 10 June 2021 (on time or late: their deadlines are in June)."""
     return [
         [f"{900 + index % 20}/KH-UBND", "01/02/2021", "Kế hoạch", "Tiêu đề", "UBND tỉnh Thanh Hóa", str(index),
-         f"Nhiệm vụ số {index}", "Sở Tư pháp", "Sở Nội vụ", f"trước {1 + index % 28}/6/2021", "", "", ""]
+         f"Nhiệm vụ số {index}", "Sở Tư pháp", "Sở Nội vụ", f"trước {1 + index % 28}/6/2021",
+         "10/06/2021" if done_every and index % done_every == 0 else "", "", ""]
         for index in range(count)
     ]  # fmt: skip
 
@@ -432,12 +461,14 @@ def _many_rows(count: int) -> list[list[str]]:
 def test_a_large_import_leaves_every_index_whole(t: tracker.Tracker, tmp_path: Path) -> None:
     """A load that adds more than the table held builds the secondary indexes once at the end on SQLite:
     afterwards they are all there, defined as before, and agree with the table."""
-    indexes = _index_definitions(t)
+    indexes, triggers = _index_definitions(t), _trigger_definitions(t)
     before = _count(t)
     report = t.import_file(_write(tmp_path / "many.csv", _many_rows(6_000)))
     assert report.ok, report.errors[:3]
     assert report.created == 12_000 and _count(t) == before + 12_000
     assert _index_definitions(t) == indexes
+    # The completion tally's insert trigger was off for the load (SQLite): it is back, and the tally is whole.
+    assert _trigger_definitions(t) == triggers and len(triggers) == 3
     if t.engine.dialect.name == "sqlite":
         assert t.reader.rows("PRAGMA integrity_check") == [("ok",)]
     # The indexes answer: the open rows of one due date, through the digest's index, and one agency's rows.
@@ -448,17 +479,26 @@ def test_a_large_import_leaves_every_index_whole(t: tracker.Tracker, tmp_path: P
     assert on_day == 2 * len([i for i in range(6_000) if 1 + i % 28 == 5])
     again = t.import_file(tmp_path / "many.csv")
     assert (again.created, again.updated, again.unchanged) == (0, 0, 12_000)
+    # Completions in a later file update the tally through the update trigger, a second load through
+    # the deferred insert.
+    finished = t.import_file(_write(tmp_path / "done.csv", _many_rows(6_000, done_every=3)))
+    assert finished.updated == 2_000  # the lead agencies report; the coordinating ones are unchanged
+    late = t.import_file(_write(tmp_path / "more.csv", _many_rows(12_000, done_every=5)[6_000:]))
+    assert late.created == 12_000
+    assert_counts_are_exact(t, date(2021, 6, 9), date(2021, 6, 10), date(2021, 12, 31))
+    assert _trigger_definitions(t) == triggers
 
 
 def test_a_large_import_that_fails_keeps_the_indexes_and_writes_nothing(t: tracker.Tracker, tmp_path: Path) -> None:
-    indexes = _index_definitions(t)
+    indexes, triggers, tally = _index_definitions(t), _trigger_definitions(t), kept_tally(t)
     before = _count(t)
-    rows = _many_rows(12_000)
+    rows = _many_rows(12_000, done_every=2)
     rows[-1][9] = "31/2/2021"
     report = t.import_file(_write(tmp_path / "bad.csv", rows))
     assert not report.ok and ":12001:J: '31/2/2021'" in report.errors[0]
     assert _count(t) == before
     assert _index_definitions(t) == indexes
+    assert _trigger_definitions(t) == triggers and kept_tally(t) == tally
 
 
 # --- writes in a child process (SQLite) -----------------------------------------------------------

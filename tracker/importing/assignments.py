@@ -792,7 +792,7 @@ class AssignmentImporter:
             self.take(source_row)
         self.flush()
         if not self.report.errors:
-            self.writes.restore_indexes()
+            self.writes.finish_load()
             summary = f"{self.report.created} created, {self.report.updated} updated, {self.report.unchanged} unchanged"
             self.writes.write_rows(
                 "audit_log",

@@ -32,6 +32,7 @@ from tracker.core.forked import Worker, WorkerFailed, start_worker
 from tracker.store.deferred_indexes import SMALLEST_LOAD, DeferredIndexes
 from tracker.store.engine import SQLITE_BUSY_TIMEOUT_MS, sqlite_pragmas
 from tracker.store.rawsql import RawSql
+from tracker.store.tally import DeferredTally
 
 CHILD_FROM_BYTES = 1 << 20
 """A file this large (some 4,000 rows of a CSV file) goes to a child: below it, the fork and the
@@ -63,9 +64,11 @@ class Writes(Protocol):
     def insert_returning_id(self, table: str, values: dict[str, Any]) -> int: ...
 
     def before_assignment_inserts(self, count: int) -> None:
-        """``count`` assignment rows are about to be inserted (see :class:`DeferredIndexes`)."""
+        """``count`` assignment rows are about to be inserted (see :class:`DeferredIndexes` and
+        :class:`DeferredTally`)."""
 
-    def restore_indexes(self) -> None: ...
+    def finish_load(self) -> None:
+        """Every row is written: build what a large load deferred (indexes, the completion tally)."""
 
     def commit(self) -> None:
         """Keep every write: the import succeeded."""
@@ -83,6 +86,7 @@ class LoadWrites:
     def __init__(self, sql: RawSql, *, smallest_deferred_load: int = SMALLEST_LOAD) -> None:
         self.sql = sql
         self.indexes = DeferredIndexes(sql, "assignment", smallest_load=smallest_deferred_load)
+        self.tally = DeferredTally(sql)
 
     def execute(self, text: str, params: dict[str, Any]) -> None:
         self.sql.rows(text, params)
@@ -100,9 +104,11 @@ class LoadWrites:
 
     def before_assignment_inserts(self, count: int) -> None:
         self.indexes.before_insert(count)
+        self.tally.before_insert(count)
 
-    def restore_indexes(self) -> None:
+    def finish_load(self) -> None:
         self.indexes.restore()
+        self.tally.restore()
 
     def commit(self) -> None:
         """Nothing to do: the import's transaction commits."""
@@ -195,8 +201,8 @@ class ChildWrites:
     def before_assignment_inserts(self, count: int) -> None:
         self._send("before_assignment_inserts", count)
 
-    def restore_indexes(self) -> None:
-        self._send("restore_indexes")
+    def finish_load(self) -> None:
+        self._send("finish_load")
 
     def commit(self) -> None:
         self._ask("commit")

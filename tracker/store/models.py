@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 from enum import StrEnum
 
-from sqlalchemy import Column, DateTime, Index, Integer, UniqueConstraint, text
+from sqlalchemy import Boolean, Column, Date, DateTime, Index, Integer, UniqueConstraint, text
 from sqlmodel import Field, SQLModel
 
 
@@ -168,6 +168,27 @@ class Assignment(SQLModel, table=True):
     version: int = Field(default=1, sa_column=Column(Integer, nullable=False, server_default="1"))
     created_at: datetime = Field(default_factory=utc_now, sa_column=_timestamp())
     updated_at: datetime = Field(default_factory=utc_now, sa_column=_timestamp())
+
+
+LIVE_FOREVER = date(9999, 12, 31)
+"""``CompletionTally.live_until`` of assignments that were never withdrawn."""
+
+
+class CompletionTally(SQLModel, table=True):
+    """How many completed assignments with a due date share a completion date, the date they stop
+    counting (withdrawal, or :data:`LIVE_FOREVER`) and whether they were done on time.
+
+    The status counts read these few thousand rows instead of the completed assignments (two thirds of a
+    mature table). Triggers on ``assignment``, made by migration 0006, keep the tally up to date on
+    every insert, update and delete, so no writer has to remember it.
+    """
+
+    __tablename__ = "completion_tally"
+
+    completed_on: date = Field(sa_column=Column(Date, primary_key=True))
+    live_until: date = Field(sa_column=Column(Date, primary_key=True))
+    on_time: bool = Field(sa_column=Column(Boolean, primary_key=True))
+    assignments: int = Field(sa_column=Column(Integer, nullable=False))
 
 
 class DeadlineChange(SQLModel, table=True):
