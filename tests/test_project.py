@@ -88,6 +88,25 @@ def test_the_wheel_carries_migrations_and_seeds_and_works_outside_the_source_tre
     assert str(site) in check.stdout
 
 
+@pytest.mark.slow
+def test_the_benchmark_runs_and_prints_every_figure(tmp_path: Path) -> None:
+    """The benchmark at a tiny size, SQLite only: it runs to the end and prints its figures (their values
+    say nothing at this size; the README quotes full runs)."""
+    import json
+
+    result = _run(
+        [sys.executable, "-m", "tests.benchmarks.bench", "--sizes", "2000", "--no-postgres", "--no-taskwarrior"],
+        ROOT,
+        TMPDIR=str(tmp_path),
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    figures = json.loads(result.stdout)["sqlite"]["2000"]
+    assert figures["rows"] == 2000 and figures["import_assignments_created"] == 2000
+    for name in ("status_counts_ms", "ui_first_frame_ms", "ui_filter_to_frame_p95_ms", "ui_cursor_to_frame_p95_ms",
+                 "ui_search_to_frame_max_ms", "ui_memory_peak_mb", "digest_build_ms"):  # fmt: skip
+        assert figures[name] > 0, name
+
+
 def test_ruff_is_clean() -> None:
     lint = _run([sys.executable, "-m", "ruff", "check", "tracker", "tests", "db"], ROOT)
     assert lint.returncode == 0, lint.stdout + lint.stderr

@@ -41,3 +41,15 @@ def assert_counts_are_exact(t: tracker.Tracker, *days: date) -> None:
     for day in days:
         derived = Counter(row.status for row in t.assignments(as_of=day))
         assert t.status_counts(day) == {status: derived.get(status, 0) for status in Status}, day
+
+
+def trigger_definitions(t: tracker.Tracker) -> list[tuple[str, str]]:
+    """The triggers on the assignment table, by name, with their definitions."""
+    if t.engine.dialect.name == "sqlite":
+        query = "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'assignment' ORDER BY name"
+    else:
+        query = (
+            "SELECT tgname, pg_get_triggerdef(oid) FROM pg_trigger "
+            "WHERE tgrelid = 'assignment'::regclass AND NOT tgisinternal ORDER BY tgname"
+        )
+    return [(str(name), str(definition)) for name, definition in t.reader.rows(query)]

@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 import tracker
 from tests.data.make_files import EXPECTED_ASSIGNMENTS, HEADER_VI, ROWS
 from tests.integration.cli_runner import run
-from tests.integration.tally import assert_counts_are_exact, kept_tally
+from tests.integration.tally import assert_counts_are_exact, kept_tally, trigger_definitions
 from tests.processes import no_children_left
 from tracker.core import forked
 from tracker.core.errors import TrackerError
@@ -436,17 +436,6 @@ def _index_definitions(t: tracker.Tracker) -> list[tuple[str, str]]:
     return [(str(name), str(definition)) for name, definition in t.reader.rows(query)]
 
 
-def _trigger_definitions(t: tracker.Tracker) -> list[tuple[str, str]]:
-    if t.engine.dialect.name == "sqlite":
-        query = "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'assignment' ORDER BY name"
-    else:
-        query = (
-            "SELECT tgname, pg_get_triggerdef(oid) FROM pg_trigger "
-            "WHERE tgrelid = 'assignment'::regclass AND NOT tgisinternal ORDER BY tgname"
-        )
-    return [(str(name), str(definition)) for name, definition in t.reader.rows(query)]
-
-
 def _many_rows(count: int, done_every: int = 0) -> list[list[str]]:
     """``count`` tasks of 20 directives, each with a lead and a coordinating agency; with ``done_every``,
     every so many tasks were done on 10 June 2021 (on time or late: their deadlines are in June)."""
@@ -461,14 +450,14 @@ def _many_rows(count: int, done_every: int = 0) -> list[list[str]]:
 def test_a_large_import_leaves_every_index_whole(t: tracker.Tracker, tmp_path: Path) -> None:
     """A load that adds more than the table held builds the secondary indexes once at the end on SQLite:
     afterwards they are all there, defined as before, and agree with the table."""
-    indexes, triggers = _index_definitions(t), _trigger_definitions(t)
+    indexes, triggers = _index_definitions(t), trigger_definitions(t)
     before = _count(t)
     report = t.import_file(_write(tmp_path / "many.csv", _many_rows(6_000)))
     assert report.ok, report.errors[:3]
     assert report.created == 12_000 and _count(t) == before + 12_000
     assert _index_definitions(t) == indexes
     # The completion tally's insert trigger was off for the load (SQLite): it is back, and the tally is whole.
-    assert _trigger_definitions(t) == triggers and len(triggers) == 3
+    assert trigger_definitions(t) == triggers and len(triggers) == 3
     if t.engine.dialect.name == "sqlite":
         assert t.reader.rows("PRAGMA integrity_check") == [("ok",)]
     # The indexes answer: the open rows of one due date, through the digest's index, and one agency's rows.
@@ -486,11 +475,11 @@ def test_a_large_import_leaves_every_index_whole(t: tracker.Tracker, tmp_path: P
     late = t.import_file(_write(tmp_path / "more.csv", _many_rows(12_000, done_every=5)[6_000:]))
     assert late.created == 12_000
     assert_counts_are_exact(t, date(2021, 6, 9), date(2021, 6, 10), date(2021, 12, 31))
-    assert _trigger_definitions(t) == triggers
+    assert trigger_definitions(t) == triggers
 
 
 def test_a_large_import_that_fails_keeps_the_indexes_and_writes_nothing(t: tracker.Tracker, tmp_path: Path) -> None:
-    indexes, triggers, tally = _index_definitions(t), _trigger_definitions(t), kept_tally(t)
+    indexes, triggers, tally = _index_definitions(t), trigger_definitions(t), kept_tally(t)
     before = _count(t)
     rows = _many_rows(12_000, done_every=2)
     rows[-1][9] = "31/2/2021"
@@ -498,7 +487,7 @@ def test_a_large_import_that_fails_keeps_the_indexes_and_writes_nothing(t: track
     assert not report.ok and ":12001:J: '31/2/2021'" in report.errors[0]
     assert _count(t) == before
     assert _index_definitions(t) == indexes
-    assert _trigger_definitions(t) == triggers and kept_tally(t) == tally
+    assert trigger_definitions(t) == triggers and kept_tally(t) == tally
 
 
 # --- writes in a child process (SQLite) -----------------------------------------------------------

@@ -7,6 +7,7 @@ import pytest
 import tracker
 from tests.conftest import Templates
 from tests.integration.cli_runner import run
+from tests.integration.tally import assert_counts_are_exact, trigger_definitions
 from tracker.core.status import Status
 from tracker.services.synthetic import SYNTHETIC_AS_OF, generate
 
@@ -26,8 +27,12 @@ def _fingerprint(url: str) -> list[tuple[object, ...]]:
 
 def test_synthetic_data_has_the_size_asked_and_every_status(db_url: str) -> None:
     t = tracker.open(db_url, create=False)
+    triggers = trigger_definitions(t)
     report = generate(t.engine, 5000, seed=7)
     assert report.assignments == 5000
+    # The load turned the completion tally's insert trigger off and tallied its rows at the end.
+    assert trigger_definitions(t) == triggers and len(triggers) == 3
+    assert_counts_are_exact(t, SYNTHETIC_AS_OF)
     counts = t.status_counts(SYNTHETIC_AS_OF)
     assert sum(counts.values()) == 5000
     assert all(counts[status] > 0 for status in Status), counts

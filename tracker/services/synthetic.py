@@ -265,12 +265,12 @@ def generate(
         for index in indexes:
             index.drop(connection)
         sql = raw(connection)
-        tally_trigger = turn_off_insert_trigger(sql) if sql.dialect == "sqlite" else None  # see tracker.store.tally
+        tally_trigger = turn_off_insert_trigger(sql)  # see tracker.store.tally
         report = _fill(connection, count, random.Random(seed), progress)
         for index in indexes:
             index.create(connection)
         if tally_trigger is not None:
-            add_to_tally(sql, after_rowid=0)
+            add_to_tally(sql, after_id=0)
             sql.rows(tally_trigger)
         if connection.dialect.name == "postgresql":
             for model in (Jurisdiction, Agency, AgencyAlias, AgencyContact, Directive, Task, Assignment):

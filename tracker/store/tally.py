@@ -7,9 +7,10 @@ kept up to date, as an import's child does, 100k assignments took 3.6 s to inser
 So a bulk load turns the insert trigger off inside its transaction, then adds the rows it inserted to
 the tally in one grouped statement, and puts the trigger back before it commits. A load that fails
 rolls back, and the trigger is back as it was. On PostgreSQL the triggers run once per statement (a
-``COPY`` included) over its rows, so they are left alone.
+``COPY`` included) over its rows, so an import leaves them alone; the synthetic load, a million rows
+into an empty database, turns the insert trigger off on both (43.9 s instead of 33.4 s at 1M there).
 
-A load inserts new rows only: the rows it adds to the tally are those with a larger rowid than any row
+A load inserts new rows only: the rows it adds to the tally are those with a larger id than any row
 before the trigger was turned off. The loads that use this never update or delete a row they inserted.
 """
 
@@ -21,27 +22,36 @@ from tracker.store.rawsql import RawSql
 INSERT_TRIGGER = "completion_tally_insert"
 
 
-def add_to_tally(sql: RawSql, after_rowid: int) -> None:
-    """Add the assignments whose rowid is larger than ``after_rowid`` to the tally (SQLite)."""
+def add_to_tally(sql: RawSql, after_id: int) -> None:
+    """Add the assignments whose id is larger than ``after_id`` to the tally."""
     sql.rows(
         "INSERT INTO completion_tally (completed_on, live_until, on_time, assignments) "
         "SELECT completed_on, coalesce(withdrawn_on, '9999-12-31'), completed_on <= due_on, count(*) "
-        "FROM assignment WHERE rowid > :after AND completed_on IS NOT NULL AND due_on IS NOT NULL "
+        "FROM assignment WHERE id > :after AND completed_on IS NOT NULL AND due_on IS NOT NULL "
         "GROUP BY 1, 2, 3 ON CONFLICT (completed_on, live_until, on_time) "
-        "DO UPDATE SET assignments = assignments + excluded.assignments",
-        {"after": after_rowid},
+        "DO UPDATE SET assignments = completion_tally.assignments + excluded.assignments",
+        {"after": after_id},
     )
 
 
 def turn_off_insert_trigger(sql: RawSql) -> str | None:
-    """Drop the tally's insert trigger (SQLite); its definition, to create it again with
-    ``sql.rows(definition)``, or None if there is none."""
-    definition = sql.scalar(
-        "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = :name", {"name": INSERT_TRIGGER}
-    )
-    if definition is not None:
-        sql.rows(f"DROP TRIGGER {INSERT_TRIGGER}")
-    return None if definition is None else str(definition)
+    """Drop the tally's insert trigger; its definition, to create it again with ``sql.rows(definition)``,
+    or None if there is none."""
+    if sql.dialect == "sqlite":
+        definition = sql.scalar(
+            "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = :name", {"name": INSERT_TRIGGER}
+        )
+        drop = f"DROP TRIGGER {INSERT_TRIGGER}"
+    else:
+        definition = sql.scalar(
+            "SELECT pg_get_triggerdef(oid) FROM pg_trigger WHERE tgname = :name AND tgrelid = 'assignment'::regclass",
+            {"name": INSERT_TRIGGER},
+        )
+        drop = f"DROP TRIGGER {INSERT_TRIGGER} ON assignment"
+    if definition is None:
+        return None
+    sql.rows(drop)
+    return str(definition)
 
 
 class DeferredTally:
@@ -56,7 +66,7 @@ class DeferredTally:
         self.loaded = 0
         self.trigger: str | None = None
         """The insert trigger's definition while it is off."""
-        self.after_rowid = 0
+        self.after_id = 0
 
     def before_insert(self, count: int) -> None:
         """``count`` assignment rows are about to be inserted."""
@@ -65,12 +75,12 @@ class DeferredTally:
             return
         if not self.sql.connection.in_transaction:
             return
-        self.after_rowid = int(self.sql.scalar("SELECT coalesce(max(rowid), 0) FROM assignment"))
+        self.after_id = int(self.sql.scalar("SELECT coalesce(max(id), 0) FROM assignment"))
         self.trigger = turn_off_insert_trigger(self.sql)
 
     def restore(self) -> None:
         """Tally the rows inserted while the trigger was off, and turn it back on."""
         trigger, self.trigger = self.trigger, None
         if trigger is not None:
-            add_to_tally(self.sql, self.after_rowid)
+            add_to_tally(self.sql, self.after_id)
             self.sql.rows(trigger)
