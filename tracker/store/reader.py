@@ -117,6 +117,23 @@ class Reader:
         """A date column's value as a ``date`` (SQLite keeps dates as ISO text)."""
         return self._raw.to_date(value)
 
+    def interrupt(self) -> None:
+        """Stop the query this reader is running in another thread: that query raises an error for
+        which :meth:`was_interrupted` is true. Nothing happens when no query is running."""
+        if self._connection is None:
+            return
+        if self.dialect == "sqlite":
+            self._connection.interrupt()
+        else:
+            self._connection.cancel_safe()
+
+    @staticmethod
+    def was_interrupted(error: BaseException) -> bool:
+        """``error`` is what a query stopped by :meth:`interrupt` raised."""
+        if type(error).__name__ == "QueryCanceled":  # psycopg.errors.QueryCanceled
+            return True
+        return type(error).__name__ == "OperationalError" and str(error) == "interrupted"  # sqlite3
+
     def revision(self) -> str | None:
         """The Alembic revision the database is at; None when it has no tracker tables."""
         try:

@@ -43,6 +43,10 @@ class ListModel:
         self._lock = threading.Lock()
         self._local = threading.local()
         self._counted_as_of: date | None = None
+        self._counting: dict[Reader, View] = {}
+        """The readers counting the rows of a view, in worker threads."""
+        self._wanted = view
+        """The view of the latest load, current once its first page is read."""
 
     def _reader(self) -> Reader:
         """One connection per thread (SQLite connections stay in the thread that made them)."""
@@ -63,6 +67,7 @@ class ListModel:
     def load_first(self, view: View) -> View:
         """Make ``view`` current with its first page. When the page is full, :attr:`total` is only what
         is loaded so far (:attr:`total_known` False) until :meth:`count` has run: the rows show first."""
+        self._stop_counts_other_than(view)
         reader = self._reader()
         first = queries.with_coordinators(
             reader,
@@ -76,13 +81,37 @@ class ListModel:
         return view
 
     def count(self, view: View) -> bool:
-        """Count the rows of ``view``; False if another view became current meanwhile."""
-        total = queries.count_assignments(self._reader(), view.criteria, view.as_of)
+        """Count the rows of ``view``; False if another view became current meanwhile (which stops the
+        count: see :meth:`load_first`)."""
+        reader = self._reader()
+        with self._lock:
+            if view is not self._wanted:
+                return False
+            self._counting[reader] = view
+        try:
+            total = queries.count_assignments(reader, view.criteria, view.as_of)
+        except Exception as error:
+            if reader.was_interrupted(error):
+                return False
+            raise
+        finally:
+            with self._lock:
+                self._counting.pop(reader, None)
         with self._lock:
             if view is not self.view:
                 return False
             self.total, self.total_known = total, True
         return True
+
+    def _stop_counts_other_than(self, view: View) -> None:
+        """Interrupt the counts of views that are no longer wanted. A count of a search can take most of
+        a second at a million rows; while the clerk types on, each keystroke's count would otherwise go
+        on beside the next keystroke's first page, and on two cores slow it down."""
+        with self._lock:
+            self._wanted = view
+            for reader, counted in self._counting.items():
+                if counted is not view:
+                    reader.interrupt()
 
     def counts_stale(self) -> bool:
         return self._counted_as_of != self.view.as_of

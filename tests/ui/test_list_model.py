@@ -1,0 +1,83 @@
+"""The list's model (no Textual): a count nobody waits for any more is stopped, on both backends."""
+
+from __future__ import annotations
+
+import threading
+from datetime import date
+from typing import Any
+
+import pytest
+
+from tracker.store import queries
+from tracker.store.queries import AssignmentFilter
+from tracker.store.reader import Reader
+from tracker.ui.model import ListModel, View
+
+pytestmark = pytest.mark.usefixtures("backend")
+
+ENDLESS = {
+    "sqlite": "WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n LIMIT 1000000000000) "
+    "SELECT count(*) FROM n",
+    "postgresql": "SELECT pg_sleep(600)",
+}
+"""A query that would run for minutes."""
+
+
+def test_an_endless_query_stops_when_interrupted_and_the_reader_goes_on(demo_url: str) -> None:
+    readers: list[Reader] = []
+    outcome: list[Any] = []
+    opened = threading.Event()
+
+    def run() -> None:  # a reader is used in the thread that opened it
+        reader = Reader(demo_url)
+        readers.append(reader)
+        opened.set()
+        try:
+            reader.scalar(ENDLESS[reader.dialect])
+        except Exception as error:
+            outcome.append(Reader.was_interrupted(error))
+        outcome.append(reader.scalar("SELECT count(*) FROM assignment"))
+        reader.close()
+
+    worker = threading.Thread(target=run)
+    worker.start()
+    assert opened.wait(30)
+    worker.join(0.3)
+    readers[0].interrupt()
+    worker.join(60)
+    assert not worker.is_alive()
+    assert outcome == [True, 438]
+    assert not Reader.was_interrupted(ValueError("interrupted"))
+
+
+def test_a_new_view_stops_the_count_of_the_view_before(demo_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The clerk types on: the count of the previous keystroke's matches gives way to the next page."""
+    counting = threading.Event()
+    real_count = queries.count_assignments
+
+    def count(reader: Reader, criteria: AssignmentFilter, as_of: date) -> int:
+        if criteria.search == "so":
+            counting.set()
+            return int(reader.scalar(ENDLESS[reader.dialect]))
+        return real_count(reader, criteria, as_of)
+
+    monkeypatch.setattr(queries, "count_assignments", count)
+    as_of = date(2020, 6, 15)
+    model = ListModel(demo_url, View(AssignmentFilter(), as_of))
+    first = model.load_first(View(AssignmentFilter(search="so"), as_of))
+    answers: list[Any] = []
+    worker = threading.Thread(target=lambda: answers.append(model.count(first)))
+    worker.start()
+    assert counting.wait(30)
+    worker.join(0.2)
+    second = model.load_first(View(AssignmentFilter(search="so noi"), as_of))
+    worker.join(60)
+    if worker.is_alive():  # not stopped: end it before failing
+        for reader in list(model._counting):
+            reader.interrupt()
+        worker.join(60)
+        pytest.fail("the count of the view before went on")
+    assert answers == [False]
+    assert model.count(second) and model.total == real_count(model._reader(), second.criteria, as_of) > 0
+    assert not model._counting
+    model.close()
