@@ -11,6 +11,7 @@ import tracker
 from tests.ui.steps import WIDE, listed_rows, settle
 from tracker.core.status import Status
 from tracker.core.text import fold
+from tracker.store.queries import AssignmentFilter
 from tracker.ui.app import TrackerApp
 from tracker.ui.assignment_list import AssignmentList
 from tracker.ui.model import View
@@ -59,6 +60,43 @@ async def test_search_ignores_case_and_diacritics_and_esc_clears(make_app: Calla
         await settle(pilot)
         assert app.model.total == everything
         assert app.query_one("#search", Input).value == ""
+
+
+async def test_each_search_keystroke_reads_its_rows_and_only_the_last_is_counted(
+    make_app: Callable[..., TrackerApp],
+) -> None:
+    """No debounce before the rows: every keystroke that changes the search reads its first page. The
+    count (most of a second at 1M) waits for a pause in the typing; the list ends on the last search,
+    counted."""
+    app = make_app()
+    pages: list[str | None] = []
+    counts: list[tuple[str | None, bool]] = []
+    load_first, count = app.model.load_first, app.model.count
+
+    def loading(view: View) -> View:
+        pages.append(view.criteria.search)
+        return load_first(view)
+
+    def counting(view: View) -> bool:
+        counted = count(view)
+        counts.append((view.criteria.search, counted))
+        return counted
+
+    app.model.load_first = loading  # type: ignore[method-assign]
+    app.model.count = counting  # type: ignore[method-assign]
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        await pilot.press("escape")  # everything: more than a page, so searches are counted
+        await settle(pilot)
+        pages.clear()
+        counts.clear()
+        await pilot.press("slash", *"so noi ")
+        await pilot.pause(0.3)
+        await settle(pilot)
+        assert pages == ["s", "so", "so n", "so no", "so noi"]  # the spaces changed no search
+        assert app.model.view.criteria.search == "so noi"
+        assert counts[-1] == ("so noi", True) and len(counts) <= len(pages)
+        assert app.model.total == app.tracker.count(AssignmentFilter(search="so noi"), as_of=app.model.view.as_of)
 
 
 async def test_quick_filters_combine_and_show_as_chips(make_app: Callable[..., TrackerApp]) -> None:

@@ -8,10 +8,11 @@ from typing import Any
 
 import pytest
 
+from tracker.core.text import fold
 from tracker.store import queries
 from tracker.store.queries import AssignmentFilter
 from tracker.store.reader import Reader
-from tracker.ui.model import ListModel, View
+from tracker.ui.model import ListModel, Superseded, View
 
 pytestmark = pytest.mark.usefixtures("backend")
 
@@ -80,4 +81,40 @@ def test_a_new_view_stops_the_count_of_the_view_before(demo_url: str, monkeypatc
     assert answers == [False]
     assert model.count(second) and model.total == real_count(model._reader(), second.criteria, as_of) > 0
     assert not model._counting
+    model.close()
+
+
+def test_a_first_page_overtaken_by_a_later_load_is_not_shown(demo_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two keystrokes' first pages read at once: the later one wins whichever finishes last."""
+    as_of = date(2020, 6, 15)
+    model = ListModel(demo_url, View(AssignmentFilter(), as_of))
+    reading = threading.Event()
+    go_on = threading.Event()
+    real_list = queries.list_assignments
+
+    def slow_for_so(reader: Reader, criteria: AssignmentFilter, *args: Any, **kwargs: Any) -> Any:
+        if criteria.search == "so":
+            reading.set()
+            assert go_on.wait(30)
+        return real_list(reader, criteria, *args, **kwargs)
+
+    monkeypatch.setattr(queries, "list_assignments", slow_for_so)
+    raised: list[BaseException] = []
+
+    def first_keystroke() -> None:
+        try:
+            model.load_first(View(AssignmentFilter(search="so"), as_of))
+        except Exception as error:
+            raised.append(error)
+
+    worker = threading.Thread(target=first_keystroke)
+    worker.start()
+    assert reading.wait(30)
+    later = model.load_first(View(AssignmentFilter(search="so noi"), as_of))
+    go_on.set()
+    worker.join(30)
+    assert [type(error) for error in raised] == [Superseded]
+    assert model.view is later and all(
+        "noi" in fold(f"{row.agency} {row.task} {row.directive}") for row in map(model.row, range(model.total)) if row
+    )
     model.close()

@@ -20,6 +20,10 @@ PAGE_SIZE = 100
 MAX_PAGES = 20
 
 
+class Superseded(Exception):
+    """A newer view was asked for while this one's first page was being read: it is not shown."""
+
+
 @dataclass(frozen=True)
 class View:
     """The filter the clerk has set up; every change makes a new one."""
@@ -66,7 +70,8 @@ class ListModel:
 
     def load_first(self, view: View) -> View:
         """Make ``view`` current with its first page. When the page is full, :attr:`total` is only what
-        is loaded so far (:attr:`total_known` False) until :meth:`count` has run: the rows show first."""
+        is loaded so far (:attr:`total_known` False) until :meth:`count` has run: the rows show first.
+        Raises :class:`Superseded` when another load began meanwhile (the clerk typed on)."""
         self._stop_counts_other_than(view)
         reader = self._reader()
         first = queries.with_coordinators(
@@ -75,6 +80,8 @@ class ListModel:
                                           limit=PAGE_SIZE)),
         )  # fmt: skip
         with self._lock:
+            if view is not self._wanted:  # a later load has begun: it decides what the list shows
+                raise Superseded
             self.view, self.total = view, len(first)
             self.total_known = len(first) < PAGE_SIZE
             self._pages = OrderedDict({0: first})
