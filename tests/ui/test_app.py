@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 
 import pytest
@@ -11,6 +12,7 @@ import tracker
 from tests.ui.steps import WIDE, listed_rows, settle
 from tracker.core.status import Status
 from tracker.core.text import fold
+from tracker.store import queries
 from tracker.store.queries import AssignmentFilter
 from tracker.ui.app import TrackerApp
 from tracker.ui.assignment_list import AssignmentList
@@ -97,6 +99,31 @@ async def test_each_search_keystroke_reads_its_rows_and_only_the_last_is_counted
         assert app.model.view.criteria.search == "so noi"
         assert counts[-1] == ("so noi", True) and len(counts) <= len(pages)
         assert app.model.total == app.tracker.count(AssignmentFilter(search="so noi"), as_of=app.model.view.as_of)
+
+
+async def test_a_filter_key_pressed_while_a_search_loads_keeps_the_search(
+    make_app: Callable[..., TrackerApp], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = make_app()
+    slow_search = threading.Event()
+    list_assignments = queries.list_assignments
+
+    def reading(reader: object, criteria: AssignmentFilter, *args: object, **kwargs: object) -> object:
+        if criteria.search == "thanh" and not criteria.overdue:
+            slow_search.wait(10)  # still reading its first page when "o" is pressed
+        return list_assignments(reader, criteria, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(queries, "list_assignments", reading)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        await pilot.press("escape")
+        await settle(pilot)
+        await pilot.press("slash", *"thanh", "enter", "o")
+        slow_search.set()
+        await settle(pilot)
+        assert app.model.view.criteria.search == "thanh" and app.model.view.criteria.overdue
+        as_of = app.model.view.as_of
+        assert app.model.total == app.tracker.count(AssignmentFilter(search="thanh", overdue=True), as_of=as_of) > 0
 
 
 async def test_quick_filters_combine_and_show_as_chips(make_app: Callable[..., TrackerApp]) -> None:

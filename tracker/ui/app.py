@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 import threading
 from collections.abc import Iterable
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -181,6 +182,11 @@ class TrackerApp(App[None]):
         elif indicator.display:
             indicator.display = False
 
+    def _with_criteria(self, **changes: Any) -> View:
+        """The latest view asked for, with ``changes``: a key pressed while a load is under way (a search
+        keystroke's, say) builds on that load's view, not on the one still on screen."""
+        return replace(self._requested, criteria=replace(self._requested.criteria, **changes))
+
     def reload(self, view: View) -> None:
         self._requested = view
         self._loading(True)
@@ -352,19 +358,19 @@ class TrackerApp(App[None]):
         # it, and the count waits until the typing pauses (see _load).
         search = event.value.strip() or None
         if search != self._requested.criteria.search:
-            self.reload(self.model.with_criteria(search=search))
+            self.reload(self._with_criteria(search=search))
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         if event.input.id == "search":
             self.query_one("#list", AssignmentList).focus()
 
     def action_toggle_overdue(self) -> None:
-        self.reload(self.model.with_criteria(overdue=not self.model.view.criteria.overdue))
+        self.reload(self._with_criteria(overdue=not self._requested.criteria.overdue))
 
     def action_toggle_due_soon(self) -> None:
-        current = self.model.view.criteria.due_within
+        current = self._requested.criteria.due_within
         self.reload(
-            self.model.with_criteria(due_within=None if current is not None else self.tracker.settings.due_soon_days)
+            self._with_criteria(due_within=None if current is not None else self.tracker.settings.due_soon_days)
         )
 
     def action_clear(self) -> None:
@@ -414,7 +420,7 @@ class TrackerApp(App[None]):
             if isinstance(value, tuple):
                 agency_id, name = value
                 self._labels[("agency", agency_id)] = name
-                self.reload(self.model.with_criteria(agency_ids=[agency_id]))
+                self.reload(self._with_criteria(agency_ids=[agency_id]))
 
         self.push_screen(PickerDialog(t("ui.pick_agency", self.lang), choices, t("ui.pick_hint", self.lang)), chosen)
 
@@ -423,7 +429,7 @@ class TrackerApp(App[None]):
 
         def chosen(value: object | None) -> None:
             if isinstance(value, Status):
-                self.reload(self.model.with_criteria(statuses=[value], overdue=False, due_within=None))
+                self.reload(self._with_criteria(statuses=[value], overdue=False, due_within=None))
 
         self.push_screen(PickerDialog(t("ui.pick_status", self.lang), choices), chosen)
 
@@ -433,13 +439,13 @@ class TrackerApp(App[None]):
 
         def chosen(value: object | None) -> None:
             if isinstance(value, str):
-                self.reload(self.model.with_criteria(period=value))
+                self.reload(self._with_criteria(period=value))
 
         self.push_screen(PickerDialog(t("ui.pick_period", self.lang), choices, "2020-02"), chosen)
 
     def action_sort(self) -> None:
-        current = self.model.view.criteria.order
-        self.reload(self.model.with_criteria(order=ORDERS[(ORDERS.index(current) + 1) % len(ORDERS)]))
+        current = self._requested.criteria.order
+        self.reload(self._with_criteria(order=ORDERS[(ORDERS.index(current) + 1) % len(ORDERS)]))
 
     def action_directives(self) -> None:
         from tracker.ui.directives import DirectivesScreen
@@ -451,7 +457,7 @@ class TrackerApp(App[None]):
                 return
             found = next((p for p in screen.progress if p.directive_id == directive_id), None)
             self._labels[("directive", directive_id)] = found.number if found else str(directive_id)
-            self.reload(self.model.with_criteria(directive_ids=[directive_id], overdue=False, due_within=None))
+            self.reload(self._with_criteria(directive_ids=[directive_id], overdue=False, due_within=None))
 
         self.push_screen(screen, chosen)
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 
 from tracker.core.status import Status
@@ -166,9 +166,6 @@ class ListModel:
     def reload_row(self, index: int) -> None:
         """Re-read the page holding ``index`` (after an edit)."""
         self.load_page(index // PAGE_SIZE)
-
-    def with_criteria(self, **changes: object) -> View:
-        return replace(self.view, criteria=replace(self.view.criteria, **changes))  # type: ignore[arg-type]
 
     def close(self) -> None:
         reader = getattr(self._local, "reader", None)
