@@ -384,14 +384,14 @@ class TrackerApp(App[None]):
         search.value = ""
         search.display = False
         self.query_one("#list", AssignmentList).focus()
-        if self.model.view.criteria != AssignmentFilter():
-            self.reload(View(AssignmentFilter(), self.model.view.as_of))
+        if self._requested.criteria != AssignmentFilter():
+            self.reload(View(AssignmentFilter(), self._requested.as_of))
 
     def action_as_of(self) -> None:
         def chosen(values: dict[str, str] | None) -> None:
             if values:
                 day = parse_date(values["as_of"])
-                self.reload(View(self.model.view.criteria, day))
+                self.reload(View(self._requested.criteria, day))
 
         self.push_screen(as_of_dialog(self.lang, self.model.view.as_of), chosen)
 
