@@ -7,6 +7,7 @@ from sqlalchemy import Connection
 from sqlmodel import SQLModel
 
 import tracker.store.models  # noqa: F401  (registers the tables on SQLModel.metadata)
+from tracker.store.search import outside_the_models
 
 target_metadata = SQLModel.metadata
 
@@ -17,6 +18,7 @@ def _run(connection: Connection) -> None:
         target_metadata=target_metadata,
         render_as_batch=connection.dialect.name == "sqlite",
         compare_type=True,
+        include_object=outside_the_models,
     )
     with context.begin_transaction():
         context.run_migrations()

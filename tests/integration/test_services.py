@@ -305,7 +305,10 @@ def test_the_morning_pages_and_counts_agree_with_the_core_rules(
             session.execute(table.delete().where(col(Assignment.id).in_(leads)))
 
 
-@pytest.mark.parametrize("query", ["so noi vu", "dau tu", "4515", "xyzq", "noi vu xyzq", "BÁO CÁO tháng", ""])
+@pytest.mark.parametrize("most", [None, 0], ids=["by-ids", "row-by-row"])
+@pytest.mark.parametrize(
+    "query", ["so noi vu", "dau tu", "4515", "xyzq", "noi vu xyzq", "BÁO CÁO tháng", "kh-ubnd 34", "so n", ""]
+)
 @pytest.mark.parametrize(
     "view",
     [
@@ -316,13 +319,20 @@ def test_the_morning_pages_and_counts_agree_with_the_core_rules(
     ids=["all", "morning", "done"],
 )
 def test_search_is_every_word_in_the_task_agency_or_directive(
-    demo_url: str, query: str, view: AssignmentFilter
+    demo_url: str, query: str, view: AssignmentFilter, most: int | None, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Checked against the rule itself, row by row, over the whole demo; words found nowhere give nothing.
-    The count (matched through ids, by a table scan with the morning filters) agrees with the rows."""
+    The count (matched through ids, by a table scan with the morning filters) agrees with the rows.
+    Both ways of matching a word: by the ids of the agencies and tasks it is found in, and (a limit of
+    no tasks) row by row."""
     from dataclasses import replace as replaced
 
     from tracker.core.text import fold
+    from tracker.store import search
+
+    if most is not None:
+        monkeypatch.setattr(search, "MOST_TASKS", most)
+        monkeypatch.setattr(search, "MOST_TASKS_UNINDEXED", most)
 
     demo = tracker.open(demo_url)
     as_of = date(2020, 6, 15)
@@ -331,7 +341,7 @@ def test_search_is_every_word_in_the_task_agency_or_directive(
     expected = sorted(
         r.id
         for r in everything
-        if all(w in fold(r.task) or w in fold(r.agency) or w in r.directive.lower() for w in words)
+        if all(w in fold(r.task) or w in fold(r.agency) or w in fold(r.directive) for w in words)
     )
     criteria = replaced(view, search=query or None)
     found = sorted(r.id for r in demo.assignments(criteria, as_of=as_of))
@@ -369,27 +379,30 @@ def test_a_page_is_planned_without_parallel_workers_and_the_setting_is_restored(
     reader.close()
 
 
-def test_a_rare_search_word_narrows_the_read_to_its_tasks(demo_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    """A word in no agency's name and in few tasks (a directive's number) reads through those tasks;
-    a word in an agency's name, or in many tasks, does not narrow; a word in nothing reads nothing."""
-    from tracker.store import queries
+def test_a_search_is_read_through_where_its_words_are_found(demo_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each word's agencies and tasks go with the criteria; a word in more tasks than the limit has no
+    task list (it is checked row by row); a word found nowhere reads nothing."""
+    from tracker.store import queries, search
 
     demo = tracker.open(demo_url)
     reader = demo.reader
-    tasks_of_4515 = sorted(
-        row[0]
-        for row in reader.rows(
-            "SELECT t.id FROM task t JOIN directive d ON d.id = t.directive_id WHERE d.number LIKE '%4515%'"
+    tasks_of_4515 = tuple(
+        sorted(
+            row[0]
+            for row in reader.rows(
+                "SELECT t.id FROM task t JOIN directive d ON d.id = t.directive_id WHERE d.number LIKE '%4515%'"
+            )
         )
     )
     assert tasks_of_4515
     narrowed = queries.narrowed_by_search(reader, AssignmentFilter(search="4515"))
-    assert narrowed is not None and list(narrowed.task_ids or []) == tasks_of_4515
-    both = queries.narrowed_by_search(reader, AssignmentFilter(search="4515", task_ids=[tasks_of_4515[0], -1]))
-    assert both is not None and list(both.task_ids or []) == [tasks_of_4515[0]]
-    assert queries.narrowed_by_search(reader, AssignmentFilter(search="4515", task_ids=[-1])) is None
-    assert queries.narrowed_by_search(reader, AssignmentFilter(search="noi vu")) == AssignmentFilter(search="noi vu")
+    assert narrowed is not None and narrowed.word_matches == (search.WordMatch((), tasks_of_4515),)
+    noi_vu = queries.narrowed_by_search(reader, AssignmentFilter(search="noi vu"))
+    assert noi_vu is not None and noi_vu.word_matches is not None
+    noi_agencies = {row[0] for row in reader.rows("SELECT id FROM agency WHERE folded_name LIKE '%noi%'")}
+    assert noi_agencies and set(noi_vu.word_matches[0].agency_ids) == noi_agencies
     assert queries.narrowed_by_search(reader, AssignmentFilter(search="4515 xyzq")) is None
-    monkeypatch.setattr(queries, "RARE_WORD_TASKS", len(tasks_of_4515))  # no longer fewer: not narrowed
-    assert queries.narrowed_by_search(reader, AssignmentFilter(search="4515")) == AssignmentFilter(search="4515")
+    monkeypatch.setattr(search, "MOST_TASKS", len(tasks_of_4515) - 1)  # now too many: no task list
+    common = queries.narrowed_by_search(reader, AssignmentFilter(search="4515"))
+    assert common is not None and common.word_matches == (search.WordMatch((), None),)
     demo.close()

@@ -30,9 +30,10 @@ from typing import Any, Protocol
 from tracker.core.errors import TrackerError
 from tracker.core.forked import Worker, WorkerFailed, start_worker
 from tracker.store.deferred_indexes import SMALLEST_LOAD, DeferredIndexes
+from tracker.store.deferred_triggers import DeferredTriggers
 from tracker.store.engine import SQLITE_BUSY_TIMEOUT_MS, sqlite_pragmas
 from tracker.store.rawsql import RawSql
-from tracker.store.tally import DeferredTally
+from tracker.store.search import merge_pending_entries
 
 CHILD_FROM_BYTES = 1 << 20
 """A file this large (some 4,000 rows of a CSV file) goes to a child: below it, the fork and the
@@ -65,10 +66,10 @@ class Writes(Protocol):
 
     def before_assignment_inserts(self, count: int) -> None:
         """``count`` assignment rows are about to be inserted (see :class:`DeferredIndexes` and
-        :class:`DeferredTally`)."""
+        :class:`DeferredTriggers`)."""
 
     def finish_load(self) -> None:
-        """Every row is written: build what a large load deferred (indexes, the completion tally)."""
+        """Every row is written: build what a large load deferred (indexes, the work of insert triggers)."""
 
     def commit(self) -> None:
         """Keep every write: the import succeeded."""
@@ -86,7 +87,7 @@ class LoadWrites:
     def __init__(self, sql: RawSql, *, smallest_deferred_load: int = SMALLEST_LOAD) -> None:
         self.sql = sql
         self.indexes = DeferredIndexes(sql, "assignment", smallest_load=smallest_deferred_load)
-        self.tally = DeferredTally(sql)
+        self.triggers = DeferredTriggers(sql)
 
     def execute(self, text: str, params: dict[str, Any]) -> None:
         self.sql.rows(text, params)
@@ -104,11 +105,12 @@ class LoadWrites:
 
     def before_assignment_inserts(self, count: int) -> None:
         self.indexes.before_insert(count)
-        self.tally.before_insert(count)
+        self.triggers.before_insert(count)
 
     def finish_load(self) -> None:
         self.indexes.restore()
-        self.tally.restore()
+        self.triggers.restore()
+        merge_pending_entries(self.sql)
 
     def commit(self) -> None:
         """Nothing to do: the import's transaction commits."""

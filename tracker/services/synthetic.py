@@ -21,6 +21,7 @@ from tracker.core.errors import TrackerError
 from tracker.core.recurrence import occurrences
 from tracker.core.text import fold
 from tracker.store.bulk import raw, write_rows
+from tracker.store.deferred_triggers import LOAD_TRIGGERS, catch_up, turn_off
 from tracker.store.models import (
     Agency,
     AgencyAlias,
@@ -31,7 +32,7 @@ from tracker.store.models import (
     Jurisdiction,
     Task,
 )
-from tracker.store.tally import add_to_tally, turn_off_insert_trigger
+from tracker.store.search import merge_pending_entries
 
 SYNTHETIC_AS_OF = date(2025, 6, 15)
 """The date the synthetic data is built around: some work is done, some late, some still to come."""
@@ -265,13 +266,18 @@ def generate(
         for index in indexes:
             index.drop(connection)
         sql = raw(connection)
-        tally_trigger = turn_off_insert_trigger(sql)  # see tracker.store.tally
+        triggers = [  # see tracker.store.deferred_triggers
+            (trigger, int(sql.scalar(f"SELECT coalesce(max(id), 0) FROM {trigger.table}")), turn_off(sql, trigger))
+            for trigger in LOAD_TRIGGERS
+        ]
         report = _fill(connection, count, random.Random(seed), progress)
         for index in indexes:
             index.create(connection)
-        if tally_trigger is not None:
-            add_to_tally(sql, after_id=0)
-            sql.rows(tally_trigger)
+        for trigger, after_id, definition in triggers:
+            if definition is not None:
+                catch_up(sql, trigger, after_id)
+                sql.rows(definition)
+        merge_pending_entries(sql)
         if connection.dialect.name == "postgresql":
             for model in (Jurisdiction, Agency, AgencyAlias, AgencyContact, Directive, Task, Assignment):
                 name = _table(model).name

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from tracker.core.errors import SchemaError
 
-SCHEMA_REVISION = "0006"
+SCHEMA_REVISION = "0007"
 """The Alembic head this code expects (a test checks it against db/versions)."""
 
 

@@ -1,0 +1,117 @@
+"""Where each word of a free-text search is found: the agencies and the tasks it matches.
+
+A search word matches an assignment when it is in the folded text of its task, the folded name of
+its agency, or the number of its task's directive (folded as :data:`FOLDED_NUMBER`). Checking that
+row by row meant joining every assignment walked to its task, agency and directive: a page of "so noi
+vu" in the morning filters walked some 5k open rows at 1M (25-75 ms). Agencies are few, and the
+trigram indexes of migration 0007 find a word's tasks and directives in a few milliseconds; when a
+word is in few enough tasks, the word becomes "agency among these or task among those", which the
+open-rows index answers without visiting the row.
+
+The indexes are FTS5 tables on SQLite and ``pg_trgm`` GIN indexes on PostgreSQL. A trigram index
+cannot find a word shorter than three letters; such a word is looked for in the tables themselves,
+which stops early when it is common.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from tracker.store.rawsql import RawSql
+from tracker.store.reader import Reader
+
+FOLDED_NUMBER = "replace(replace(lower({row}.number), 'Đ', 'd'), 'đ', 'd')"
+"""A directive number as searches compare it (the same expression as migration 0007's)."""
+
+SEARCH_INDEX_OBJECTS = frozenset(
+    {"task_search", "directive_search", "directive_search_source", "ix_task_search", "ix_directive_search"}
+)
+"""The search indexes of migration 0007, which live outside the models."""
+
+MOST_TASKS = 1000
+"""A word found in more tasks than this is checked row by row instead: a list of ids that long costs
+more to send and to build than it saves, and a word that common fills a page soon enough."""
+
+MOST_TASKS_UNINDEXED = 100
+"""The same for a word the trigram indexes cannot find, which is looked for by reading the task table
+until this many are found: a common two-letter word ("so", "vu") is in one task of twenty, and reading
+on to a thousand of them took 8 ms at 1M."""
+
+
+def is_search_index(name: str | None) -> bool:
+    """True for the tables, view and indexes of the search index, and FTS5's own tables behind them."""
+    if name is None:
+        return False
+    return name in SEARCH_INDEX_OBJECTS or name.startswith(("task_search_", "directive_search_"))
+
+
+def outside_the_models(_object: object, name: str | None, _type: str, _reflected: bool, _compare_to: object) -> bool:
+    """Alembic's ``include_object``: schema comparisons, which know only the models, leave the search
+    index alone."""
+    return not is_search_index(name)
+
+
+@dataclass(frozen=True)
+class WordMatch:
+    """The rows a search word is found in."""
+
+    agency_ids: tuple[int, ...]
+    """Every agency whose folded name holds the word."""
+    task_ids: tuple[int, ...] | None
+    """Every task whose folded text or directive number holds the word; None when there are more than
+    :data:`MOST_TASKS`."""
+
+    @property
+    def nowhere(self) -> bool:
+        return not self.agency_ids and self.task_ids == ()
+
+
+def _indexed(word: str) -> bool:
+    """A trigram index can find ``word``: three letters or more, and no LIKE wildcard, which the row
+    checks would read as one."""
+    return len(word) >= 3 and "%" not in word and "_" not in word
+
+
+def _task_sql(reader: Reader, word: str) -> list[str]:
+    """Queries for the ids of the tasks holding ``word`` (``:pattern`` for LIKE, ``:phrase`` for FTS5),
+    by their text and by their directive's number."""
+    number = FOLDED_NUMBER.format(row="d")
+    if reader.dialect == "sqlite" and _indexed(word):
+        return [
+            "SELECT rowid FROM task_search WHERE task_search MATCH :phrase LIMIT :most",
+            "SELECT t.id FROM task t WHERE t.directive_id IN "
+            "(SELECT rowid FROM directive_search WHERE directive_search MATCH :phrase) LIMIT :most",
+        ]
+    # PostgreSQL's planner takes the GIN indexes for a word of three letters or more.
+    return [
+        "SELECT t.id FROM task t WHERE t.folded_text LIKE :pattern LIMIT :most",
+        f"SELECT t.id FROM task t WHERE t.directive_id IN (SELECT d.id FROM directive d WHERE {number} LIKE :pattern) "
+        "LIMIT :most",
+    ]
+
+
+def word_match(reader: Reader, word: str) -> WordMatch:
+    """Where the folded ``word`` is found."""
+    most = MOST_TASKS if _indexed(word) else MOST_TASKS_UNINDEXED
+    phrase = '"' + word.replace('"', '""') + '"'  # an FTS5 string: every character taken as it is
+    params = {"pattern": f"%{word}%", "phrase": phrase, "most": most + 1}
+    agencies = tuple(row[0] for row in reader.rows("SELECT id FROM agency WHERE folded_name LIKE :pattern", params))
+    tasks: set[int] = set()
+    for sql in _task_sql(reader, word):
+        tasks.update(row[0] for row in reader.rows(sql, params))
+        if len(tasks) > most:
+            return WordMatch(agencies, None)
+    return WordMatch(agencies, tuple(sorted(tasks)))
+
+
+def merge_pending_entries(sql: RawSql) -> None:
+    """After a bulk load on PostgreSQL, move the search indexes' pending entries into the indexes.
+
+    A GIN index takes new entries into a pending list, which every search then reads through, and which
+    only a vacuum or a full list (4 MB) merges: after the synthetic load of 1M assignments, looking up
+    a word in directive numbers took 8 ms instead of 0.05 ms until a vacuum."""
+    if sql.dialect == "postgresql":
+        sql.rows(
+            "SELECT gin_clean_pending_list(c.oid) FROM pg_class c "
+            "WHERE c.relname IN ('ix_task_search', 'ix_directive_search') AND pg_table_is_visible(c.oid)"
+        )
