@@ -137,6 +137,34 @@ async def test_a_key_pressed_while_a_list_loads_builds_on_that_list(
         assert app.model.total == app.tracker.count(expected, as_of=app.model.view.as_of) > 0
 
 
+async def test_a_new_list_is_drawn_by_the_worker_that_read_it(
+    make_app: Callable[..., TrackerApp], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The frame that shows a new list draws no row but the cursor's: the load's worker drew the
+    visible rows, and the bars that did not change are not drawn again."""
+    drawn_here: list[int] = []
+    draw = AssignmentList._draw
+
+    def watched(self: AssignmentList, row: queries.AssignmentRow, *rest: object) -> object:
+        if threading.current_thread() is threading.main_thread():
+            drawn_here.append(row.id)
+        return draw(self, row, *rest)  # type: ignore[arg-type]
+
+    app = make_app()
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        summary = app.query_one("#summary", Static)
+        shown = summary.render()
+        monkeypatch.setattr(AssignmentList, "_draw", watched)
+        await pilot.press("o")  # overdue and due soon -> overdue only
+        await settle(pilot)
+        listing = app.query_one("#list", AssignmentList)
+        assert app.model.total > 1 and listing.size.height > 2
+        cursor_row = app.model.row(listing.cursor)
+        assert cursor_row is not None and set(drawn_here) == {cursor_row.id}
+        assert summary.render() is shown  # the same counts: the bar kept what it had drawn
+
+
 async def test_quick_filters_combine_and_show_as_chips(make_app: Callable[..., TrackerApp]) -> None:
     app = make_app(lang="en")
     async with app.run_test(size=WIDE) as pilot:

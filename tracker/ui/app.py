@@ -27,7 +27,7 @@ from tracker.core.status import Status
 from tracker.i18n import t
 from tracker.store import queries
 from tracker.store.queries import ORDERS, AssignmentFilter, AssignmentRow
-from tracker.ui.assignment_list import AssignmentList
+from tracker.ui.assignment_list import AssignmentList, Shape
 from tracker.ui.collector import freeze_long_lived_objects
 from tracker.ui.dialogs import (
     FormDialog,
@@ -108,6 +108,8 @@ class TrackerApp(App[None]):
         self._started = False
         self._labels: dict[tuple[str, int], str] = {}
         """Chip labels of chosen agencies and directives, by id."""
+        self._bars: dict[str, Text] = {}
+        """What the summary and chips bars show (see :meth:`_show_line`)."""
 
     # --- layout --------------------------------------------------------------------------------
 
@@ -190,13 +192,16 @@ class TrackerApp(App[None]):
     def reload(self, view: View) -> None:
         self._requested = view
         self._loading(True)
-        self._load(view)
+        listing = self.query_one("#list", AssignmentList)
+        self._load(view, listing, *listing.frame_shape())
 
     @work(thread=True, exclusive=True, group="reload")
-    def _load(self, view: View) -> None:
-        """The first page goes on screen as soon as it is read; the count of matching rows follows."""
+    def _load(self, view: View, listing: AssignmentList, shape: Shape, rows: int) -> None:
+        """The first page goes on screen as soon as it is read (its visible lines drawn here); the count
+        of matching rows follows."""
         try:
             view = self.model.load_first(view)
+            listing.draw_ahead(shape, rows)
             drawn = threading.Event()
             self.call_from_thread(self._loaded, drawn)
             if self.model.total_known:
@@ -271,7 +276,7 @@ class TrackerApp(App[None]):
             summary.append(f"{t('short.' + status.value, self.lang)} ", style=style)
             summary.append(f"{counts[status]}", style=style or "bold")
             summary.append(" · " if status is not order[-1] else "")
-        self.query_one("#summary", Static).update(summary, layout=False)  # one line, always
+        self._show_line("#summary", summary)
         criteria = self.model.view.criteria
         chips = Text()
         if criteria.overdue:
@@ -290,7 +295,14 @@ class TrackerApp(App[None]):
         chips.append(t("ui.shown", self.lang, count=shown), style="dim")
         if criteria != AssignmentFilter():
             chips.append("  " + t("ui.clear_hint", self.lang), style="dim")
-        self.query_one("#chips", Static).update(chips, layout=False)
+        self._show_line("#chips", chips)
+
+    def _show_line(self, selector: str, text: Text) -> None:
+        """Show ``text`` in the one-line bar ``selector``, unless it shows that already: the frame that
+        brings a search's rows need not draw the bars again."""
+        if self._bars.get(selector) != text:
+            self._bars[selector] = text
+            self.query_one(selector, Static).update(text, layout=False)  # one line, always
 
     def _chip_labels(self, criteria: AssignmentFilter) -> list[str]:
         labels = []

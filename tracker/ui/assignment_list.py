@@ -98,6 +98,20 @@ class AssignmentList(ScrollView, can_focus=True):
         self.call_after_refresh(self._fit_height)
         self.post_message(self.Highlighted(self.model.row(self.cursor)))
 
+    def frame_shape(self) -> tuple[Shape, int]:
+        """The shape of the lines, and how many rows show: what :meth:`draw_ahead` needs, read on the UI
+        thread."""
+        return (self.size.width, self.lang), max(0, self.size.height - 1)
+
+    def draw_ahead(self, shape: Shape, rows: int) -> None:
+        """Draw the first ``rows`` rows of a list the model has just read, in the worker that read it:
+        the frame that shows them then composes lines already drawn (drawing a screen of new rows was
+        3-5 ms of that frame at 120x40)."""
+        for index in range(min(rows, self.model.total)):
+            row = self.model.row(index)
+            if row is not None:
+                self._plain_line(index, row, shape)
+
     def call_when_drawn(self, callback: Callable[[], object]) -> None:
         """Call ``callback`` once the frame that next draws the list's lines is composed (at once when
         the list is not on screen)."""

@@ -16,8 +16,8 @@ from tracker.store import queries
 from tracker.store.queries import AssignmentFilter, AssignmentRow
 from tracker.store.reader import Reader
 
-PAGE_SIZE = 100
-MAX_PAGES = 20
+PAGE_SIZE = 50
+MAX_PAGES = 40
 
 
 class Superseded(Exception):
