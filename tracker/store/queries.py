@@ -15,7 +15,7 @@ from tracker.core.errors import NotFoundError
 from tracker.core.status import DEFAULT_DUE_SOON_DAYS, Status, StatusReading, derive_status
 from tracker.core.text import fold
 from tracker.store.reader import Reader
-from tracker.store.search import FOLDED_NUMBER, WordMatch, word_match
+from tracker.store.search import FOLDED_NUMBER, WordMatch, word_matches
 
 
 @dataclass(frozen=True)
@@ -414,7 +414,7 @@ def with_coordinators(reader: Reader, rows: list[AssignmentRow]) -> list[Assignm
 
 
 def narrowed_by_search(reader: Reader, criteria: AssignmentFilter) -> AssignmentFilter | None:
-    """``criteria`` for reading, with where each word of its search is found (:func:`word_match`), or
+    """``criteria`` for reading, with where each word of its search is found (:func:`word_matches`), or
     None when some word is in no task, agency name or directive number, so nothing can match.
 
     A word found in few enough tasks is then matched by agency and task ids, from the index, instead of
@@ -424,7 +424,7 @@ def narrowed_by_search(reader: Reader, criteria: AssignmentFilter) -> Assignment
     words = fold(criteria.search or "").split()
     if not words:
         return criteria
-    matches = tuple(word_match(reader, word) for word in words)
+    matches = tuple(word_matches(reader, words))
     if any(match.nowhere for match in matches):
         return None
     return replace(criteria, word_matches=matches)

@@ -72,36 +72,69 @@ def _indexed(word: str) -> bool:
     return len(word) >= 3 and "%" not in word and "_" not in word
 
 
-def _task_sql(reader: Reader, word: str) -> list[str]:
-    """Queries for the ids of the tasks holding ``word`` (``:pattern`` for LIKE, ``:phrase`` for FTS5),
-    by their text and by their directive's number."""
-    number = FOLDED_NUMBER.format(row="d")
-    if reader.dialect == "sqlite" and _indexed(word):
-        return [
-            "SELECT rowid FROM task_search WHERE task_search MATCH :phrase LIMIT :most",
-            "SELECT t.id FROM task t WHERE t.directive_id IN "
-            "(SELECT rowid FROM directive_search WHERE directive_search MATCH :phrase) LIMIT :most",
-        ]
-    # PostgreSQL's planner takes the GIN indexes for a word of three letters or more.
+AGENCIES, TEXTS, NUMBERS = 0, 1, 2
+"""What a row of the look-up names: an agency, a task by its text, a task by its directive's number."""
+
+
+def _look_up(reader: Reader, index: int, word: str, kind: int) -> str:
+    """A SELECT of (word's index, ``kind``, id) for the rows holding ``word``, from its parameters
+    ``:pattern{index}`` (for LIKE), ``:phrase{index}`` (for FTS5) and ``:most{index}``."""
+    if kind == AGENCIES:
+        return f"SELECT {index}, {kind}, id FROM agency WHERE folded_name LIKE :pattern{index}"
+    fts = reader.dialect == "sqlite" and _indexed(word)
+    if kind == TEXTS and fts:
+        found = f"SELECT rowid AS id FROM task_search WHERE task_search MATCH :phrase{index}"
+    elif kind == TEXTS:  # PostgreSQL's planner takes the GIN index for a word of three letters or more
+        found = f"SELECT t.id FROM task t WHERE t.folded_text LIKE :pattern{index}"
+    else:
+        directives = (
+            f"SELECT rowid FROM directive_search WHERE directive_search MATCH :phrase{index}"
+            if fts
+            else f"SELECT d.id FROM directive d WHERE {FOLDED_NUMBER.format(row='d')} LIKE :pattern{index}"
+        )
+        found = f"SELECT t.id FROM task t WHERE t.directive_id IN ({directives})"
+    return f"SELECT {index}, {kind}, x.id FROM ({found} LIMIT :most{index}) AS x"
+
+
+def word_matches(reader: Reader, words: list[str]) -> list[WordMatch]:
+    """Where each of the folded ``words`` is found, in at most two statements (a round trip and a plan
+    each on PostgreSQL): the agencies, the tasks by text and, for words the indexes can find, the tasks
+    by directive number; then, for the other words in few enough tasks, by directive number (a scan of
+    the directives, which a word already in too many tasks need not pay)."""
+    params: dict[str, object] = {}
+    most = [MOST_TASKS if _indexed(word) else MOST_TASKS_UNINDEXED for word in words]
+    for index, word in enumerate(words):
+        params[f"pattern{index}"] = f"%{word}%"
+        params[f"phrase{index}"] = '"' + word.replace('"', '""') + '"'  # an FTS5 string: taken as it is
+        params[f"most{index}"] = most[index] + 1
+    first = [
+        _look_up(reader, index, word, kind)
+        for index, word in enumerate(words)
+        for kind in (AGENCIES, TEXTS, *((NUMBERS,) if _indexed(word) else ()))
+    ]
+    agencies: list[set[int]] = [set() for _ in words]
+    tasks: list[set[int]] = [set() for _ in words]
+    for index, kind, found in reader.rows(" UNION ALL ".join(first), params):
+        (agencies if kind == AGENCIES else tasks)[index].add(int(found))
+    rest = [
+        _look_up(reader, index, word, NUMBERS)
+        for index, word in enumerate(words)
+        if not _indexed(word) and len(tasks[index]) <= most[index]
+    ]
+    if rest:
+        for index, _, found in reader.rows(" UNION ALL ".join(rest), params):
+            tasks[index].add(int(found))
     return [
-        "SELECT t.id FROM task t WHERE t.folded_text LIKE :pattern LIMIT :most",
-        f"SELECT t.id FROM task t WHERE t.directive_id IN (SELECT d.id FROM directive d WHERE {number} LIKE :pattern) "
-        "LIMIT :most",
+        WordMatch(
+            tuple(sorted(agencies[index])), None if len(tasks[index]) > most[index] else tuple(sorted(tasks[index]))
+        )
+        for index in range(len(words))
     ]
 
 
 def word_match(reader: Reader, word: str) -> WordMatch:
     """Where the folded ``word`` is found."""
-    most = MOST_TASKS if _indexed(word) else MOST_TASKS_UNINDEXED
-    phrase = '"' + word.replace('"', '""') + '"'  # an FTS5 string: every character taken as it is
-    params = {"pattern": f"%{word}%", "phrase": phrase, "most": most + 1}
-    agencies = tuple(row[0] for row in reader.rows("SELECT id FROM agency WHERE folded_name LIKE :pattern", params))
-    tasks: set[int] = set()
-    for sql in _task_sql(reader, word):
-        tasks.update(row[0] for row in reader.rows(sql, params))
-        if len(tasks) > most:
-            return WordMatch(agencies, None)
-    return WordMatch(agencies, tuple(sorted(tasks)))
+    return word_matches(reader, [word])[0]
 
 
 def merge_pending_entries(sql: RawSql) -> None:
