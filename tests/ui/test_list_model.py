@@ -79,7 +79,9 @@ def test_a_new_view_stops_the_count_of_the_view_before(demo_url: str, monkeypatc
         worker.join(60)
         pytest.fail("the count of the view before went on")
     assert answers == [False]
-    assert model.count(second) and model.total == real_count(model._reader(), second.criteria, as_of) > 0
+    with model._borrowed() as reader:
+        expected = real_count(reader, second.criteria, as_of)
+    assert model.count(second) and model.total == expected > 0
     assert not model._counting
     model.close()
 
@@ -118,3 +120,35 @@ def test_a_first_page_overtaken_by_a_later_load_is_not_shown(demo_url: str, monk
         "noi" in fold(f"{row.agency} {row.task} {row.directive}") for row in map(model.row, range(model.total)) if row
     )
     model.close()
+
+
+def test_loads_in_new_threads_share_a_connection(demo_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Textual runs each worker in a thread of its own: the loads take a connection from the model's pool
+    rather than opening one each. A connection that was interrupted is closed, not used again (a cancel
+    request on PostgreSQL could still stop its next query)."""
+    opened: list[Reader] = []
+    real_init = Reader.__init__
+
+    def counted(self: Reader, url: str) -> None:
+        real_init(self, url)
+        opened.append(self)
+
+    monkeypatch.setattr(Reader, "__init__", counted)
+    as_of = date(2020, 6, 15)
+    model = ListModel(demo_url, View(AssignmentFilter(), as_of))
+
+    def load_in_a_new_thread(search: str) -> None:
+        thread = threading.Thread(target=model.load_first, args=(View(AssignmentFilter(search=search), as_of),))
+        thread.start()
+        thread.join(30)
+
+    for search in ("so", "so n", "so noi"):
+        load_in_a_new_thread(search)
+    assert len(opened) == 1 and model.total > 0
+    with model._borrowed() as reader:
+        reader.interrupt()  # nothing running: nothing stopped, but the reader is not trusted again
+    assert reader is opened[0] and reader._connection is None
+    load_in_a_new_thread("so noi vu")
+    assert len(opened) == 2
+    model.close()
+    assert opened[1]._connection is None

@@ -41,13 +41,17 @@ class Reader:
                 raise SchemaError(f"the database {path} does not exist; run 'tracker db init' first.")
             import sqlite3
 
-            self._connection = sqlite3.connect(str(Path(path).expanduser()), timeout=5)
+            # A reader may serve one thread after another (the UI's pool of readers), never two at once.
+            self._connection = sqlite3.connect(str(Path(path).expanduser()), timeout=5, check_same_thread=False)
             self._connection.execute("PRAGMA busy_timeout=5000")
         elif scheme.startswith("postgresql") or scheme.startswith("postgres"):
             self._connection = self._connect_postgresql(url)
         else:
             raise TrackerError(f"database URL {url!r} is not supported; use sqlite:///FILE or postgresql+psycopg://...")
         self._raw = RawSql(self._connection, self.dialect)
+        self.interrupted = False
+        """:meth:`interrupt` was called: on PostgreSQL a cancel request may still reach the server and
+        stop a later query, so such a reader is not used again."""
 
     @property
     def can_reopen(self) -> bool:
@@ -122,6 +126,7 @@ class Reader:
         which :meth:`was_interrupted` is true. Nothing happens when no query is running."""
         if self._connection is None:
             return
+        self.interrupted = True
         if self.dialect == "sqlite":
             self._connection.interrupt()
         else:
