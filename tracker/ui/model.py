@@ -60,7 +60,7 @@ class ListModel:
         """A connection for one worker's queries, kept for the next worker after. Textual runs each
         worker in a thread of its own, and one connection per thread meant a new connection for every
         keystroke: on PostgreSQL a connection's start-up, on SQLite an empty page cache. The pages of
-        typing "so noi vu" at 1M took 16-44 ms each on new connections and 16-29 ms on one (PostgreSQL),
+        typing "so noi vu" at 1M took 29-44 ms each on new connections and 16-29 ms on one (PostgreSQL),
         7-35 ms and 4-14 ms (SQLite)."""
         with self._lock:
             reader = self._idle.pop() if self._idle else None
