@@ -6,9 +6,12 @@ directive's number. Finding the tasks and directives a word is in read both tabl
 
 SQLite: FTS5 tables with the trigram tokenizer over the rows of ``task`` (its folded text) and of
 ``directive`` (its number, folded by :data:`FOLDED_NUMBER`, through a view), kept up to date by
-triggers, so every writer keeps them right. A phrase query of a word finds the rows holding it as
-a substring from the trigrams' positions alone, without reading the text. PostgreSQL: ``pg_trgm`` GIN indexes on the same two values; where the
-extension is not available, the upgrade leaves them out and searches read the tables as before.
+triggers, so every writer keeps them right. A phrase query of a word finds the rows holding it as a
+substring from the trigrams' positions alone, without reading the text.
+
+PostgreSQL: ``pg_trgm`` GIN indexes on the same two values. Where the extension is not available,
+or the database's owner may not create it, the upgrade leaves them out and searches read the tables
+as before.
 
 Revision ID: 0007
 Revises: 0006

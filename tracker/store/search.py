@@ -59,7 +59,7 @@ class WordMatch:
     """Every agency whose folded name holds the word."""
     task_ids: tuple[int, ...] | None
     """Every task whose folded text or directive number holds the word; None when there are more than
-    :data:`MOST_TASKS`."""
+    :data:`MOST_TASKS` (:data:`MOST_TASKS_UNINDEXED` for a word the indexes cannot find)."""
 
     @property
     def nowhere(self) -> bool:
