@@ -100,3 +100,20 @@ def test_a_bulk_load_indexes_what_it_wrote_and_puts_the_triggers_back(db_url: st
     assert_index_is_whole(t)
     assert_found_as_by_folding(t, "so", "kiem", "dau", "ubnd", "/kh-")
     t.close()
+
+
+@pytest.mark.parametrize("most", [1000, 0], ids=["by-ids", "row-by-row"])
+def test_a_directive_number_is_found_without_its_diacritics(
+    demo_url: str, most: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """QĐ is found as qd (and as typed), whether the word is matched by ids or row by row."""
+    from tracker.store.queries import AssignmentFilter
+
+    monkeypatch.setattr(search, "MOST_TASKS", most)
+    monkeypatch.setattr(search, "MOST_TASKS_UNINDEXED", most)
+    t = tracker.open(demo_url)
+    directive = t.directive("12/QĐ-UBND", jurisdiction="thanh-hoa")
+    [assignment_id] = directive.assign("1", "Thí điểm", lead="Sở Nội vụ").assignment_ids
+    for query in ("12/qd", "QĐ-UBND", "qđ-ubnd 12/"):
+        assert [row.id for row in t.assignments(AssignmentFilter(search=query))] == [assignment_id], query
+    t.close()
