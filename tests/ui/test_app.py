@@ -16,6 +16,7 @@ from tracker.store import queries
 from tracker.store.queries import AssignmentFilter
 from tracker.ui.app import TrackerApp
 from tracker.ui.assignment_list import AssignmentList
+from tracker.ui.frames import compose_now
 from tracker.ui.model import View
 
 pytestmark = pytest.mark.usefixtures("backend")
@@ -163,6 +164,63 @@ async def test_a_new_list_is_drawn_by_the_worker_that_read_it(
         cursor_row = app.model.row(listing.cursor)
         assert cursor_row is not None and set(drawn_here) == {cursor_row.id}
         assert summary.render() is shown  # the same counts: the bar kept what it had drawn
+
+
+async def test_a_new_list_is_composed_on_screen_as_its_rows_arrive(
+    make_app: Callable[..., TrackerApp], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The rows of a search keystroke go on screen in a frame composed when they reach the UI thread,
+    not at the screen's next update tick (up to 17 ms later)."""
+    app = make_app()
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        listing = app.query_one("#list", AssignmentList)
+        in_loaded: list[bool] = [False]
+        frames_in_loaded: list[object] = []
+        lines_in_loaded: list[int] = []
+        display, loaded, render_lines = app._display, app._loaded, AssignmentList.render_lines
+
+        def watched_display(screen: object, renderable: object) -> None:
+            if in_loaded[0] and renderable is not None:
+                frames_in_loaded.append(renderable)
+            display(screen, renderable)  # type: ignore[arg-type]
+
+        def watched_loaded(drawn: threading.Event | None = None) -> None:
+            in_loaded[0] = True
+            try:
+                loaded(drawn)
+            finally:
+                in_loaded[0] = False
+
+        def watched_render_lines(self: AssignmentList, crop: object) -> object:
+            if in_loaded[0]:
+                lines_in_loaded.extend(self.model.row(i).id for i in range(self.model.total) if self.model.row(i))  # type: ignore[union-attr]
+            return render_lines(self, crop)  # type: ignore[arg-type]
+
+        monkeypatch.setattr(app, "_display", watched_display)
+        monkeypatch.setattr(app, "_loaded", watched_loaded)
+        monkeypatch.setattr(AssignmentList, "render_lines", watched_render_lines)
+        await pilot.press("slash", *"so xay")
+        await pilot.pause(0.3)
+        await settle(pilot)
+        assert frames_in_loaded  # each keystroke's rows came in a frame of their own load
+        rows = listed_rows(app)
+        assert rows and "Sở Xây dựng" in {row.agency for row in rows}
+        assert all("xay" in fold(f"{row.agency} {row.task} {row.directive}") for row in rows)
+        assert {row.id for row in rows} <= set(lines_in_loaded)  # that frame drew the list of the search
+        assert listing.size.height > 2
+
+
+async def test_a_frame_that_needs_a_layout_is_left_to_the_update_timer(make_app: Callable[..., TrackerApp]) -> None:
+    app = make_app()
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        listing = app.query_one("#list", AssignmentList)
+        listing.refresh(layout=True)
+        assert not compose_now(app.screen, [listing])
+        await pilot.pause()
+        listing.refresh()
+        assert compose_now(app.screen, [listing])
 
 
 async def test_quick_filters_combine_and_show_as_chips(make_app: Callable[..., TrackerApp]) -> None:

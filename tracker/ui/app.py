@@ -39,6 +39,7 @@ from tracker.ui.dialogs import (
     withdraw_dialog,
 )
 from tracker.ui.footer import Footer
+from tracker.ui.frames import compose_now
 from tracker.ui.keys import relabel
 from tracker.ui.memory import limit_malloc_arenas
 from tracker.ui.model import ListModel, Superseded, View
@@ -237,6 +238,8 @@ class TrackerApp(App[None]):
             self.call_after_refresh(freeze_long_lived_objects)  # once the first screen is drawn
         if self.model.counts_stale():
             self._start_recount()
+        # The rows are drawn already (see _load): show them in a frame now, not at the next tick.
+        compose_now(self.screen, [listing, *self.query("#summary, #chips")])
 
     def _counted(self) -> None:
         with contextlib.suppress(NoMatches):
