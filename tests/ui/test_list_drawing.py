@@ -4,8 +4,10 @@ never outlives the row it shows."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from itertools import pairwise
 
 import pytest
+from rich.style import Style
 from textual.strip import Strip
 from textual.widgets import Input
 
@@ -104,3 +106,23 @@ async def test_an_edited_row_is_drawn_again_not_taken_from_the_kept_lines(
         line = listing.render_line(index + 1 - int(listing.scroll_offset.y)).text
         assert status_label(after, "en")[0] in line
         assert status_label(before, "en")[0] not in line
+
+
+async def test_neighbouring_cells_of_one_style_are_drawn_as_one_segment(
+    make_app: Callable[..., TrackerApp],
+) -> None:
+    """Each segment of a line costs every frame that shows it, so a line has one per run of a style."""
+    app = make_app(lang="en")
+    async with app.run_test(size=WIDE) as pilot:
+        listing = await _everything(pilot, app)
+        shape = (listing.size.width, "en")
+        for index in range(1, 40):
+            row = app.model.row(index)
+            assert row is not None
+            segments = list(listing._draw(row, Style(), shape))
+            styles = [segment.style for segment in segments]
+            assert all(a != b for a, b in pairwise(styles)), (index, segments)
+            assert "".join(segment.text for segment in segments) == listing.render_line(index + 1).text
+            # the id, due date, and after the status and any coordinators: agency, task, directive, period
+            assert len(segments) == (4 if row.coordinators else 3)
+            assert status_label(row, "en")[0] in segments[1].text

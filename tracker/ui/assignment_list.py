@@ -232,13 +232,26 @@ class AssignmentList(ScrollView, can_focus=True):
             "col.directive": (one_line(f"{row.directive} {row.ref}"), None),
             "col.period": (row.period, None),
         }
-        segments = [
-            Segment(_fit(cells[key][0], cell_width), base + cell_style if (cell_style := cells[key][1]) else base)
-            for key, cell_width in columns
-        ]
+        # Neighbouring cells of one style make one segment: each segment costs every frame that shows
+        # the line (the compositor divides, converts colours and writes segment by segment).
+        segments: list[Segment] = []
+        texts: list[str] = []
+        current = base
+        for key, cell_width in columns:
+            text, cell_style = cells[key]
+            style = base + cell_style if cell_style else base
+            if texts and style != current:
+                segments.append(Segment("".join(texts), current))
+                texts = []
+            current = style
+            texts.append(_fit(text, cell_width))
         used = sum(w for _, w in columns)
         if used < width:
-            segments.append(Segment(" " * (width - used), base))
+            if current != base and texts:
+                segments.append(Segment("".join(texts), current))
+                texts, current = [], base
+            texts.append(" " * (width - used))
+        segments.append(Segment("".join(texts), current))
         return Strip(segments, width)
 
     # Workers get what they need from the widget as arguments, read on the UI thread: a widget's
