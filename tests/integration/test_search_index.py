@@ -133,3 +133,60 @@ def test_the_searches_fold_numbers_as_the_index_does() -> None:
     migration = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(migration)
     assert migration.FOLDED_NUMBER == search.FOLDED_NUMBER
+
+
+class _Clock:
+    def __init__(self) -> None:
+        self.now = 100.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def _looked_up(t: tracker.Tracker, monkeypatch: pytest.MonkeyPatch) -> list[list[str]]:
+    """From now on, the words of each call of :func:`search.word_matches`."""
+    calls: list[list[str]] = []
+    look_up = search.word_matches
+
+    def recording(reader: object, words: list[str]) -> list[WordMatch]:
+        calls.append(list(words))
+        return look_up(reader, words)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(search, "word_matches", recording)
+    return calls
+
+
+def test_kept_look_ups_look_up_only_the_words_not_found_a_moment_ago(
+    demo_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Typing "so noi vu" looks each word up once, with the answers of a look-up every time; a task
+    added by another writer is found once the words are no longer kept."""
+    t = tracker.open(demo_url)
+    clock = _Clock()
+    lookups = search.WordLookups(kept_s=5.0, clock=clock)
+    calls = _looked_up(t, monkeypatch)
+    looked_up: list[list[str]] = []
+    for typed in ("so", "so n", "so no", "so noi", "so noi v", "so noi vu", "so noi vu"):
+        words = typed.split()
+        calls.clear()
+        kept = lookups.matches(t.reader, words)
+        looked_up.extend(calls)
+        assert kept == [word_match(t.reader, word) for word in words]
+        clock.now += 0.2
+    assert looked_up == [["so"], ["n"], ["no"], ["noi"], ["v"], ["vu"]]
+
+    [kept] = lookups.matches(t.reader, ["zalo"])
+    assert kept == WordMatch((), ())
+    other = tracker.open(demo_url)  # another clerk, or an import
+    other.directive("12/QĐ-UBND", jurisdiction="thanh-hoa").assign("1", "Kiểm tra Zalo", lead="Sở Nội vụ")
+    other.close()
+    clock.now += 1.0
+    assert lookups.matches(t.reader, ["zalo"]) == [kept]  # still kept
+    clock.now += 5.0
+    [again] = lookups.matches(t.reader, ["zalo"])
+    assert again.task_ids and len(again.task_ids) == 1
+    lookups.forget()
+    calls.clear()
+    lookups.matches(t.reader, ["so", "so"])
+    assert calls == [["so"]]
+    t.close()

@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 
+import tracker
 from tracker.core.text import fold
 from tracker.store import queries
 from tracker.store.queries import AssignmentFilter
@@ -152,3 +153,21 @@ def test_loads_in_new_threads_share_a_connection(demo_url: str, monkeypatch: pyt
     assert len(opened) == 2
     model.close()
     assert opened[1]._connection is None
+
+
+def test_a_change_made_here_forgets_the_search_words_found(demo_url: str) -> None:
+    """A search keeps where its words were found for a moment; the list's refresh after a change made
+    in the app (a new directive, say) looks them up again, so the new task shows at once."""
+    t = tracker.open(demo_url)
+    criteria = AssignmentFilter(search="zalo")
+    as_of = date(2020, 6, 15)
+    model = ListModel(demo_url, View(criteria, as_of))
+    model.refresh()
+    assert model.total == 0
+    t.directive("12/QĐ-UBND", jurisdiction="thanh-hoa").assign("1", "Kiểm tra Zalo", lead="Sở Nội vụ", due="1/6/2020")
+    model.load_first(View(criteria, as_of))
+    assert model.total == 0  # the word is kept for a moment
+    model.refresh()
+    assert model.total == 1 and model.row(0).task == "Kiểm tra Zalo"  # type: ignore[union-attr]
+    model.close()
+    t.close()

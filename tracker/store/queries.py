@@ -15,7 +15,7 @@ from tracker.core.errors import NotFoundError
 from tracker.core.status import DEFAULT_DUE_SOON_DAYS, Status, StatusReading, derive_status
 from tracker.core.text import fold
 from tracker.store.reader import Reader
-from tracker.store.search import FOLDED_NUMBER, WordMatch, word_matches
+from tracker.store.search import FOLDED_NUMBER, WordLookups, WordMatch, word_matches
 
 
 @dataclass(frozen=True)
@@ -323,6 +323,7 @@ def list_assignments(
     due_soon_days: int = DEFAULT_DUE_SOON_DAYS,
     limit: int | None = None,
     offset: int = 0,
+    lookups: WordLookups | None = None,
 ) -> Iterator[AssignmentRow]:
     """Assignments matching ``criteria``, by due date (undated, standing duties last) and id.
 
@@ -330,7 +331,7 @@ def list_assignments(
     never sorts the whole table; the undated part is reached only past the last dated row."""
     if offset and limit is None:
         raise ValueError("offset needs a limit")
-    readable = narrowed_by_search(reader, criteria)
+    readable = narrowed_by_search(reader, criteria, lookups)
     if readable is None:
         return
     criteria = readable
@@ -413,18 +414,21 @@ def with_coordinators(reader: Reader, rows: list[AssignmentRow]) -> list[Assignm
     ]
 
 
-def narrowed_by_search(reader: Reader, criteria: AssignmentFilter) -> AssignmentFilter | None:
+def narrowed_by_search(
+    reader: Reader, criteria: AssignmentFilter, lookups: WordLookups | None = None
+) -> AssignmentFilter | None:
     """``criteria`` for reading, with where each word of its search is found (:func:`word_matches`), or
     None when some word is in no task, agency name or directive number, so nothing can match.
 
     A word found in few enough tasks is then matched by agency and task ids, from the index, instead of
     joining each row walked to its task, agency and directive (see :mod:`tracker.store.search`). A word
     in no agency's name becomes a list of tasks, which the database reads through the tasks' index
-    rather than walking the due-date index for them (a page of "521/tb" at 1M: 0.23 s by the walk)."""
+    rather than walking the due-date index for them (a page of "521/tb" at 1M: 0.23 s by the walk).
+    ``lookups`` keeps words found a moment ago (see :class:`WordLookups`)."""
     words = fold(criteria.search or "").split()
     if not words:
         return criteria
-    matches = tuple(word_matches(reader, words))
+    matches = tuple(lookups.matches(reader, words) if lookups is not None else word_matches(reader, words))
     if any(match.nowhere for match in matches):
         return None
     return replace(criteria, word_matches=matches)
@@ -444,8 +448,10 @@ _COUNT_JOINS = (
 )
 
 
-def count_assignments(reader: Reader, criteria: AssignmentFilter, as_of: date) -> int:
-    readable = narrowed_by_search(reader, criteria)
+def count_assignments(
+    reader: Reader, criteria: AssignmentFilter, as_of: date, lookups: WordLookups | None = None
+) -> int:
+    readable = narrowed_by_search(reader, criteria, lookups)
     if readable is None:
         return 0
     criteria = readable

@@ -15,6 +15,9 @@ which stops early when it is common.
 
 from __future__ import annotations
 
+import threading
+import time
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from tracker.store.rawsql import RawSql
@@ -130,6 +133,44 @@ def word_matches(reader: Reader, words: list[str]) -> list[WordMatch]:
         )
         for index in range(len(words))
     ]
+
+
+LOOKUPS_KEPT_S = 5.0
+"""How long :class:`WordLookups` keeps where a word was found."""
+
+
+class WordLookups:
+    """Where words were found, kept for :data:`LOOKUPS_KEPT_S` seconds after each look-up.
+
+    A search typed letter by letter looks up all its words at every keystroke, and again for each page
+    scrolled to and for the count (2-6 ms each at 1M); with these kept, a keystroke looks up only the
+    word it changed. A task, agency or directive another writer adds is found once its words are looked
+    up again: within seconds, while the list on screen is a reading of one moment anyway. A writer in the
+    same process calls :meth:`forget`."""
+
+    def __init__(self, kept_s: float = LOOKUPS_KEPT_S, clock: Callable[[], float] = time.monotonic) -> None:
+        self._kept_s = kept_s
+        self._clock = clock
+        self._found: dict[str, tuple[float, WordMatch]] = {}
+        self._lock = threading.Lock()  # the UI's workers share one
+
+    def matches(self, reader: Reader, words: list[str]) -> list[WordMatch]:
+        """:func:`word_matches` of ``words``, looking up only those not found in the last seconds."""
+        now = self._clock()
+        with self._lock:
+            self._found = {word: kept for word, kept in self._found.items() if now - kept[0] < self._kept_s}
+            known = {word: match for word, (_, match) in self._found.items()}
+        missing = list(dict.fromkeys(word for word in words if word not in known))
+        if missing:
+            found = dict(zip(missing, word_matches(reader, missing), strict=True))
+            known.update(found)
+            with self._lock:
+                self._found.update((word, (now, match)) for word, match in found.items())
+        return [known[word] for word in words]
+
+    def forget(self) -> None:
+        with self._lock:
+            self._found.clear()
 
 
 def word_match(reader: Reader, word: str) -> WordMatch:

@@ -17,6 +17,7 @@ from tracker.core.status import Status
 from tracker.store import queries
 from tracker.store.queries import AssignmentFilter, AssignmentRow
 from tracker.store.reader import Reader
+from tracker.store.search import WordLookups
 
 PAGE_SIZE = 50
 MAX_PAGES = 40
@@ -54,6 +55,9 @@ class ListModel:
         """The readers counting the rows of a view, in worker threads."""
         self._wanted = view
         """The view of the latest load, current once its first page is read."""
+        self.lookups = WordLookups()
+        """Where search words were found a moment ago, shared by the keystrokes, pages and counts of a
+        search."""
 
     @contextmanager
     def _borrowed(self) -> Iterator[Reader]:
@@ -78,7 +82,9 @@ class ListModel:
     def refresh(self, view: View | None = None, *, recount: bool = False) -> None:
         """The first page and the exact count for ``view`` (or the current one), forgetting cached pages.
         The status counts of the summary depend on the as-of date only: they are recomputed when
-        ``recount`` is set (see :meth:`recount` for the as-of date changing)."""
+        ``recount`` is set (see :meth:`recount` for the as-of date changing). Called after a change
+        made here, it looks search words up again."""
+        self.lookups.forget()
         view = self.load_first(view or self.view)
         self.count(view)
         if recount:
@@ -93,7 +99,7 @@ class ListModel:
             first = queries.with_coordinators(
                 reader,
                 list(queries.list_assignments(reader, view.criteria, view.as_of, due_soon_days=self.due_soon_days,
-                                              limit=PAGE_SIZE)),
+                                              limit=PAGE_SIZE, lookups=self.lookups)),
             )  # fmt: skip
         with self._lock:
             if view is not self._wanted:  # a later load has begun: it decides what the list shows
@@ -112,7 +118,7 @@ class ListModel:
                     return False
                 self._counting[reader] = view
             try:
-                total = queries.count_assignments(reader, view.criteria, view.as_of)
+                total = queries.count_assignments(reader, view.criteria, view.as_of, self.lookups)
             except Exception as error:
                 if reader.was_interrupted(error):
                     return False
@@ -167,7 +173,7 @@ class ListModel:
             rows = queries.with_coordinators(
                 reader,
                 list(queries.list_assignments(reader, view.criteria, view.as_of, due_soon_days=self.due_soon_days,
-                                              limit=PAGE_SIZE, offset=page * PAGE_SIZE)),
+                                              limit=PAGE_SIZE, offset=page * PAGE_SIZE, lookups=self.lookups)),
             )  # fmt: skip
         with self._lock:
             if view is not self.view:
