@@ -169,9 +169,9 @@ def test_kept_look_ups_look_up_only_the_words_not_found_a_moment_ago(
     for typed in ("so", "so n", "so no", "so noi", "so noi v", "so noi vu", "so noi vu"):
         words = typed.split()
         calls.clear()
-        kept = lookups.matches(t.reader, words)
+        answers = lookups.matches(t.reader, words)
         looked_up.extend(calls)
-        assert kept == [word_match(t.reader, word) for word in words]
+        assert answers == [word_match(t.reader, word) for word in words]
         clock.now += 0.2
     assert looked_up == [["so"], ["n"], ["no"], ["noi"], ["v"], ["vu"]]
 

@@ -13,6 +13,7 @@ from tracker.core.text import fold
 from tracker.store import queries
 from tracker.store.queries import AssignmentFilter
 from tracker.store.reader import Reader
+from tracker.store.search import WordLookups
 from tracker.ui.model import ListModel, Superseded, View
 
 pytestmark = pytest.mark.usefixtures("backend")
@@ -57,11 +58,11 @@ def test_a_new_view_stops_the_count_of_the_view_before(demo_url: str, monkeypatc
     counting = threading.Event()
     real_count = queries.count_assignments
 
-    def count(reader: Reader, criteria: AssignmentFilter, as_of: date) -> int:
+    def count(reader: Reader, criteria: AssignmentFilter, as_of: date, lookups: WordLookups | None = None) -> int:
         if criteria.search == "so":
             counting.set()
             return int(reader.scalar(ENDLESS[reader.dialect]))
-        return real_count(reader, criteria, as_of)
+        return real_count(reader, criteria, as_of, lookups)
 
     monkeypatch.setattr(queries, "count_assignments", count)
     as_of = date(2020, 6, 15)

@@ -239,7 +239,7 @@ class TrackerApp(App[None]):
         if self.model.counts_stale():
             self._start_recount()
         # The rows are drawn already (see _load): show them in a frame now, not at the next tick.
-        compose_now(self.screen, [listing, *self.query("#summary, #chips")])
+        compose_now(listing.screen, [listing, *self.query("#summary, #chips")])
 
     def _counted(self) -> None:
         with contextlib.suppress(NoMatches):
