@@ -10,7 +10,7 @@ import pytest
 
 from tests.ui.steps import WIDE, settle
 from tracker.ui.app import TrackerApp
-from tracker.ui.collector import freeze_long_lived_objects
+from tracker.ui.collector import YOUNG_OBJECTS_PER_COLLECTION, freeze_long_lived_objects
 
 
 class _Node:
@@ -51,3 +51,17 @@ async def test_the_app_freezes_its_start_up_once_the_first_screen_is_drawn(
         await settle(pilot)
         assert app.model.total == 35
         assert gc.get_freeze_count() > at_start  # and the widgets and styles of the first screen
+
+
+@pytest.fixture
+def default_thresholds() -> Iterator[None]:
+    thresholds = gc.get_threshold()
+    gc.set_threshold(700, 10, 10)
+    yield
+    gc.set_threshold(*thresholds)
+
+
+@pytest.mark.usefixtures("default_thresholds", "backend")
+def test_the_app_collects_the_youngest_objects_less_often(make_app: Callable[..., TrackerApp]) -> None:
+    make_app()
+    assert gc.get_threshold() == (YOUNG_OBJECTS_PER_COLLECTION, 10, 10)

@@ -28,7 +28,7 @@ from tracker.i18n import t
 from tracker.store import queries
 from tracker.store.queries import ORDERS, AssignmentFilter, AssignmentRow
 from tracker.ui.assignment_list import AssignmentList, Shape
-from tracker.ui.collector import freeze_long_lived_objects
+from tracker.ui.collector import collect_less_often, freeze_long_lived_objects
 from tracker.ui.dialogs import (
     FormDialog,
     HelpScreen,
@@ -94,6 +94,7 @@ class TrackerApp(App[None]):
     def __init__(self, tracker: Any, as_of: date, lang: str) -> None:
         limit_malloc_arenas()  # before the worker threads start
         freeze_long_lived_objects()  # the modules loaded so far; the widgets follow after the first rows
+        collect_less_often()
         super().__init__()
         self.tracker = tracker
         self.lang = lang
