@@ -15,14 +15,22 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from tracker.core.batch import without_cycle_collection
+from tracker.core.changes import (
+    AuditEntry,
+    DeadlineStep,
+    IncomingAssignment,
+    StoredAssignment,
+    parse_steps,
+    plan_assignment,
+    plan_record,
+)
 from tracker.core.deadlines import Deadline, DeadlineRules, parse_date, parse_deadline
 from tracker.core.errors import AmbiguousNameError, NotFoundError, TrackerError
 from tracker.core.recurrence import occurrences
 from tracker.core.text import clean_name, fold, one_line
 from tracker.importing.fields import ASSIGNMENT_FIELDS, ASSIGNMENT_REQUIRED, match_columns
 from tracker.importing.sources import SourceRow, Table, as_text
-from tracker.importing.writes import Writes, open_writes
+from tracker.importing.writes import ImportWrites
 from tracker.store import names
 from tracker.store.ids import IdAllocator
 from tracker.store.rawsql import RawSql
@@ -44,6 +52,7 @@ class ImportReport:
     directives_created: int = 0
     tasks_created: int = 0
     tasks_updated: int = 0
+    directives_updated: int = 0
     agencies_created: int = 0
     rows: int = 0
     errors: list[str] = field(default_factory=list)
@@ -57,8 +66,10 @@ class ImportReport:
     def summary(self) -> str:
         verb = "would be " if self.dry_run else ""
         extra = []
-        if self.directives_created:
-            extra.append(f"{self.directives_created} directive(s) {verb}created")
+        if self.directives_created or self.directives_updated:
+            extra.append(
+                f"{self.directives_created} directive(s) {verb}created, {self.directives_updated} {verb}updated"
+            )
         if self.tasks_created or self.tasks_updated:
             extra.append(f"{self.tasks_created} task(s) {verb}created, {self.tasks_updated} {verb}updated")
         if self.agencies_created:
@@ -68,6 +79,23 @@ class ImportReport:
             f"{self.updated} {verb}updated, {self.unchanged} unchanged"
         )
         return head + ("; " + "; ".join(extra) if extra else "") + "."
+
+
+_MISSING: Any = object()
+
+
+class _Extras(NamedTuple):
+    """The cells of an export that a directive's own sheet does not have: the current due date, the
+    deadline changes, the withdrawal's reason and the version the row was exported at."""
+
+    due_on: Any
+    """The current due date, or :data:`_MISSING` when the row does not state one."""
+    history: tuple[DeadlineStep, ...] = ()
+    withdrawal_reason: str = ""
+    version: int | None = None
+
+
+_NO_EXTRAS = _Extras(_MISSING)
 
 
 class _Row(NamedTuple):
@@ -82,17 +110,21 @@ class _Row(NamedTuple):
     result_ref: str
     note: str
     withdrawn_on: date | None
+    extras: _Extras
 
 
-_MISSING: Any = object()
 _FAST_FIELDS = (
     "jurisdiction", "issuer", "directive", "issued_on", "ref", "task", "lead", "coordinating", "deadline",
     "starts_on", "period", "completed_on", "result_ref", "note", "withdrawn_on",
 )  # fmt: skip
 _ASSIGNMENT_COLUMNS = (
-    "task_id", "agency_id", "role", "period", "due_on", "deadline_text", "original_due_on", "completed_on",
+    "id", "task_id", "agency_id", "role", "period", "due_on", "deadline_text", "original_due_on", "completed_on",
     "result_ref", "note", "withdrawn_on", "version", "created_at", "updated_at",
 )  # fmt: skip
+_TASK_FIELDS = ("text", "deadline_text", "due_on", "rule")
+_STEP_COLUMNS = ("assignment_id", "old_due_on", "new_due_on", "reason", "decision_ref", "source", "actor", "changed_at")
+_WITHDRAWAL_COLUMNS = ("assignment_id", "reason", "decision_ref", "actor", "recorded_at")
+_AUDIT_COLUMNS = ("entity", "entity_id", "action", "field", "old_value", "new_value", "actor", "at")
 _DIRECTIVE_COLUMNS = ("id", "jurisdiction_id", "number", "issued_on", "kind", "title", "issuer")
 _TASK_COLUMNS = ("id", "directive_id", "ref", "text", "folded_text", "deadline_text", "due_on", "rule", "starts_on")
 
@@ -132,7 +164,7 @@ class AssignmentImporter:
     def __init__(
         self,
         sql: RawSql,
-        writes: Writes,
+        writes: ImportWrites,
         table: Table,
         columns: dict[str, int],
         *,
@@ -189,16 +221,23 @@ class AssignmentImporter:
         # What this import writes: tasks it creates (their ids handed out ahead) and their
         # assignments go in by batches; rows of tasks that existed before go through apply().
         self.known_directives: dict[int, dict[str, tuple[Any, ...]]] = {}
-        self.next_directive_id = IdAllocator(sql, "directive", locked=writes.holds_lock)
+        self.next_directive_id = IdAllocator(sql, "directive")
         self.pending_directives: list[tuple[Any, ...]] = []
-        self.next_task_id = IdAllocator(sql, "task", locked=writes.holds_lock)
+        self.next_task_id = IdAllocator(sql, "task")
         self.task_texts: dict[str, tuple[str, str]] = {}
         self.new_tasks: set[int] = set()
         self.pending_tasks: list[tuple[Any, ...]] = []
         self.pending_assignments: list[tuple[Any, ...]] = []
+        self.pending_steps: list[tuple[Any, ...]] = []
+        self.pending_withdrawals: list[tuple[Any, ...]] = []
+        self.pending_audits: list[tuple[Any, ...]] = []
+        self.next_assignment_id = IdAllocator(sql, "assignment")
         self.batch: list[_Row] = []
         self.db_date = _DbDates(sql)
         self.db_now = sql.db_value(self.now)
+        self.has_extras = any(
+            name in columns for name in ("due_on", "deadline_changes", "withdrawal_reason", "version")
+        )
 
     # --- errors ----------------------------------------------------------------------------------
 
@@ -408,10 +447,12 @@ class AssignmentImporter:
             directive_id = int(found[0])
             current = dict(zip(("issued_on", "kind", "title", "issuer"), found[1:], strict=True))
             current["issued_on"] = self.sql.to_date(current["issued_on"])
-            changed = {k: v for k, v in given.items() if current[k] != v}
-            if changed:
-                sets = ", ".join(f"{k} = :{k}" for k in changed)
-                self.writes.execute(f"UPDATE directive SET {sets} WHERE id = :id", {**changed, "id": directive_id})
+            plan = plan_record(current, given)
+            if plan.changes:
+                sets = ", ".join(f"{k} = :{k}" for k in plan.changes)
+                self.writes.execute(f"UPDATE directive SET {sets} WHERE id = :id", {**plan.changes, "id": directive_id})
+                self.audit("directive", directive_id, plan.audits)
+                self.report.directives_updated += 1
         else:
             directive_id = self.next_directive_id()
             self.pending_directives.append(
@@ -419,6 +460,7 @@ class AssignmentImporter:
                  values["issuer"])
             )  # fmt: skip
             self.report.directives_created += 1
+            self.audit("directive", directive_id, plan_record(None, {}).audits)
             self.new_directives.add(directive_id)
         self.directives[key] = directive_id
         return directive_id
@@ -455,11 +497,14 @@ class AssignmentImporter:
                 self.new_tasks.add(task_id)
                 self.task_state[task_id] = wanted
                 self.report.tasks_created += 1
+                self.audit("task", task_id, plan_record(None, {}).audits)
             self.tasks[key] = task_id
         task_id = self.tasks[key]
         # The first row of a task in the file says what the task is; later rows may carry one agency's
         # own (extended) deadline without changing the task.
         if task_id not in self.touched_tasks and self.task_state[task_id] != wanted:
+            stored = dict(zip(_TASK_FIELDS, self.task_state[task_id], strict=True))
+            self.audit("task", task_id, plan_record(stored, dict(zip(_TASK_FIELDS, wanted, strict=True))).audits)
             self.writes.execute(
                 "UPDATE task SET text = :text, folded_text = :folded, deadline_text = :deadline_text, "
                 "due_on = :due_on, rule = :rule WHERE id = :id",
@@ -540,8 +585,11 @@ class AssignmentImporter:
                 slots = self.recurring_slots(row, deadline, starts_on, period, completed_on)
         if slots is None:
             return
+        extras = self.extras_for(row)
+        if extras is None:
+            return
         self.emit(row, task_id, roles, slots, deadline.text, completed_on, _clean(result_ref) if result_ref else "",
-                  _clean(note) if note else "", withdrawn_on)  # fmt: skip
+                  _clean(note) if note else "", withdrawn_on, extras)  # fmt: skip
 
     def parse(self, row: SourceRow) -> None:
         """The careful path: check every cell of the row, report each problem, resolve names, dates and
@@ -567,6 +615,9 @@ class AssignmentImporter:
             slots = self.recurring_slots(row, deadline, starts_on, period, completed_on)
         if slots is None:
             return
+        extras = self.extras_for(row)
+        if extras is None:
+            return
         directive_id = self.directive_for(row, jurisdiction_id, issued_on)
         task_id = self.task_for(row, directive_id, deadline, starts_on)
         pick = self.pick(row.values if len(row.values) > self.width else [*row.values, *[None] * self.width])
@@ -577,7 +628,7 @@ class AssignmentImporter:
         _remember(self.task_refs, (directive_id, ref), task_id)
         _remember(self.periods, period_cell, period)
         self.emit(row, task_id, roles, slots, deadline.text, completed_on, self.text(row, "result_ref"),
-                  self.text(row, "note"), withdrawn_on)  # fmt: skip
+                  self.text(row, "note"), withdrawn_on, extras)  # fmt: skip
 
     def context_for(self, row: SourceRow, issued_on: date | None, errors_before: int) -> tuple[int, int] | None:
         """(jurisdiction id, directive id) of the row's directive, created when new. When there is none
@@ -589,6 +640,45 @@ class AssignmentImporter:
             self.parse(row)
             return None
         return jurisdiction_id, self.directive_for(row, jurisdiction_id, issued_on)
+
+    def extras_for(self, row: SourceRow) -> _Extras | None:
+        """The row's export-only cells (see :class:`_Extras`); None when one of them is wrong (reported)."""
+        if not self.has_extras:
+            return _NO_EXTRAS
+        errors_before = len(self.report.errors)
+        due_on: Any = _MISSING
+        if "due_on" in self.columns and as_text(self.cell(row, "due_on")):
+            due_on = self.date_cell(row, "due_on")
+        history: tuple[DeadlineStep, ...] = ()
+        cell = self.cell(row, "deadline_changes")
+        try:
+            if isinstance(cell, list):
+                history = tuple(
+                    DeadlineStep(
+                        _json_day(item.get("old_due_on")),
+                        _json_day(item.get("new_due_on")),
+                        one_line(as_text(item.get("reason"))),
+                        one_line(as_text(item.get("decision_ref"))),
+                    )
+                    for item in cell
+                )
+            elif cell:
+                history = parse_steps(as_text(cell))
+        except (TrackerError, AttributeError) as error:
+            problem = str(error) if isinstance(error, TrackerError) else "write each change as an object."
+            self.error(row, "deadline_changes", cell, problem)
+        version: int | None = None
+        version_cell = as_text(self.cell(row, "version"))
+        if version_cell:
+            try:
+                version = int(float(version_cell))
+            except ValueError:
+                self.error(
+                    row, "version", version_cell, "the version is a whole number, as exported; or leave it empty."
+                )
+        if len(self.report.errors) > errors_before:
+            return None
+        return _Extras(due_on, history, self.text(row, "withdrawal_reason"), version)
 
     def roles_for(self, row: SourceRow, jurisdiction_id: int) -> tuple[tuple[int, str], ...] | None:
         """(agency id, role) for each agency the row names: leads first; a lead is never also a
@@ -642,45 +732,83 @@ class AssignmentImporter:
         result_ref: str,
         note: str,
         withdrawn_on: date | None,
+        extras: _Extras,
     ) -> None:
-        """Queue a checked row's assignments: inserts for a task this import created, otherwise a row for
-        :meth:`apply` to compare with what exists. The same assignment twice in a file is an error."""
+        """Queue a checked row's assignments: new ones for a task this import created, otherwise a row
+        for :meth:`compare` to set beside what exists. The same assignment twice in a file is an error."""
         seen = self.seen
         location = row.location
+        for agency_id, role in roles:
+            for period, _ in slots:
+                first = seen.setdefault((task_id, agency_id, role, period), location)
+                if first is not location:
+                    self.duplicate(row, role, first)
+                    return
+        checked = _Row(location, task_id, roles, slots, deadline_text, completed_on, result_ref, note, withdrawn_on,
+                       extras)  # fmt: skip
         if task_id not in self.new_tasks:
-            for agency_id, role in roles:
-                for period, _ in slots:
-                    first = seen.setdefault((task_id, agency_id, role, period), location)
-                    if first is not location:
-                        self.duplicate(row, role, first)
-                        return
-            self.batch.append(
-                _Row(row.location, task_id, roles, slots, deadline_text, completed_on, result_ref, note, withdrawn_on)
-            )
+            self.batch.append(checked)
             if len(self.batch) >= BATCH:
                 self.flush()
             return
-        db_date = self.db_date
-        now = self.db_now
-        completed, withdrawn = db_date[completed_on], db_date[withdrawn_on]
-        inserts = self.pending_assignments
-        queued = len(inserts)
         for agency_id, role in roles:
-            if role != "lead":  # a completion, its report and a withdrawal are the lead's
-                completed, result_ref, withdrawn = None, "", None
             for period, due_on in slots:
-                first = seen.setdefault((task_id, agency_id, role, period), location)
-                if first is not location:
-                    del inserts[queued:]  # the row adds nothing
-                    self.duplicate(row, role, first)
-                    return
-                due = db_date[due_on]
-                inserts.append(
-                    (task_id, agency_id, role, period, due, deadline_text, due, completed, result_ref, note, withdrawn,
-                     1, now, now)
-                )  # fmt: skip
-        if len(inserts) >= BATCH:
+                self.queue_new(checked, agency_id, role, period, due_on)
+        if len(self.pending_assignments) >= BATCH:
             self.flush()
+
+    def incoming(self, row: _Row, role: str, period: str, due_on: date | None) -> IncomingAssignment:
+        """What ``row`` brings for its assignment of ``period`` (whose wording gives ``due_on``). The
+        row's current due date, deadline changes and version are its lead's (an export's row is)."""
+        extras = row.extras if role == "lead" else _NO_EXTRAS
+        stated = extras.due_on is not _MISSING and (period or len(row.slots) == 1)
+        return IncomingAssignment(
+            deadline_text=row.deadline_text,
+            wording_due_on=due_on,
+            **({"due_on": extras.due_on} if stated else {}),
+            completed_on=row.completed_on,
+            result_ref=row.result_ref,
+            note=row.note,
+            withdrawn_on=row.withdrawn_on,
+            history=extras.history,
+            version=extras.version,
+        )
+
+    def queue_new(self, row: _Row, agency_id: int, role: str, period: str, due_on: date | None) -> None:
+        """Queue a new assignment as the one rule makes it, with its audit entry and deadline steps."""
+        plan = plan_assignment(None, self.incoming(row, role, period, due_on), role_is_lead=role == "lead")
+        values = plan.values
+        assignment_id = self.next_assignment_id()
+        db_date = self.db_date
+        self.pending_assignments.append(
+            (assignment_id, row.task_id, agency_id, role, period, db_date[values["due_on"]], values["deadline_text"],
+             db_date[values["original_due_on"]], db_date[values["completed_on"]], values["result_ref"],
+             values["note"], db_date[values["withdrawn_on"]], 1, self.db_now, self.db_now)
+        )  # fmt: skip
+        self.record(assignment_id, plan.audits, plan.new_steps)
+        if values["withdrawn_on"] is not None and row.extras.withdrawal_reason:
+            self.pending_withdrawals.append((assignment_id, *_reason_and_decision(row.extras.withdrawal_reason)))
+        self.report.created += 1
+
+    def record(self, assignment_id: int, audits: tuple[AuditEntry, ...], steps: tuple[DeadlineStep, ...]) -> None:
+        """Queue the audit entries and deadline steps that the rule returned for one assignment."""
+        now = self.db_now
+        for entry in audits:
+            self.pending_audits.append(
+                ("assignment", assignment_id, entry.action.value, entry.field, entry.old, entry.new, self.actor, now)
+            )
+        for step in steps:
+            self.pending_steps.append(
+                (assignment_id, self.db_date[step.old_due_on], self.db_date[step.new_due_on], step.reason,
+                 step.decision_ref, self.source, self.actor, now)
+            )  # fmt: skip
+
+    def audit(self, entity: str, entity_id: int, audits: tuple[AuditEntry, ...]) -> None:
+        """Queue the audit entries the rule returned for a directive or a task."""
+        for entry in audits:
+            self.pending_audits.append(
+                (entity, entity_id, entry.action.value, entry.field, entry.old, entry.new, self.actor, self.db_now)
+            )
 
     def duplicate(self, row: SourceRow, role: str, first: str) -> None:
         self.error(
@@ -690,100 +818,100 @@ class AssignmentImporter:
         )  # fmt: skip
 
     def flush(self) -> None:
-        """Write what is queued: new tasks, then their assignments, then the rows of existing tasks."""
+        """Compare the queued rows of existing tasks with what is stored, then write everything queued:
+        new directives, tasks and assignments, updates, deadline steps, withdrawals, audit entries."""
         batch, self.batch = self.batch, []
+        updates = self.compare(batch) if batch else []
         directives, self.pending_directives = self.pending_directives, []
         tasks, self.pending_tasks = self.pending_tasks, []
         inserts, self.pending_assignments = self.pending_assignments, []
-        self.report.created += len(inserts)
+        steps, self.pending_steps = self.pending_steps, []
+        withdrawals, self.pending_withdrawals = self.pending_withdrawals, []
+        audits, self.pending_audits = self.pending_audits, []
         if self.report.errors:
             return  # nothing will be kept: skip the writes, go on checking rows
         self.writes.write_rows("directive", _DIRECTIVE_COLUMNS, directives, converted=True)
         self.writes.write_rows("task", _TASK_COLUMNS, tasks, converted=True)
         self.writes.before_assignment_inserts(len(inserts))
         self.writes.write_rows("assignment", _ASSIGNMENT_COLUMNS, inserts, converted=True)
-        if batch:
-            self.apply(batch)
+        changed = self.writes.executemany(
+            "UPDATE assignment SET due_on = :due_on, deadline_text = :deadline_text, completed_on = :completed_on, "
+            "result_ref = :result_ref, note = :note, withdrawn_on = :withdrawn_on, version = version + 1, "
+            "updated_at = :updated_at WHERE id = :id AND version = :version",
+            updates,
+        )
+        if changed != len(updates):
+            raise TrackerError(
+                f"{self.table.path}: {len(updates) - changed} assignment(s) were changed by someone else while "
+                "this import ran; nothing was written. Run the import again."
+            )
+        self.writes.write_rows("deadline_change", _STEP_COLUMNS, steps, converted=True)
+        self.writes.write_rows("withdrawal", _WITHDRAWAL_COLUMNS,
+                               [(*w, self.actor, self.db_now) for w in withdrawals], converted=True)  # fmt: skip
+        self.writes.write_rows("audit_log", _AUDIT_COLUMNS, audits, converted=True)
 
-    def apply(self, batch: list[_Row]) -> None:
-        """Upsert the assignments of a batch of rows: one read of what exists, then bulk writes."""
-        task_ids = sorted({row.task_id for row in batch})
+    def compare(self, batch: list[_Row]) -> list[dict[str, Any]]:
+        """Set a batch of rows beside the assignments that exist (one read), through the one rule:
+        queue the new ones and what the rule records; return the updates."""
+        to_date = self.sql.to_date
         existing: dict[tuple[int, int, str, str], tuple[Any, ...]] = {}
         for found in self.sql.rows_for_ids(
             "SELECT id, task_id, agency_id, role, period, due_on, deadline_text, completed_on, result_ref, note, "
-            "withdrawn_on FROM assignment WHERE task_id IN ({ids})",
-            task_ids,
+            "withdrawn_on, version FROM assignment WHERE task_id IN ({ids})",
+            (row.task_id for row in batch),
         ):
             existing[(found[1], found[2], found[3], found[4])] = found
-        inserts: list[tuple[Any, ...]] = []
+        histories: dict[int, list[DeadlineStep]] = {}
+        if any(row.extras.history for row in batch):
+            for found in self.sql.rows_for_ids(
+                "SELECT assignment_id, old_due_on, new_due_on, reason, decision_ref FROM deadline_change "
+                "WHERE assignment_id IN ({ids}) ORDER BY id",
+                (e[0] for e in existing.values()),
+            ):
+                step = DeadlineStep(to_date(found[1]), to_date(found[2]), found[3], found[4])
+                histories.setdefault(found[0], []).append(step)
         updates: list[dict[str, Any]] = []
-        changes: list[tuple[Any, ...]] = []
-        audits: list[tuple[Any, ...]] = []
         for row in batch:
             for agency_id, role in row.roles:
                 for period, due_on in row.slots:
-                    completed = row.completed_on if role == "lead" else None
-                    result_ref = (row.result_ref or "") if role == "lead" else ""
-                    withdrawn = row.withdrawn_on if role == "lead" else None
                     current = existing.get((row.task_id, agency_id, role, period))
                     if current is None:
-                        inserts.append(
-                            (row.task_id, agency_id, role, period, due_on, row.deadline_text, due_on,
-                             completed, result_ref, row.note or "", withdrawn, 1, self.now, self.now)
-                        )  # fmt: skip
-                        self.report.created += 1
+                        self.queue_new(row, agency_id, role, period, due_on)
                         continue
-                    # An empty cell says nothing: it never clears a recorded completion, report or note.
-                    wanted = {
-                        "due_on": due_on,
-                        "deadline_text": row.deadline_text,
-                        "completed_on": completed or self.sql.to_date(current[7]),
-                        "result_ref": result_ref or current[8],
-                        "note": row.note or current[9],
-                        "withdrawn_on": withdrawn or self.sql.to_date(current[10]),
-                    }
-                    old = {
-                        "due_on": self.sql.to_date(current[5]),
-                        "deadline_text": current[6],
-                        "completed_on": self.sql.to_date(current[7]),
-                        "result_ref": current[8],
-                        "note": current[9],
-                        "withdrawn_on": self.sql.to_date(current[10]),
-                    }
-                    if wanted == old:
+                    stored = StoredAssignment(
+                        to_date(current[5]), current[6], to_date(current[7]), current[8], current[9],
+                        to_date(current[10]), int(current[11]), tuple(histories.get(current[0], ())),
+                    )  # fmt: skip
+                    plan = plan_assignment(
+                        stored, self.incoming(row, role, period, due_on), role_is_lead=role == "lead"
+                    )
+                    if plan.conflict:
+                        self.stale(row, current[0], stored, plan.conflict)
+                        continue
+                    if not plan.changed:
                         self.report.unchanged += 1
                         continue
-                    updates.append({**wanted, "id": current[0], "updated_at": self.now})
-                    if wanted["due_on"] != old["due_on"]:
-                        changes.append((current[0], old["due_on"], wanted["due_on"], "deadline changed in the file",
-                                        "", self.source, self.actor, self.now))  # fmt: skip
-                    for name, value in wanted.items():
-                        if value != old[name]:
-                            audits.append(("assignment", current[0], "import", name, _audit(old[name]),
-                                           _audit(value), self.actor, self.now))  # fmt: skip
+                    values = {
+                        "due_on": stored.due_on, "deadline_text": stored.deadline_text,
+                        "completed_on": stored.completed_on, "result_ref": stored.result_ref, "note": stored.note,
+                        "withdrawn_on": stored.withdrawn_on, **plan.values,
+                    }  # fmt: skip
+                    updates.append({**values, "id": current[0], "version": stored.version, "updated_at": self.now})
+                    self.record(int(current[0]), plan.audits, plan.new_steps)
+                    if "withdrawn_on" in plan.values and stored.withdrawn_on is None and row.extras.withdrawal_reason:
+                        self.pending_withdrawals.append(
+                            (int(current[0]), *_reason_and_decision(row.extras.withdrawal_reason))
+                        )
                     self.report.updated += 1
-        if self.report.errors:
-            return  # nothing will be kept: skip the writes, go on checking rows
-        self.writes.before_assignment_inserts(len(inserts))
-        self.writes.write_rows(
-            "assignment",
-            ["task_id", "agency_id", "role", "period", "due_on", "deadline_text", "original_due_on", "completed_on",
-             "result_ref", "note", "withdrawn_on", "version", "created_at", "updated_at"],
-            inserts,
-        )  # fmt: skip
-        self.writes.executemany(
-            "UPDATE assignment SET due_on = :due_on, deadline_text = :deadline_text, completed_on = :completed_on, "
-            "result_ref = :result_ref, note = :note, withdrawn_on = :withdrawn_on, version = version + 1, "
-            "updated_at = :updated_at WHERE id = :id",
-            updates,
-        )
-        self.writes.write_rows(
-            "deadline_change",
-            ["assignment_id", "old_due_on", "new_due_on", "reason", "decision_ref", "source", "actor", "changed_at"],
-            changes,
-        )
-        self.writes.write_rows(
-            "audit_log", ["entity", "entity_id", "action", "field", "old_value", "new_value", "actor", "at"], audits
+        return updates
+
+    def stale(self, row: _Row, assignment_id: int, stored: StoredAssignment, fields: tuple[str, ...]) -> None:
+        """Report a row made from an older version of its assignment that would change it."""
+        differ = ", ".join(fields)
+        self.report.errors.append(
+            f"{self.table.path}:{row.location}: assignment {assignment_id} changed after this file was made "
+            f"(version {stored.version}, the file has {row.extras.version}); it differs in {differ}. "
+            "Export it again and make the change there, or empty the version cell to apply the file's values."
         )
 
     def run(self) -> None:
@@ -796,15 +924,19 @@ class AssignmentImporter:
             summary = f"{self.report.created} created, {self.report.updated} updated, {self.report.unchanged} unchanged"
             self.writes.write_rows(
                 "audit_log",
-                ["entity", "entity_id", "action", "field", "old_value", "new_value", "actor", "at"],
+                _AUDIT_COLUMNS,
                 [("import", 0, "import", "", str(self.table.path), summary, self.actor, self.now)],
             )
 
 
-def _audit(value: Any) -> str | None:
-    if value is None:
-        return None
-    return value.isoformat() if isinstance(value, date) else str(value)
+def _reason_and_decision(text: str) -> tuple[str, str]:
+    """A withdrawal's cell: ``reason | decision``."""
+    reason, _, decision = text.partition(" | ")
+    return reason.strip(), decision.strip()
+
+
+def _json_day(value: Any) -> date | None:
+    return parse_date(as_text(value)) if value not in (None, "") else None
 
 
 @contextlib.contextmanager
@@ -836,8 +968,7 @@ def import_assignments(
     horizon: date,
     actor: str,
 ) -> ImportReport:
-    """Import ``table`` in one transaction; on any error (or a dry run) nothing is kept. Where the
-    writes are made: :func:`tracker.importing.writes.open_writes`."""
+    """Import ``table`` in one transaction; on any error (or a dry run) nothing is kept."""
     import time
 
     from tracker.store.bulk import raw
@@ -845,26 +976,15 @@ def import_assignments(
     started = time.perf_counter()
     report = ImportReport(str(table.path), dry_run=dry_run)
     columns = match_columns(table.headers, ASSIGNMENT_FIELDS, ASSIGNMENT_REQUIRED, maps, str(table.path))
-    database = engine.url.database if engine.dialect.name == "sqlite" else None
     try:
-        with without_cycle_collection(), engine.begin() as connection, _large_page_cache(raw(connection)) as sql:
-            writes = open_writes(sql, database, table.path, on_this_connection=dry_run or create_agencies)
-            importer: AssignmentImporter | None = None
-            try:
-                importer = AssignmentImporter(
-                    sql, writes, table, columns, jurisdiction_code=jurisdiction_code,
-                    create_agencies=create_agencies, rules=rules, horizon=horizon, actor=actor, report=report,
-                )  # fmt: skip
-                importer.run()
-                if report.errors or dry_run:
-                    raise _Failed
-                writes.commit()
-            finally:
-                # Free the importer's caches (a key for every assignment, and more) while the cyclic
-                # collector is still off: each object freed leaves its list, and the first collection
-                # once it is back on walks only what is left (it walked them all, 0.08-0.1 s at 100k).
-                importer = None
-                writes.discard()
+        with engine.begin() as connection, _large_page_cache(raw(connection)) as sql:
+            importer = AssignmentImporter(
+                sql, ImportWrites(sql), table, columns, jurisdiction_code=jurisdiction_code,
+                create_agencies=create_agencies, rules=rules, horizon=horizon, actor=actor, report=report,
+            )  # fmt: skip
+            importer.run()
+            if report.errors or dry_run:
+                raise _Failed
     except _Failed:
         pass
     report.seconds = time.perf_counter() - started

@@ -14,11 +14,13 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from tracker.core.deadlines import parse_deadline
+from tracker.core.changes import DeadlineStep, format_steps
 from tracker.core.errors import TrackerError
 from tracker.importing.sources import JSON_FIELDS, as_text
 from tracker.store.queries import AssignmentRow
 from tracker.store.reader import Reader
+
+_DATE_FIELDS = ("issued_on", "due_on", "starts_on", "completed_on", "withdrawn_on")
 
 HEADERS = JSON_FIELDS
 """Export and template columns: the English field names the importer reads."""
@@ -41,6 +43,7 @@ EXAMPLE = {
     "result_ref": "",
     "note": "",
     "withdrawn_on": None,
+    "withdrawal_reason": "",
 }
 
 
@@ -53,9 +56,34 @@ def _directive_facts(reader: Reader, ids: Iterable[int]) -> dict[int, tuple[Any,
     return {row[5]: (reader.to_date(row[1]), row[2], row[3], row[4], reader.to_date(row[6])) for row in found}
 
 
+def _histories(reader: Reader, ids: Iterable[int]) -> dict[int, list[DeadlineStep]]:
+    found = reader.rows_for_ids(
+        "SELECT assignment_id, old_due_on, new_due_on, reason, decision_ref FROM deadline_change "
+        "WHERE assignment_id IN ({ids}) ORDER BY id",
+        ids,
+    )
+    result: dict[int, list[DeadlineStep]] = {}
+    for row in found:
+        step = DeadlineStep(reader.to_date(row[1]), reader.to_date(row[2]), row[3], row[4])
+        result.setdefault(row[0], []).append(step)
+    return result
+
+
+def _withdrawals(reader: Reader, ids: Iterable[int]) -> dict[int, str]:
+    found = reader.rows_for_ids(
+        "SELECT assignment_id, reason, decision_ref FROM withdrawal WHERE assignment_id IN ({ids})", ids
+    )
+    return {row[0]: " | ".join(part for part in (row[1], row[2]) if part) for row in found}
+
+
 def export_records(reader: Reader, rows: list[AssignmentRow]) -> list[dict[str, Any]]:
-    """Records in the import format for ``rows`` (any mix of lead and coordinating assignments)."""
+    """Records in the import format for ``rows`` (any mix of lead and coordinating assignments): one
+    per lead assignment, with the deadline as written, the current due date, the deadline changes, the
+    completion, the note, the withdrawal and the version, so that importing them changes nothing."""
     facts = _directive_facts(reader, (r.directive_id for r in rows))
+    leads = [row.id for row in rows if row.role == "lead"]
+    histories = _histories(reader, leads)
+    withdrawals = _withdrawals(reader, leads)
     coordinators: dict[tuple[int, str], list[str]] = {}
     for row in rows:
         if row.role == "coordinating":
@@ -66,9 +94,6 @@ def export_records(reader: Reader, rows: list[AssignmentRow]) -> list[dict[str, 
         if row.role != "lead":
             continue
         issued_on, kind, title, issuer, starts_on = facts[row.task_id]
-        deadline = row.deadline_text
-        if row.period == "" and row.due_on != _due_of(deadline):
-            deadline = row.due_on.strftime("%d/%m/%Y") if row.due_on else "thường xuyên"
         key = (row.task_id, row.period)
         records.append(
             {
@@ -82,24 +107,28 @@ def export_records(reader: Reader, rows: list[AssignmentRow]) -> list[dict[str, 
                 "task": row.task,
                 "lead": row.agency,
                 "coordinating": "; ".join(coordinators.get(key, [])) if key not in placed else "",
-                "deadline": deadline,
+                "deadline": row.deadline_text or (row.due_on.strftime("%d/%m/%Y") if row.due_on else ""),
+                "due_on": row.due_on,
+                "deadline_changes": histories.get(row.id, []),
                 "starts_on": starts_on if row.period else None,
                 "period": row.period,
                 "completed_on": row.completed_on,
                 "result_ref": row.result_ref,
                 "note": row.note,
                 "withdrawn_on": row.withdrawn_on,
+                "withdrawal_reason": withdrawals.get(row.id, ""),
+                "version": row.version,
             }
         )
         placed.add(key)
     return records
 
 
-def _due_of(text: str) -> date | None:
-    try:
-        return parse_deadline(text).due_on
-    except TrackerError:
-        return None
+def _cell(name: str, value: Any) -> Any:
+    """A record's value as a CSV or XLSX cell."""
+    if name == "deadline_changes":
+        return format_steps(value or [])
+    return value
 
 
 def write_records(path: Path, file_format: str, records: list[dict[str, Any]]) -> None:
@@ -108,13 +137,19 @@ def write_records(path: Path, file_format: str, records: list[dict[str, Any]]) -
             writer = csv.writer(handle)
             writer.writerow(HEADERS)
             for record in records:
-                writer.writerow([as_text(record.get(h)) for h in HEADERS])
+                writer.writerow([as_text(_cell(h, record.get(h))) for h in HEADERS])
     elif file_format == "json":
         items = [{h: _json(record.get(h)) for h in HEADERS} for record in records]
+        for item in items:
+            item["deadline_changes"] = [
+                {"old_due_on": _json(s.old_due_on), "new_due_on": _json(s.new_due_on), "reason": s.reason,
+                 "decision_ref": s.decision_ref}
+                for s in item.get("deadline_changes") or []
+            ]  # fmt: skip
         path.write_text(json.dumps({"assignments": items}, ensure_ascii=False, indent=2), encoding="utf-8")
     elif file_format == "xlsx":
         import openpyxl
-        from openpyxl.styles import Font
+        from openpyxl.styles import Alignment, Font
 
         workbook = openpyxl.Workbook()
         sheet = workbook.active
@@ -125,10 +160,14 @@ def write_records(path: Path, file_format: str, records: list[dict[str, Any]]) -
             cell.font = Font(bold=True)
         sheet.freeze_panes = "A2"
         for record in records:
-            sheet.append([record.get(h) if record.get(h) is not None else "" for h in HEADERS])
-        for column in ("C", "M", "O", "R"):
-            for cell in sheet[column][1:]:
-                cell.number_format = "DD/MM/YYYY"
+            sheet.append([_cell(h, record.get(h)) if record.get(h) is not None else "" for h in HEADERS])
+        for index, name in enumerate(HEADERS, start=1):
+            if name in _DATE_FIELDS:
+                for (cell,) in sheet.iter_rows(min_row=2, min_col=index, max_col=index):
+                    cell.number_format = "DD/MM/YYYY"
+            if name == "deadline_changes":
+                for (cell,) in sheet.iter_rows(min_row=2, min_col=index, max_col=index):
+                    cell.alignment = Alignment(wrap_text=True)
         workbook.save(path)
     else:
         raise TrackerError(f"format {file_format!r} is not one of csv, xlsx, json.")

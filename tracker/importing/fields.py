@@ -20,12 +20,16 @@ ASSIGNMENT_FIELDS: dict[str, tuple[str, ...]] = {
     "lead": ("cơ quan chủ trì", "chủ trì", "đơn vị chủ trì", "lead"),
     "coordinating": ("cơ quan phối hợp", "phối hợp", "đơn vị phối hợp", "coordinating"),
     "deadline": ("thời hạn", "hạn", "thời hạn hoàn thành", "deadline", "due"),
+    "due_on": ("hạn hiện tại", "hạn sau gia hạn", "current due", "due on", "due_on"),
+    "deadline_changes": ("lịch sử gia hạn", "gia hạn", "deadline changes", "deadline_changes"),
     "period": ("kỳ", "kỳ báo cáo", "period"),
     "starts_on": ("bắt đầu từ", "áp dụng từ", "starts on", "starts_on"),
     "completed_on": ("ngày hoàn thành", "ngày nhận báo cáo", "completed on", "completed_on"),
     "result_ref": ("số văn bản báo cáo", "văn bản báo cáo", "kết quả", "result ref", "result_ref"),
     "note": ("ghi chú", "note"),
     "withdrawn_on": ("ngày rút", "ngày rút nhiệm vụ", "withdrawn on", "withdrawn_on"),
+    "withdrawal_reason": ("lý do rút", "withdrawal reason", "withdrawal_reason"),
+    "version": ("phiên bản", "version"),
 }
 ASSIGNMENT_REQUIRED = ("directive", "ref", "task", "lead")
 

@@ -212,9 +212,28 @@ def _merged_blocks(path: Path, worksheet: Any) -> list[tuple[int, int, int, int]
 
 
 JSON_FIELDS = [
-    "jurisdiction", "directive", "issued_on", "kind", "title", "issuer", "ref", "task", "lead", "coordinating",
-    "deadline", "starts_on", "period", "completed_on", "result_ref", "note", "withdrawn_on",
-]  # fmt: skip
+    "jurisdiction",
+    "directive",
+    "issued_on",
+    "kind",
+    "title",
+    "issuer",
+    "ref",
+    "task",
+    "lead",
+    "coordinating",
+    "deadline",
+    "due_on",
+    "deadline_changes",
+    "starts_on",
+    "period",
+    "completed_on",
+    "result_ref",
+    "note",
+    "withdrawn_on",
+    "withdrawal_reason",
+    "version",
+]
 
 
 def read_json(path: Path) -> Table:

@@ -72,13 +72,15 @@ class RawSql:
             return self.rows(text.format(ids="SELECT value FROM json_each(:ids)"), {"ids": json.dumps(wanted)})
         return self.rows(text.replace("IN ({ids})", "= ANY(CAST(:ids AS bigint[]))"), {"ids": wanted})
 
-    def executemany(self, text: str, params: Iterable[dict[str, Any]]) -> None:
+    def executemany(self, text: str, params: Iterable[dict[str, Any]]) -> int:
+        """Run ``text`` once per parameter set; returns how many rows it changed in all."""
         batch = [self.params(p) for p in params]
         if not batch:
-            return
+            return 0
         cursor = self.connection.cursor()
         try:
             cursor.executemany(self.sql(text), batch)
+            return int(cursor.rowcount)
         finally:
             cursor.close()
 
