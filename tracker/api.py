@@ -222,7 +222,7 @@ class Tracker:
         with self.transaction() as session:
             where = agency_service.find_jurisdiction(session, jurisdiction or self._jurisdiction)
             found = directive_service.upsert_directive(
-                session, where, number, issued_on=issued_on, title=title, kind=kind, issuer=issuer
+                session, where, number, issued_on=issued_on, title=title, kind=kind, issuer=issuer, actor=self.actor
             )
             assert found.id is not None
             return DirectiveHandle(self, found.id, found.number, found.jurisdiction_id)
@@ -248,7 +248,15 @@ class Tracker:
         with self.transaction() as session:
             where = agency_service.find_jurisdiction(session, jurisdiction or self._jurisdiction)
             directive = directive_service.upsert_directive(
-                session, where, number, issued_on=issued_on, title=title, kind=kind, issuer=issuer
+                session,
+                where,
+                number,
+                issued_on=issued_on,
+                title=title,
+                kind=kind,
+                issuer=issuer,
+                actor=self.actor,
+                tally=total,
             )
             for task in tasks:
                 tally = directive_service.assign(

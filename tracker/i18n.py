@@ -160,6 +160,10 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "Đã lưu văn bản: {created} phân công mới, {updated} cập nhật.",
         "Directive saved: {created} assignments created, {updated} updated.",
     ),
+    "ui.records_changed": (
+        "Văn bản đã có; đã thay đổi (ghi vào nhật ký): {changes}",
+        "The directive existed; changed (recorded in the audit log): {changes}",
+    ),
     "ui.directives_title": (
         "Văn bản giao nhiệm vụ, tính đến ngày {as_of} (Enter: xem các nhiệm vụ)",
         "Directives as of {as_of} (Enter: show their assignments)",

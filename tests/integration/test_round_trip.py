@@ -39,13 +39,15 @@ def _contents(t: tracker.Tracker) -> list[list[tuple[object, ...]]]:
         sorted(
             t.reader.rows(
                 "SELECT d.number, d.title, d.issued_on, t.ref, t.text, t.deadline_text, g.name, a.role, a.period, "
-                f"a.due_on, a.deadline_text, a.original_due_on, a.completed_on, a.result_ref, a.note, a.withdrawn_on {key}"
+                "a.due_on, a.deadline_text, a.original_due_on, a.completed_on, a.result_ref, a.note, a.withdrawn_on "
+                + key
             )
         ),
         sorted(
             t.reader.rows(
                 "SELECT d.number, t.ref, g.name, a.period, x.old_due_on, x.new_due_on, x.reason, x.decision_ref "
-                f"FROM deadline_change x JOIN assignment a ON a.id = x.assignment_id {key.removeprefix('FROM assignment a')}"
+                "FROM deadline_change x JOIN assignment a ON a.id = x.assignment_id"
+                + key.removeprefix("FROM assignment a")
             )
         ),
         sorted(

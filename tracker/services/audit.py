@@ -2,20 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import date
+from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy.orm import Session
 
-from tracker.store.models import AuditEntry
-
-
-def _text(value: Any) -> str | None:
-    if value is None:
-        return None
-    if isinstance(value, date):
-        return value.isoformat()
-    return str(value)
+from tracker.core import changes
+from tracker.core.changes import audit_text as _text
+from tracker.store.models import AuditEntry, DeadlineChange
 
 
 def record(
@@ -40,3 +34,41 @@ def record(
             actor=actor,
         )
     )
+
+
+def record_plan(
+    session: Session,
+    entity: str,
+    entity_id: int,
+    audits: Sequence[changes.AuditEntry],
+    actor: str,
+    *,
+    steps: Sequence[changes.DeadlineStep] = (),
+    source: str = "",
+) -> None:
+    """Write what the one rule (:mod:`tracker.core.changes`) returned for a record: its audit entries
+    and, for an assignment, its deadline steps."""
+    for entry in audits:
+        session.add(
+            AuditEntry(
+                entity=entity,
+                entity_id=entity_id,
+                action=entry.action.value,
+                field=entry.field,
+                old_value=entry.old,
+                new_value=entry.new,
+                actor=actor,
+            )
+        )
+    for step in steps:
+        session.add(
+            DeadlineChange(
+                assignment_id=entity_id,
+                old_due_on=step.old_due_on,
+                new_due_on=step.new_due_on,
+                reason=step.reason,
+                decision_ref=step.decision_ref,
+                source=source,
+                actor=actor,
+            )
+        )

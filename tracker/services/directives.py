@@ -5,35 +5,46 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 from sqlmodel import col
 
+from tracker.core.changes import (
+    IncomingAssignment,
+    StoredAssignment,
+    describe_changes,
+    plan_assignment,
+    plan_record,
+)
 from tracker.core.deadlines import Deadline, DeadlineRules, parse_date, parse_deadline
 from tracker.core.errors import NotFoundError, TrackerError
 from tracker.core.recurrence import occurrences
 from tracker.core.text import clean_name, fold, one_line
 from tracker.services.agencies import resolve_agencies
-from tracker.services.audit import record
+from tracker.services.audit import record_plan
 from tracker.store import names
-from tracker.store.models import Assignment, DeadlineChange, Directive, Jurisdiction, Role, Task, utc_now
+from tracker.store.models import Assignment, Directive, Jurisdiction, Role, Task, utc_now
 
 
 @dataclass
 class Tally:
-    """What an upsert did."""
+    """What an upsert did: assignments created, updated, unchanged; and the directives and tasks it
+    changed, each as ``what: field: old → new``."""
 
     created: int = 0
     updated: int = 0
     unchanged: int = 0
     assignment_ids: list[int] = field(default_factory=list)
+    record_changes: list[str] = field(default_factory=list)
 
     def add(self, other: Tally) -> None:
         self.created += other.created
         self.updated += other.updated
         self.unchanged += other.unchanged
         self.assignment_ids.extend(other.assignment_ids)
+        self.record_changes.extend(other.record_changes)
 
 
 def as_date(value: date | str | None) -> date | None:
@@ -51,8 +62,12 @@ def upsert_directive(
     title: str | None = None,
     kind: str | None = None,
     issuer: str | None = None,
+    actor: str = "",
+    tally: Tally | None = None,
 ) -> Directive:
-    """The directive ``number`` of ``jurisdiction``, created or updated with the given fields."""
+    """The directive ``number`` of ``jurisdiction``, created or updated with the given fields through
+    the one rule (:func:`tracker.core.changes.plan_record`): empty fields change nothing, every change
+    is audited and, with ``tally``, described there."""
     assert jurisdiction.id is not None
     number = one_line(number)
     if not number:
@@ -60,19 +75,27 @@ def upsert_directive(
     directive = session.execute(
         select(Directive).where(col(Directive.jurisdiction_id) == jurisdiction.id, col(Directive.number) == number)
     ).scalar_one_or_none()
+    incoming: dict[str, Any] = {
+        "issued_on": as_date(issued_on),
+        "title": clean_name(title or ""),
+        "kind": clean_name(kind or ""),
+        "issuer": clean_name(issuer or ""),
+    }
     if directive is None:
-        directive = Directive(jurisdiction_id=jurisdiction.id, number=number)
+        incoming["issuer"] = incoming["issuer"] or f"UBND {jurisdiction.name}"
+        directive = Directive(jurisdiction_id=jurisdiction.id, number=number, **incoming)
         session.add(directive)
-    if issued_on is not None:
-        directive.issued_on = as_date(issued_on)
-    if title is not None:
-        directive.title = clean_name(title)
-    if kind is not None:
-        directive.kind = clean_name(kind)
-    if issuer is not None:
-        directive.issuer = clean_name(issuer)
-    elif not directive.issuer:
-        directive.issuer = f"UBND {jurisdiction.name}"
+        session.flush()
+        assert directive.id is not None
+        record_plan(session, "directive", directive.id, plan_record(None, incoming).audits, actor)
+        return directive
+    assert directive.id is not None
+    plan = plan_record({name: getattr(directive, name) for name in incoming}, incoming)
+    for name, value in plan.changes.items():
+        setattr(directive, name, value)
+    record_plan(session, "directive", directive.id, plan.audits, actor)
+    if tally is not None and plan.changes:
+        tally.record_changes.append(f"{number}: {describe_changes(plan.audits)}")
     session.flush()
     return directive
 
@@ -138,17 +161,31 @@ def assign(
     task = session.execute(
         select(Task).where(col(Task.directive_id) == directive.id, col(Task.ref) == ref)
     ).scalar_one_or_none()
+    incoming: dict[str, Any] = {
+        "text": clean_name(text),
+        "deadline_text": parsed.text,
+        "due_on": parsed.due_on,
+        "rule": parsed.rule,
+        "starts_on": starts_on or (task.starts_on if task else None) or directive.issued_on,
+    }
+    tally = Tally()
     if task is None:
         assert directive.id is not None
-        task = Task(directive_id=directive.id, ref=ref)
+        task = Task(directive_id=directive.id, ref=ref, folded_text=fold(incoming["text"]), **incoming)
         session.add(task)
-    task.text = clean_name(text)
-    task.folded_text = fold(task.text)
-    task.deadline_text = parsed.text
-    task.due_on = parsed.due_on
-    task.rule = parsed.rule
-    task.starts_on = starts_on or task.starts_on or directive.issued_on
-    session.flush()
+        session.flush()
+        assert task.id is not None
+        record_plan(session, "task", task.id, plan_record(None, incoming).audits, actor)
+    else:
+        assert task.id is not None
+        plan = plan_record({name: getattr(task, name) for name in incoming}, incoming)
+        for name, value in plan.changes.items():
+            setattr(task, name, value)
+        task.folded_text = fold(task.text)
+        record_plan(session, "task", task.id, plan.audits, actor)
+        if plan.changes:
+            tally.record_changes.append(f"{directive.number} {ref}: {describe_changes(plan.audits)}")
+        session.flush()
 
     if parsed.rule is not None:
         start = task.starts_on or horizon
@@ -157,7 +194,6 @@ def assign(
         ]
     else:
         slots = [("", parsed.due_on)]
-    tally = Tally()
     for role, agencies in ((Role.LEAD, leads), (Role.COORDINATING, coordinators)):
         for agency in agencies:
             for period, due_on in slots:
@@ -179,6 +215,8 @@ def _upsert_assignment(
     actor: str,
     source: str,
 ) -> Tally:
+    """The assignment of ``task`` to ``agency_id`` in ``role`` for ``period``, written through the one
+    rule (:func:`tracker.core.changes.plan_assignment`)."""
     assert task.id is not None
     existing = session.execute(
         select(Assignment).where(
@@ -188,40 +226,34 @@ def _upsert_assignment(
             col(Assignment.period) == period,
         )
     ).scalar_one_or_none()
+    incoming = IncomingAssignment(deadline_text=deadline_text, wording_due_on=due_on)
+    is_lead = role is Role.LEAD
     if existing is None:
-        created = Assignment(
-            task_id=task.id,
-            agency_id=agency_id,
-            role=role.value,
-            period=period,
-            due_on=due_on,
-            original_due_on=due_on,
-            deadline_text=deadline_text,
-        )
+        plan = plan_assignment(None, incoming, role_is_lead=is_lead)
+        created = Assignment(task_id=task.id, agency_id=agency_id, role=role.value, period=period, **plan.values)
         session.add(created)
         session.flush()
         assert created.id is not None
-        record(session, "assignment", created.id, "create", actor, new=f"{role.value} {period}".strip())
+        record_plan(session, "assignment", created.id, plan.audits, actor, steps=plan.new_steps, source=source)
         return Tally(created=1, assignment_ids=[created.id])
     assert existing.id is not None
-    if existing.due_on == due_on and existing.deadline_text == deadline_text:
+    stored = StoredAssignment(
+        existing.due_on,
+        existing.deadline_text,
+        existing.completed_on,
+        existing.result_ref,
+        existing.note,
+        existing.withdrawn_on,
+        existing.version,
+    )
+    plan = plan_assignment(stored, incoming, role_is_lead=is_lead)
+    if not plan.changed:
         return Tally(unchanged=1, assignment_ids=[existing.id])
-    if existing.due_on != due_on:
-        session.add(
-            DeadlineChange(
-                assignment_id=existing.id,
-                old_due_on=existing.due_on,
-                new_due_on=due_on,
-                reason="deadline changed at the source",
-                source=source,
-                actor=actor,
-            )
-        )
-        record(session, "assignment", existing.id, "deadline", actor, field="due_on", old=existing.due_on, new=due_on)
-    existing.due_on = due_on
-    existing.deadline_text = deadline_text
+    for name, value in plan.values.items():
+        setattr(existing, name, value)
     existing.version += 1
     existing.updated_at = utc_now()
+    record_plan(session, "assignment", existing.id, plan.audits, actor, steps=plan.new_steps, source=source)
     session.flush()
     return Tally(updated=1, assignment_ids=[existing.id])
 

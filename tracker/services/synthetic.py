@@ -17,6 +17,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, Table, select, text
 
+from tracker.core.changes import IncomingAssignment, plan_assignment
 from tracker.core.errors import TrackerError
 from tracker.core.recurrence import occurrences
 from tracker.core.text import fold
@@ -455,6 +456,15 @@ def _fill(
                         if size <= 0:
                             break
                         completed, withdrawn = _outcome(rng, slot_due)
+                        incoming = IncomingAssignment(
+                            deadline_text=deadline_text,
+                            wording_due_on=slot_due,
+                            completed_on=completed,
+                            result_ref=f"{rng.randint(1, 999)}/BC" if completed else "",
+                            withdrawn_on=withdrawn,
+                        )
+                        # Generated rows are written as the one rule makes them; their creation is not audited.
+                        plan = plan_assignment(None, incoming, role_is_lead=role == "lead")
                         writer.add(
                             _table(Assignment),
                             {
@@ -463,13 +473,7 @@ def _fill(
                                 "agency_id": agency_id,
                                 "role": role,
                                 "period": period,
-                                "due_on": slot_due,
-                                "deadline_text": deadline_text,
-                                "original_due_on": slot_due,
-                                "completed_on": completed,
-                                "result_ref": f"{rng.randint(1, 999)}/BC" if completed else "",
-                                "note": "",
-                                "withdrawn_on": withdrawn,
+                                **plan.values,
                                 "version": 1,
                                 "created_at": now,
                                 "updated_at": now,

@@ -504,6 +504,9 @@ class TrackerApp(App[None]):
         def saved(tally: Any) -> None:
             if tally is not None:
                 self.notify(t("ui.directive_saved", self.lang, created=tally.created, updated=tally.updated))
+                if tally.record_changes:
+                    changes = "; ".join(tally.record_changes)
+                    self.notify(t("ui.records_changed", self.lang, changes=changes), severity="warning", timeout=12)
                 self._after_change()
 
         form = DirectiveForm(self.lang, self.model.view.as_of, self.tracker.settings.deadline_rules,
