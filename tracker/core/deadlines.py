@@ -163,13 +163,27 @@ def _before(day: date, is_before: bool, rules: DeadlineRules) -> date:
     return day - timedelta(days=1) if is_before and not rules.before_inclusive else day
 
 
-def _monthday(day_text: str | None, is_before: bool, rules: DeadlineRules, original: str) -> int:
-    """BYMONTHDAY for a recurring deadline: the named day, or -1 (the month's last day)."""
+def _monthday(
+    day_text: str | None, is_before: bool, rules: DeadlineRules, original: str, month: int | None = None
+) -> int:
+    """BYMONTHDAY for a recurring deadline: the named day, or -1 (the month's last day).
+
+    A day some months lack (29-31) is kept: :mod:`tracker.core.recurrence` puts it on the last day of
+    a shorter month, so "29/2 hằng năm" falls on 28/2 in common years. With ``month`` (a yearly date)
+    the day must exist in that month in some year: 30/2 or 31/4 is an error.
+    """
     if day_text is None:
         return -1
     day = int(day_text)
     if not 1 <= day <= 31:
         raise DeadlineError(f'"{original}": day {day} of the month does not exist.')
+    if month is not None:
+        longest = calendar.monthrange(2000, month)[1]  # 2000 is a leap year: February's longest
+        if day > longest:
+            raise DeadlineError(
+                f'"{original}": {day}/{month} is not a date in any year '
+                f"({calendar.month_name[month]} has at most {longest} days)."
+            )
     if is_before and not rules.before_inclusive:
         if day == 1:
             raise DeadlineError(f'"{original}": "before the 1st" leaves no day; write the last day instead.')
@@ -241,5 +255,6 @@ def _recurrence(body: str, is_before: bool, rules: DeadlineRules, original: str)
         month = int(month_text) if month_text else 12
         if not 1 <= month <= 12:
             raise DeadlineError(f'"{original}": month {month} does not exist.')
-        return f"FREQ=YEARLY;BYMONTH={month};BYMONTHDAY={_monthday(day_text, is_before, rules, original)}"
+        day = _monthday(day_text, is_before, rules, original, month)
+        return f"FREQ=YEARLY;BYMONTH={month};BYMONTHDAY={day}"
     return None

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import calendar
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from dateutil.relativedelta import relativedelta
 from dateutil.rrule import rrulestr
 
 from tracker.core.calendar import next_working_day
@@ -56,14 +58,57 @@ def _from_year(rule: str, year: int, until: date, roll: bool) -> tuple[tuple[dat
 
 
 def _between(rule: str, start: date, until: date, roll: bool) -> list[tuple[date, Occurrence]]:
-    """(nominal date, occurrence) for each occurrence from ``start`` to ``until``."""
-    label = _labeller(_rule_parts(rule))
+    """(nominal date, occurrence) for each occurrence from ``start`` to ``until``.
+
+    The period label comes from the nominal date, so rolling a deadline to the next working day (which
+    may be in the next month) keeps it in its own period.
+    """
+    parts = _rule_parts(rule)
+    label = _labeller(parts)
+    shape = _month_days(parts)
+    nominals = _clamped(shape, start, until) if shape is not None else _rrule_days(rule, start, until)
+    return [
+        (nominal, Occurrence(label(nominal), next_working_day(nominal) if roll else nominal)) for nominal in nominals
+    ]
+
+
+def _month_days(parts: dict[str, str]) -> tuple[frozenset[int] | None, int] | None:
+    """(months, day) of a rule that names one day in every month (months ``None``) or in some months,
+    as :func:`tracker.core.deadlines.parse_deadline` writes them; ``None`` for any other rule.
+
+    Day ``-1`` is the month's last day. A day beyond a month's length (the 31st of April, the 30th of
+    February) falls on that month's last day; RFC 5545, and so :mod:`dateutil.rrule`, would skip the month.
+    """
+    freq, day_text, months_text = parts.get("FREQ"), parts.get("BYMONTHDAY", ""), parts.get("BYMONTH")
+    if set(parts) - {"FREQ", "BYMONTH", "BYMONTHDAY"} or not day_text.lstrip("-").isdigit():
+        return None
+    day = int(day_text)
+    if not (1 <= day <= 31 or day == -1):
+        return None
+    if freq == "MONTHLY" and months_text is None:
+        return None, day
+    if freq == "YEARLY" and months_text is not None:
+        months = [int(month) for month in months_text.split(",") if month.strip().isdigit()]
+        if len(months) == len(months_text.split(",")) and all(1 <= month <= 12 for month in months):
+            return frozenset(months), day
+    return None
+
+
+def _clamped(shape: tuple[frozenset[int] | None, int], start: date, until: date) -> Iterator[date]:
+    months, day = shape
+    month_start = start.replace(day=1)
+    while month_start <= until:
+        if months is None or month_start.month in months:
+            last = calendar.monthrange(month_start.year, month_start.month)[1]
+            nominal = month_start.replace(day=last if day == -1 else min(day, last))
+            if start <= nominal <= until:
+                yield nominal
+        month_start += relativedelta(months=1)
+
+
+def _rrule_days(rule: str, start: date, until: date) -> list[date]:
     recurrence = rrulestr(rule, dtstart=datetime(start.year, start.month, start.day))
-    found: list[tuple[date, Occurrence]] = []
-    for moment in recurrence.between(
+    moments = recurrence.between(
         datetime(start.year, start.month, start.day), datetime(until.year, until.month, until.day), inc=True
-    ):
-        nominal = moment.date()
-        due = next_working_day(nominal) if roll else nominal
-        found.append((nominal, Occurrence(label(nominal), due)))
-    return found
+    )
+    return [moment.date() for moment in moments]
