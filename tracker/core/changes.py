@@ -273,15 +273,15 @@ def format_steps(steps: Sequence[DeadlineStep]) -> str:
 
 def parse_steps(text: str) -> tuple[DeadlineStep, ...]:
     """The inverse of :func:`format_steps`; raises :class:`DeadlineError` naming the line it cannot read."""
-    steps = []
+    steps: list[DeadlineStep] = []
     for line in (line.strip() for line in text.replace("\r", "\n").split("\n")):
         if not line:
             continue
-        dates, _, rest = line.partition(STEP_SEPARATOR)
+        dates, _, rest = line.partition(STEP_SEPARATOR.strip())
         old, arrow, new = dates.replace("->", "→").partition("→")
         if not arrow:
             raise DeadlineError(f"{line!r}: write a deadline change as '20/05/2020 → 10/06/2020 | reason | decision'.")
-        parts = rest.split(STEP_SEPARATOR) if rest else []
+        parts = [part.strip() for part in rest.split(STEP_SEPARATOR.strip())] if rest.strip() else []
         decision = parts.pop() if len(parts) > 1 else ""
         steps.append(DeadlineStep(_read_day(old), _read_day(new), STEP_SEPARATOR.join(parts), decision))
     return tuple(steps)
