@@ -188,20 +188,20 @@ class Tracker:
         name: str,
         *,
         aliases: Sequence[str] = (),
-        kind: str = "other",
+        kind: str = "",
         short_name: str | None = None,
         groups: Sequence[str] = (),
         emails: Sequence[str] = (),
         jurisdiction: str | None = None,
     ) -> int:
-        """Create or update an agency; returns its id."""
+        """Create or update an agency; returns its id. Empty fields (``kind=""``) change nothing."""
         from tracker.services import agencies as agency_service
 
         spec = agency_service.AgencySpec(name, aliases, kind, short_name, groups, emails)
 
         with self.transaction() as session:
             where = agency_service.find_jurisdiction(session, jurisdiction or self._jurisdiction)
-            agency = agency_service.upsert_agency(session, where, spec)
+            agency = agency_service.upsert_agency(session, where, spec, self.actor)
             assert agency.id is not None
             return agency.id
 
@@ -404,7 +404,9 @@ class Tracker:
 
             with self._sessions_factory()() as session:
                 session.begin()
-                report = import_agencies(session, table, mapping, jurisdiction_code=jurisdiction, dry_run=dry_run)
+                report = import_agencies(
+                    session, table, mapping, jurisdiction_code=jurisdiction, dry_run=dry_run, actor=self.actor
+                )
                 try:
                     if report.errors or dry_run:
                         session.rollback()

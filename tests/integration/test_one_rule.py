@@ -94,3 +94,30 @@ def test_the_synthetic_loader_writes_what_the_rule_makes(db_url: str) -> None:
         assert t.reader.scalar("SELECT count(*) FROM assignment WHERE due_on IS DISTINCT FROM original_due_on") == 0
     finally:
         t.close()
+
+
+def test_an_agency_list_without_a_kind_column_keeps_every_kind(demo: tracker.Tracker, tmp_path: Path) -> None:
+    before = dict(demo.reader.rows("SELECT name, kind FROM agency"))
+    assert set(before.values()) - {"other"}, "the demo has agencies of other kinds"
+    path = tmp_path / "agencies.csv"
+    jurisdiction = demo.reader.scalar("SELECT code FROM jurisdiction ORDER BY code")
+    rows = demo.reader.rows(
+        "SELECT a.name FROM agency a JOIN jurisdiction j ON j.id = a.jurisdiction_id WHERE j.code = :c",
+        {"c": jurisdiction},
+    )
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["Tên cơ quan", "Tên ngắn"])
+        writer.writerows([name, ""] for (name,) in rows)
+    report = demo.import_file(path, agencies=True, jurisdiction=jurisdiction)
+    assert report.ok, report.errors
+    assert report.updated == 0 and report.unchanged == len(rows)
+    assert dict(demo.reader.rows("SELECT name, kind FROM agency")) == before
+
+
+def test_an_agency_kind_is_read_in_vietnamese_and_its_change_audited(demo: tracker.Tracker) -> None:
+    jurisdiction = demo.reader.scalar("SELECT code FROM jurisdiction ORDER BY code")
+    agency_id = demo.agency("Trung tâm Phục vụ hành chính công", kind="sở", jurisdiction=jurisdiction)
+    assert demo.reader.scalar("SELECT kind FROM agency WHERE id = :a", {"a": agency_id}) == "department"
+    demo.agency("Trung tâm Phục vụ hành chính công", kind="khác", jurisdiction=jurisdiction)
+    assert ("update", "kind", "department", "other") in _audit(demo, "agency")

@@ -39,7 +39,13 @@ def _snapshot(session: Session, jurisdiction_id: int, name: str) -> tuple[object
 
 
 def import_agencies(
-    session: Session, table: Table, maps: dict[str, str], *, jurisdiction_code: str | None, dry_run: bool
+    session: Session,
+    table: Table,
+    maps: dict[str, str],
+    *,
+    jurisdiction_code: str | None,
+    dry_run: bool,
+    actor: str = "",
 ) -> ImportReport:
     """Upsert every agency of ``table`` into ``session`` (the caller commits when the report is ok)."""
     report = ImportReport(str(table.path), dry_run=dry_run)
@@ -70,11 +76,12 @@ def import_agencies(
                     AgencySpec(
                         name=name,
                         aliases=_split(cell(row.values, "aliases")),
-                        kind=as_text(cell(row.values, "kind")) or "other",
+                        kind=as_text(cell(row.values, "kind")),
                         short_name=as_text(cell(row.values, "short_name")) or None,
                         groups=_split(cell(row.values, "groups")),
                         emails=_split(cell(row.values, "emails")),
                     ),
+                    actor,
                 )
             after = _snapshot(session, jurisdiction.id, name)
         except TrackerError as error:

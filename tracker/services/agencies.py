@@ -9,8 +9,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 from sqlmodel import col
 
+from tracker.core.changes import plan_record
 from tracker.core.errors import TrackerError
 from tracker.core.text import clean_name, fold
+from tracker.services.audit import record_plan
 from tracker.store import names
 from tracker.store.models import Agency, AgencyAlias, AgencyContact, AgencyKind, GroupMember, Jurisdiction
 from tracker.store.names import AgencyRef
@@ -44,21 +46,55 @@ class AgencySpec:
 
     name: str
     aliases: Sequence[str] = ()
-    kind: str = AgencyKind.OTHER.value
+    kind: str = ""
+    """Empty: unchanged for an agency that exists, "other" for a new one. Vietnamese words are read too."""
     short_name: str | None = None
     groups: Sequence[str] = ()
     emails: Sequence[str] = ()
 
 
-def upsert_agency(session: Session, jurisdiction: Jurisdiction, spec: AgencySpec) -> Agency:
-    """Create or update an agency with its aliases, group memberships and contacts."""
+KIND_WORDS: dict[str, AgencyKind] = {
+    "so": AgencyKind.DEPARTMENT,
+    "ban": AgencyKind.DEPARTMENT,
+    "nganh": AgencyKind.DEPARTMENT,
+    "so, ban, nganh": AgencyKind.DEPARTMENT,
+    "huyen": AgencyKind.DISTRICT,
+    "thi xa": AgencyKind.DISTRICT,
+    "thanh pho": AgencyKind.DISTRICT,
+    "cap huyen": AgencyKind.DISTRICT,
+    "trung uong": AgencyKind.CENTRAL,
+    "bao": AgencyKind.MEDIA,
+    "dai": AgencyKind.MEDIA,
+    "bao, dai": AgencyKind.MEDIA,
+    "khac": AgencyKind.OTHER,
+    "nhom": AgencyKind.GROUP,
+}
+"""Agency kinds as a Vietnamese sheet writes them, folded (without diacritics)."""
+
+
+def agency_kind(text: str) -> str | None:
+    """The kind code for ``text`` (a code such as "department", or a word such as "sở"); None if unknown."""
+    word = fold(text)
+    codes = {k.value for k in AgencyKind}
+    if word in codes:
+        return word
+    found = KIND_WORDS.get(word)
+    return found.value if found is not None else None
+
+
+def upsert_agency(session: Session, jurisdiction: Jurisdiction, spec: AgencySpec, actor: str = "") -> Agency:
+    """Create or update an agency with its aliases, group memberships and contacts. Empty fields of
+    ``spec`` change nothing; a changed kind or short name is audited (:func:`tracker.core.changes.plan_record`)."""
     assert jurisdiction.id is not None
     name = clean_name(spec.name)
     if not name:
         raise TrackerError("an agency needs a name.")
-    kind = spec.kind or AgencyKind.OTHER.value
-    if kind not in {k.value for k in AgencyKind}:
-        raise TrackerError(f"agency {name!r}: kind {kind!r} is not one of {', '.join(k.value for k in AgencyKind)}.")
+    kind = agency_kind(spec.kind) if spec.kind.strip() else ""
+    if kind is None:
+        raise TrackerError(
+            f"agency {name!r}: kind {spec.kind!r} is not one of {', '.join(k.value for k in AgencyKind)} "
+            f"(or {', '.join(KIND_WORDS)})."
+        )
     folded = fold(name)
     agency = session.execute(
         select(Agency).where(col(Agency.jurisdiction_id) == jurisdiction.id, col(Agency.folded_name) == folded)
@@ -67,12 +103,19 @@ def upsert_agency(session: Session, jurisdiction: Jurisdiction, spec: AgencySpec
         clash = _alias_owner(session, jurisdiction.id, folded)
         if clash is not None:
             raise TrackerError(f"agency {name!r}: the name is already an alias of {clash.name!r}.")
-        agency = Agency(jurisdiction_id=jurisdiction.id, name=name, folded_name=folded, kind=kind)
+        agency = Agency(
+            jurisdiction_id=jurisdiction.id, name=name, folded_name=folded, kind=kind or AgencyKind.OTHER.value
+        )
         session.add(agency)
         session.flush()
-    agency.kind = kind
-    if spec.short_name is not None:
-        agency.short_name = clean_name(spec.short_name) or None
+        assert agency.id is not None
+        record_plan(session, "agency", agency.id, plan_record(None, {}).audits, actor)
+    incoming = {"kind": kind, "short_name": clean_name(spec.short_name or "")}
+    plan = plan_record({"kind": agency.kind, "short_name": agency.short_name}, incoming)
+    for field_name, value in plan.changes.items():
+        setattr(agency, field_name, value)
+    assert agency.id is not None
+    record_plan(session, "agency", agency.id, plan.audits, actor)
     for alias in spec.aliases:
         add_alias(session, agency, alias)
     for group_name in spec.groups:

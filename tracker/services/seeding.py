@@ -56,7 +56,7 @@ def load_jurisdiction(session: Session, folder: Path, *, horizon: date, rules: D
     spec: dict[str, Any] = json.loads((folder / "directives.json").read_text(encoding="utf-8"))
     where = agencies.ensure_jurisdiction(session, spec["jurisdiction"]["code"], spec["jurisdiction"]["name"])
     report = import_agencies(
-        session, open_table(folder / "agencies.csv"), {}, jurisdiction_code=where.code, dry_run=False
+        session, open_table(folder / "agencies.csv"), {}, jurisdiction_code=where.code, dry_run=False, actor=actor
     )
     if report.errors:
         raise TrackerError("; ".join(report.errors[:3]))
