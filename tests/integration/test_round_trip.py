@@ -102,3 +102,31 @@ def test_a_file_older_than_the_record_is_a_conflict_and_changes_nothing(demo: tr
     assert f"assignment {overdue.id} changed after this file was made" in report.errors[0]
     assert "due_on" in report.errors[0]
     assert _contents(demo) == after_extension
+
+
+@pytest.mark.parametrize("suffix", ["csv", "xlsx"])
+def test_text_that_looks_like_a_formula_is_written_as_text_and_read_back(
+    demo: tracker.Tracker, tmp_path: Path, suffix: str
+) -> None:
+    import openpyxl
+
+    risky = ["=cmd|' /C calc'!A0", '=HYPERLINK("http://example.org","x")', "+1", "-đã nhắc", "@SUM(A1)"]
+    ids = [row.id for row in demo.assignments(AssignmentFilter(), as_of=demo.today) if row.role == "lead"]
+    for assignment_id, text in zip(ids, risky, strict=False):
+        demo.note(assignment_id, text)
+    path = _export(demo, tmp_path / f"risky.{suffix}")
+    if suffix == "csv":
+        content = path.read_text(encoding="utf-8-sig")
+        assert "'=cmd" in content and "'+1" in content and "'-đã nhắc" in content
+    else:
+        sheet = openpyxl.load_workbook(path).active
+        assert sheet is not None
+        formulas = [c.coordinate for row in sheet.iter_rows() for c in row if c.data_type == "f"]
+        assert formulas == []
+    before = _contents(demo)
+    report = demo.import_file(path)
+    assert report.ok, report.errors
+    assert report.updated == 0
+    assert _contents(demo) == before
+    notes = {demo.get(i).note for i in ids[: len(risky)]}
+    assert notes == set(risky)

@@ -16,7 +16,7 @@ from typing import Any
 
 from tracker.core.changes import DeadlineStep, format_steps
 from tracker.core.errors import TrackerError
-from tracker.importing.sources import JSON_FIELDS, as_text
+from tracker.importing.sources import JSON_FIELDS, as_text, guard_formula
 from tracker.store.queries import AssignmentRow
 from tracker.store.reader import Reader
 
@@ -137,7 +137,7 @@ def write_records(path: Path, file_format: str, records: list[dict[str, Any]]) -
             writer = csv.writer(handle)
             writer.writerow(HEADERS)
             for record in records:
-                writer.writerow([as_text(_cell(h, record.get(h))) for h in HEADERS])
+                writer.writerow([guard_formula(as_text(_cell(h, record.get(h)))) for h in HEADERS])
     elif file_format == "json":
         items = [{h: _json(record.get(h)) for h in HEADERS} for record in records]
         for item in items:
@@ -161,6 +161,9 @@ def write_records(path: Path, file_format: str, records: list[dict[str, Any]]) -
         sheet.freeze_panes = "A2"
         for record in records:
             sheet.append([_cell(h, record.get(h)) if record.get(h) is not None else "" for h in HEADERS])
+            for cell in sheet[sheet.max_row]:
+                if isinstance(cell.value, str) and cell.value.startswith("="):
+                    cell.data_type = "s"  # text, never a live formula
         for index, name in enumerate(HEADERS, start=1):
             if name in _DATE_FIELDS:
                 for (cell,) in sheet.iter_rows(min_row=2, min_col=index, max_col=index):

@@ -110,11 +110,27 @@ def read_csv(path: Path) -> Table:
             try:
                 for number, values in enumerate(reader, start=2):
                     if (values and values[0].strip()) or any(v.strip() for v in values):
+                        if any(v[:1] == "'" for v in values):
+                            values = [unguard_formula(v) for v in values]
                         yield SourceRow(str(number), values)
             except UnicodeDecodeError:
                 raise _not_text(path, encoding) from None
 
     return Table(path, headers, [column_letter(i) for i in range(len(headers))], rows())
+
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+"""What a spreadsheet program takes for the start of a formula (OWASP, CSV injection)."""
+
+
+def guard_formula(text: str) -> str:
+    """A text cell for a CSV file that no spreadsheet program runs as a formula: a leading quote."""
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+def unguard_formula(text: str) -> str:
+    """The inverse of :func:`guard_formula`, for a CSV cell as read."""
+    return text[1:] if text[:1] == "'" and text[1:].startswith(FORMULA_STARTS) else text
 
 
 def _cell(value: Any) -> Any:
