@@ -136,6 +136,11 @@ class StoredAssignment:
 _UNSET: Any = object()
 
 
+def unset() -> Any:
+    """The value of :attr:`IncomingAssignment.due_on` when the source states no current due date."""
+    return _UNSET
+
+
 @dataclass(frozen=True, slots=True)
 class IncomingAssignment:
     """What a writer brings for an assignment.

@@ -23,6 +23,7 @@ from tracker.core.changes import (
     parse_steps,
     plan_assignment,
     plan_record,
+    unset,
 )
 from tracker.core.deadlines import Deadline, DeadlineRules, parse_date, parse_deadline
 from tracker.core.errors import AmbiguousNameError, NotFoundError, TrackerError
@@ -121,6 +122,7 @@ _ASSIGNMENT_COLUMNS = (
     "id", "task_id", "agency_id", "role", "period", "due_on", "deadline_text", "original_due_on", "completed_on",
     "result_ref", "note", "withdrawn_on", "version", "created_at", "updated_at",
 )  # fmt: skip
+_EXTRA_FIELDS = ("due_on", "deadline_changes", "withdrawal_reason", "version")
 _TASK_FIELDS = ("text", "deadline_text", "due_on", "rule")
 _STEP_COLUMNS = ("assignment_id", "old_due_on", "new_due_on", "reason", "decision_ref", "source", "actor", "changed_at")
 _WITHDRAWAL_COLUMNS = ("assignment_id", "reason", "decision_ref", "actor", "recorded_at")
@@ -235,9 +237,9 @@ class AssignmentImporter:
         self.batch: list[_Row] = []
         self.db_date = _DbDates(sql)
         self.db_now = sql.db_value(self.now)
-        self.has_extras = any(
-            name in columns for name in ("due_on", "deadline_changes", "withdrawal_reason", "version")
-        )
+        self.has_extras = any(name in columns for name in _EXTRA_FIELDS)
+        self.extras_cache: dict[tuple[Any, ...], _Extras] = {}
+        self.pick_extras = operator.itemgetter(*(columns.get(name, -1) for name in _EXTRA_FIELDS))
 
     # --- errors ----------------------------------------------------------------------------------
 
@@ -645,6 +647,14 @@ class AssignmentImporter:
         """The row's export-only cells (see :class:`_Extras`); None when one of them is wrong (reported)."""
         if not self.has_extras:
             return _NO_EXTRAS
+        try:
+            key = self.pick_extras(row.values)
+        except IndexError:  # a short row
+            key = tuple(self.cell(row, name) for name in _EXTRA_FIELDS)
+        with contextlib.suppress(TypeError):  # a JSON list of deadline changes is not a key
+            found = self.extras_cache.get(key)
+            if found is not None:
+                return found
         errors_before = len(self.report.errors)
         due_on: Any = _MISSING
         if "due_on" in self.columns and as_text(self.cell(row, "due_on")):
@@ -678,7 +688,11 @@ class AssignmentImporter:
                 )
         if len(self.report.errors) > errors_before:
             return None
-        return _Extras(due_on, history, self.text(row, "withdrawal_reason"), version)
+        extras = _Extras(due_on, history, self.text(row, "withdrawal_reason"), version)
+        if len(self.extras_cache) >= 50_000:
+            self.extras_cache.clear()
+        _remember(self.extras_cache, key, extras)
+        return extras
 
     def roles_for(self, row: SourceRow, jurisdiction_id: int) -> tuple[tuple[int, str], ...] | None:
         """(agency id, role) for each agency the row names: leads first; a lead is never also a
@@ -763,15 +777,15 @@ class AssignmentImporter:
         extras = row.extras if role == "lead" else _NO_EXTRAS
         stated = extras.due_on is not _MISSING and (period or len(row.slots) == 1)
         return IncomingAssignment(
-            deadline_text=row.deadline_text,
-            wording_due_on=due_on,
-            **({"due_on": extras.due_on} if stated else {}),
-            completed_on=row.completed_on,
-            result_ref=row.result_ref,
-            note=row.note,
-            withdrawn_on=row.withdrawn_on,
-            history=extras.history,
-            version=extras.version,
+            row.deadline_text,
+            due_on,
+            extras.due_on if stated else unset(),
+            row.completed_on,
+            row.result_ref,
+            row.note,
+            row.withdrawn_on,
+            extras.history,
+            extras.version,
         )
 
     def queue_new(self, row: _Row, agency_id: int, role: str, period: str, due_on: date | None) -> None:

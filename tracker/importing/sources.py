@@ -109,8 +109,9 @@ def read_csv(path: Path) -> Table:
         with handle:
             try:
                 for number, values in enumerate(reader, start=2):
-                    if (values and values[0].strip()) or any(v.strip() for v in values):
-                        if any(v[:1] == "'" for v in values):
+                    joined = "".join(values)
+                    if joined.strip():
+                        if "'" in joined:
                             values = [unguard_formula(v) for v in values]
                         yield SourceRow(str(number), values)
             except UnicodeDecodeError:
