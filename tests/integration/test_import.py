@@ -15,6 +15,7 @@ import tracker
 from tests.data.make_files import EXPECTED_ASSIGNMENTS, HEADER_VI, ROWS
 from tests.integration.cli_runner import run
 from tests.integration.tally import assert_counts_are_exact, kept_tally, trigger_definitions
+from tracker.core.errors import TrackerError
 from tracker.core.status import Status
 
 pytestmark = pytest.mark.usefixtures("backend")
@@ -455,3 +456,46 @@ def test_a_large_import_that_fails_keeps_the_indexes_and_writes_nothing(t: track
     assert _count(t) == before
     assert _index_definitions(t) == indexes
     assert trigger_definitions(t) == triggers and kept_tally(t) == tally
+
+
+def test_a_byte_order_mark_inside_a_data_row_makes_no_second_directive(t: tracker.Tracker, tmp_path: Path) -> None:
+    path = tmp_path / "bom.csv"
+    path.write_text(
+        "directive,ref,task,lead,deadline\n"
+        "99/KH-UBND,1,Báo cáo,Sở Tư pháp,trước 30/4/2021\n"
+        "\ufeff99/KH-UBND,2,Báo cáo thêm,Sở Tư pháp,trước 30/5/2021\n",
+        encoding="utf-8",
+    )
+    report = t.import_file(path, jurisdiction="thanh-hoa")
+    assert report.ok, report.errors
+    assert report.directives_created == 1
+    assert t.reader.scalar("SELECT count(*) FROM directive WHERE number LIKE '%99/KH-UBND'") == 1
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        ('{"assignments": [{"directive": "1/KH", "ref": "1", "task": {"x": 1}, "lead": "Sở Tư pháp"}]}', "task"),
+        (
+            '{"assignments": [{"directive": "1/KH", "ref": "1", "task": "T", "lead": "Sở Tư pháp", "note": true}]}',
+            "note",
+        ),
+        ('{"directives": [{"number": "1/KH", "tasks": {"ref": "1"}}]}', "tasks is not a list"),
+    ],
+)
+def test_json_values_of_the_wrong_type_are_an_error_naming_the_field(
+    t: tracker.Tracker, tmp_path: Path, content: str, expected: str
+) -> None:
+    path = tmp_path / "bad.json"
+    path.write_text(content, encoding="utf-8")
+    before = _count(t)
+    with pytest.raises(TrackerError, match=expected):
+        t.import_file(path, jurisdiction="thanh-hoa")
+    assert _count(t) == before
+
+
+def test_a_directive_whose_tasks_are_null_has_no_tasks(t: tracker.Tracker, tmp_path: Path) -> None:
+    path = tmp_path / "null.json"
+    path.write_text('{"directives": [{"number": "1/KH", "tasks": null}]}', encoding="utf-8")
+    report = t.import_file(path, jurisdiction="thanh-hoa")
+    assert report.ok and report.rows == 0

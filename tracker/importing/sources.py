@@ -110,6 +110,9 @@ def read_csv(path: Path) -> Table:
             try:
                 for number, values in enumerate(reader, start=2):
                     joined = "".join(values)
+                    if "\ufeff" in joined:  # a byte-order mark pasted into a cell is never meant
+                        values = [v.replace("\ufeff", "") for v in values]
+                        joined = "".join(values)
                     if joined.strip():
                         if "'" in joined:
                             values = [unguard_formula(v) for v in values]
@@ -253,6 +256,10 @@ JSON_FIELDS = [
 ]
 
 
+_JSON_LIST_FIELDS = ("lead", "coordinating", "deadline_changes")
+"""The fields a JSON file may give as a list."""
+
+
 def read_json(path: Path) -> Table:
     """Either ``{"directives": [{number, issued_on, kind, title, issuer, tasks: [{ref, text, lead,
     coordinating, deadline, ...}]}]}`` or ``{"assignments": [{directive, ref, task, lead, ...}]}``
@@ -285,7 +292,13 @@ def read_json(path: Path) -> Table:
         raise TrackerError(f'{path}: expected {{"directives": [...]}} or {{"assignments": [...]}}.')
 
     def flat(item: dict[str, Any], where: str) -> SourceRow:
-        return SourceRow(where, [item.get(name) for name in JSON_FIELDS])
+        values = [item.get(name) for name in JSON_FIELDS]
+        for name, value in zip(JSON_FIELDS, values, strict=True):
+            if isinstance(value, bool | dict) or (isinstance(value, list) and name not in _JSON_LIST_FIELDS):
+                raise TrackerError(
+                    f"{path}: {where}.{name}: {value!r} is not text, a number or a date; write it as text."
+                )
+        return SourceRow(where, values)
 
     def rows() -> Iterator[SourceRow]:
         try:
@@ -317,7 +330,10 @@ def _directive_rows(
         "title": directive.get("title"),
         "issuer": directive.get("issuer"),
     }
-    for t_index, task in enumerate(directive.get("tasks", [])):
+    tasks = directive.get("tasks") or []
+    if not isinstance(tasks, list):
+        raise TrackerError(f"{path}: directives[{d_index}].tasks is not a list of tasks.")
+    for t_index, task in enumerate(tasks):
         if not isinstance(task, dict):
             raise TrackerError(f"{path}: directives[{d_index}].tasks[{t_index}] is not an object.")
         merged = {**shared, **task, "task": task.get("text", task.get("task"))}
