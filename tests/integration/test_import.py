@@ -499,3 +499,24 @@ def test_a_directive_whose_tasks_are_null_has_no_tasks(t: tracker.Tracker, tmp_p
     path.write_text('{"directives": [{"number": "1/KH", "tasks": null}]}', encoding="utf-8")
     report = t.import_file(path, jurisdiction="thanh-hoa")
     assert report.ok and report.rows == 0
+
+
+def test_a_quote_left_open_is_an_error_naming_its_row(t: tracker.Tracker, tmp_path: Path) -> None:
+    lines = ["directive,ref,task,lead,deadline,note"]
+    lines += [f"99/KH-UBND,{n},Báo cáo {n},Sở Tư pháp,trước 30/4/2021," for n in range(1, 21)]
+    lines[3] += '"nhắc lại'
+    path = tmp_path / "open-quote.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    before = _count(t)
+    with pytest.raises(TrackerError, match=r"open-quote.csv:4:F: a quote opened in this cell is not closed"):
+        t.import_file(path, jurisdiction="thanh-hoa")
+    assert _count(t) == before
+
+
+def test_a_cell_with_line_breaks_is_still_read(t: tracker.Tracker, tmp_path: Path) -> None:
+    path = tmp_path / "lines.csv"
+    path.write_text(
+        'directive,ref,task,lead,deadline,note\n99/KH-UBND,1,"Báo cáo\nhai dòng",Sở Tư pháp,trước 30/4/2021,"a\nb"\n',
+        encoding="utf-8",
+    )
+    assert t.import_file(path, jurisdiction="thanh-hoa").ok

@@ -113,6 +113,8 @@ def read_csv(path: Path) -> Table:
                     if "\ufeff" in joined:  # a byte-order mark pasted into a cell is never meant
                         values = [v.replace("\ufeff", "") for v in values]
                         joined = "".join(values)
+                    if "\n" in joined:
+                        _check_no_swallowed_rows(path, str(number), values, dialect.delimiter, len(headers))
                     if joined.strip():
                         if "'" in joined:
                             values = [unguard_formula(v) for v in values]
@@ -121,6 +123,18 @@ def read_csv(path: Path) -> Table:
                 raise _not_text(path, encoding) from None
 
     return Table(path, headers, [column_letter(i) for i in range(len(headers))], rows())
+
+
+def _check_no_swallowed_rows(path: Path, row: str, values: list[str], delimiter: str, width: int) -> None:
+    """A quoted cell whose lines look like rows of the file (as many delimiters as a row has) is a quote
+    left open, which would swallow the rows after it: an error naming the row."""
+    for column, value in enumerate(values):
+        lines = value.split("\n")[1:]
+        if width > 2 and any(line.count(delimiter) >= width - 2 for line in lines):
+            raise TrackerError(
+                f"{path}:{row}:{column_letter(column)}: a quote opened in this cell is not closed, and the lines "
+                f"after it look like rows of the file ({len(lines)} line(s)); close the quote or remove it."
+            )
 
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
