@@ -225,18 +225,13 @@ def measure(url: str, size: int, sqlite_path: Path | None, import_max: int = 100
         figures.update(_measure_import(tracker, size))
         tracker.close()
     tracker = Tracker(url, today=AS_OF)
-    from tracker.core.forked import can_fork
     from tracker.notify.digest import build_digests
 
     started = time.perf_counter()
     plan = build_digests(tracker.reader, AS_OF, secretariat=["vp@example.org"])
     figures["digest_build_ms"] = round((time.perf_counter() - started) * 1000, 1)
-    figures["digest_build_used_a_child_process"] = can_fork()
     figures["digests"] = len(plan.digests)
     del plan
-    started = time.perf_counter()
-    build_digests(tracker.reader, AS_OF, secretariat=["vp@example.org"], in_parallel=False)
-    figures["digest_build_in_one_process_ms"] = round((time.perf_counter() - started) * 1000, 1)
     tracker.close()
     figures.update(_in_a_fresh_process("digests", url))
     return figures

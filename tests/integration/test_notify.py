@@ -285,89 +285,27 @@ def test_the_digests_read_their_tasks_alike_by_id_and_from_the_whole_table(demo_
     t.close()
 
 
-def _summary_that_fails(*args: Any) -> Any:
-    """Sent to a digest run's child by name, so defined here rather than in the test."""
-    raise RuntimeError("the child ran out of memory")
+def test_the_digests_are_built_in_this_process_and_leave_the_collector_alone(
+    demo_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A digest run is library code: it starts no process and changes no process-wide setting of the
+    garbage collector, whatever the day; the lines it reads are listed all the same."""
+    import gc
 
-
-@pytest.mark.skipif(not hasattr(os, "fork") or len(os.sched_getaffinity(0)) < 2, reason="needs fork and two cores")
-def test_the_digests_are_the_same_when_a_child_process_helps(demo_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Where a child process can run, it renders the tasks' beginnings while the parent reads the rows,
-    then builds the secretariat's summary while the parent builds the agencies' digests. The digests are
-    the same as built in one process. A task the child did not send (one made since its read) is rendered
-    by the parent; whatever part a failed child did not do, the parent does."""
-    from tracker.core.forked import can_fork, start_worker
-    from tracker.notify import digest, lines
     from tracker.notify.digest import build_digests
 
+    def refused(*args: Any) -> Any:
+        raise AssertionError("a digest run must not fork or tune the garbage collector")
+
+    for module, name in ((os, "fork"), (gc, "disable"), (gc, "set_threshold"), (gc, "freeze")):
+        monkeypatch.setattr(module, name, refused)
     t = tracker.open(demo_url)
-    rendered_here: list[int] = []  # the child's calls change its own copies of these lists
-    summarised_here: list[int] = []
-    render, summary = lines._Beginnings.render, digest._summary
-
-    def counted(self: Any, task_ids: set[int]) -> dict[int, tuple[bytes, bytes]]:
-        rendered_here.append(len(task_ids))
-        return render(self, task_ids)
-
-    def summarised(*args: Any) -> Any:
-        summarised_here.append(1)
-        return summary(*args)
-
-    monkeypatch.setattr(lines._Beginnings, "render", counted)
-    monkeypatch.setattr(digest, "_summary", summarised)
-
-    def digests(as_of: date, in_parallel: bool) -> list[tuple[str, str, str]]:
-        rendered_here.clear()
-        summarised_here.clear()
-        plan = build_digests(t.reader, as_of, secretariat=["vp@example.org"], in_parallel=in_parallel)
-        assert no_children_left()
-        return [(d.subject, d.text, d.html) for d in plan.digests]
-
-    assert can_fork()
-    tasks_listed: dict[date, int] = {}
     for as_of in (date(2020, 3, 21), date(2020, 6, 15)):
-        alone = digests(as_of, in_parallel=False)
-        assert len(rendered_here) == 1 and rendered_here[0] > 0 and summarised_here == [1]
-        tasks_listed[as_of] = rendered_here[0]
-        assert digests(as_of, in_parallel=True) == alone and rendered_here == [] and summarised_here == []
-    assert tasks_listed[date(2020, 6, 15)] > 1
-
-    beginnings = lines.HelperInChild.beginnings
-
-    def one_short(self: Any) -> dict[int, tuple[bytes, bytes]]:
-        found = beginnings(self)
-        del found[min(found)]
-        return found
-
-    def broken(*args: Any) -> Any:
-        raise RuntimeError("the child's connection failed")
-
-    everything = tasks_listed[date(2020, 6, 15)]
-    for patched, rendered, summarised_by_parent in (
-        ((lines.HelperInChild, "beginnings", one_short), [1], []),
-        ((lines.HelperInChild, "render", broken), [everything], [1]),
-        ((digest, "_summary_in_helper", _summary_that_fails), [], [1]),
-    ):
-        with monkeypatch.context() as patch:
-            patch.setattr(*patched)
-            assert digests(date(2020, 6, 15), in_parallel=True) == alone
-            assert rendered_here == rendered and summarised_here == summarised_by_parent, patched[1]
-
-    started: list[Any] = []
-
-    def spied(open_target: Any, **options: Any) -> Any:
-        started.append(start_worker(open_target, **options))
-        return started[-1]
-
-    def failing_read(*args: Any) -> Any:
-        raise RuntimeError("the connection dropped")
-
-    monkeypatch.setattr(lines, "start_worker", spied)
-    monkeypatch.setattr(lines, "_read", failing_read)
-    with pytest.raises(RuntimeError, match="dropped"):
-        digests(date(2020, 6, 15), in_parallel=True)
-    assert started and started[0] is not None
-    assert no_children_left()  # stopped and reaped when the parent's own part failed
+        plan = build_digests(t.reader, as_of, secretariat=["vp@example.org"])
+        assert gc.isenabled() and no_children_left()
+        agencies, summary = plan.digests[:-1], plan.digests[-1]
+        assert agencies and summary.key == "summary"
+        assert all(digest.key.startswith("agency:") for digest in agencies)
     t.close()
 
 
@@ -388,14 +326,11 @@ def test_a_lone_overdue_line_is_listed_in_its_digest_and_in_the_summary(db_url: 
 
     t = _one_agency(db_url)
     t.directive("2/KH").assign("1", "Báo cáo quý", lead="Sở A", due="1/3/2020")
-    for in_parallel in (True, False):
-        agency, summary = build_digests(
-            t.reader, date(2020, 3, 10), secretariat=["vp@example.org"], in_parallel=in_parallel
-        ).digests
-        for digest in (agency, summary):
-            assert digest.text.count("1: Báo cáo quý\n") == 1 and digest.html.count("1: Báo cáo quý</td>") == 1
-        assert summary.text.endswith("quá hạn 9 ngày\n  Cơ quan chủ trì chưa hoàn thành (1): Sở A\n")
-        assert summary.html.count("<td>Sở A</td></tr>") == 1
+    agency, summary = build_digests(t.reader, date(2020, 3, 10), secretariat=["vp@example.org"]).digests
+    for digest in (agency, summary):
+        assert digest.text.count("1: Báo cáo quý\n") == 1 and digest.html.count("1: Báo cáo quý</td>") == 1
+    assert summary.text.endswith("quá hạn 9 ngày\n  Cơ quan chủ trì chưa hoàn thành (1): Sở A\n")
+    assert summary.html.count("<td>Sở A</td></tr>") == 1
     t.close()
 
 
@@ -411,9 +346,7 @@ def test_a_period_or_wording_holding_the_ending_separator_is_read_back_whole(db_
     t.directive("3/KH").assign("1", "Báo cáo năm", lead="Sở A", due="2/3/2020")
     with t.engine.begin() as connection:
         connection.execute(text("UPDATE assignment SET period = '12|Q1', deadline_text = '3|trước 1/3/2020|gấp'"))
-    for in_parallel in (True, False):
-        plan = build_digests(t.reader, date(2020, 3, 10), in_parallel=in_parallel)
-        (digest,) = plan.digests
-        assert digest.text.count("01/03/2020 (\u201c3|trước 1/3/2020|gấp\u201d), 12|Q1 - ") == 1
-        assert digest.text.count("02/03/2020 (\u201c3|trước 1/3/2020|gấp\u201d), 12|Q1 - ") == 1
+    (digest,) = build_digests(t.reader, date(2020, 3, 10)).digests
+    assert digest.text.count("01/03/2020 (\u201c3|trước 1/3/2020|gấp\u201d), 12|Q1 - ") == 1
+    assert digest.text.count("02/03/2020 (\u201c3|trước 1/3/2020|gấp\u201d), 12|Q1 - ") == 1
     t.close()

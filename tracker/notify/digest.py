@@ -12,20 +12,9 @@ from itertools import chain
 from operator import itemgetter
 from typing import Any
 
-from tracker.core.batch import without_cycle_collection
 from tracker.core.text import one_line
 from tracker.i18n import t
-from tracker.notify.lines import (
-    DUE_SOON,
-    OVERDUE,
-    DigestLines,
-    Helper,
-    HelperInChild,
-    Line,
-    helper_for,
-    read_lines,
-    render_lines,
-)
+from tracker.notify.lines import DUE_SOON, OVERDUE, DigestLines, read_lines, render_lines
 from tracker.store.queries import AssignmentFilter
 from tracker.store.reader import Reader
 
@@ -73,8 +62,8 @@ _TABLE = "<table border='1' cellpadding='4' cellspacing='0'>"
 
 
 def _picker(numbers: Sequence[int]) -> Callable[[Sequence[Any]], tuple[Any, ...]]:
-    """A function that picks the items at ``numbers`` from a list, as a tuple, in one C call: a map of
-    the list's ``__getitem__`` took half as long again over a digest's lines."""
+    """A function that picks the items at ``numbers`` from a list, as a tuple: one C call for all of
+    them, where a digest picks up to every line of the run."""
     if len(numbers) == 1:  # itemgetter returns a lone item bare
         only = numbers[0]
         return lambda items: (items[only],)
@@ -114,28 +103,12 @@ def build_digests(
     agency_ids: Sequence[int] | None = None,
     secretariat: Sequence[str] = (),
     lang: str = "vi",
-    in_parallel: bool = True,
 ) -> DigestPlan:
-    """Every digest due at ``as_of``, built from one query of open assignments. With ``in_parallel``,
-    parts of the work run in a child process beside this one where that can be done (see
-    :mod:`tracker.core.forked`); the digests are the same either way."""
-    with without_cycle_collection(), helper_for(reader, lang, in_parallel=in_parallel) as helper:
-        return _build(reader, as_of, due_within, only_overdue, agency_ids, secretariat, lang, helper)
-
-
-def _build(
-    reader: Reader,
-    as_of: date,
-    due_within: int,
-    only_overdue: bool,
-    agency_ids: Sequence[int] | None,
-    secretariat: Sequence[str],
-    lang: str,
-    helper: Helper,
-) -> DigestPlan:
+    """Every digest due at ``as_of``, built in this process on ``reader``'s connection. The lines are
+    read and rendered once for the whole run, and each digest joins the ones it lists, since an overdue
+    line is listed in its agency's digest and again in the summary."""
     criteria = AssignmentFilter(overdue=True, due_within=None if only_overdue else due_within, agency_ids=agency_ids)
-    read = read_lines(reader, criteria, as_of, helper)
-    beginnings = helper.ask("beginnings")  # before the summary is handed over: the child works in order
+    read = read_lines(reader, criteria, as_of)
     contacts = _contacts(reader)
     names = dict(reader.rows("SELECT id, name FROM agency"))
     plan = DigestPlan(as_of)
@@ -147,15 +120,7 @@ def _build(
     ]
     plan.agencies_without_contact = [names[agency_id] for agency_id, _ in listed if not contacts.get(agency_id)]
     counts = [(names[agency_id], len(places[OVERDUE]), len(places[DUE_SOON])) for agency_id, places in listed]
-    summarised = bool(secretariat) and agency_ids is None
-    if summarised and read.late_leads:
-        # The summary (a third of the run's bytes) is built by the helper's child from the overdue lines
-        # (their tasks, endings and lead agencies), while this process renders the lines and builds the
-        # agencies' digests.
-        late = _picker(list(read.late_leads))(read.lines), list(read.late_leads.values())
-        summary_args = (as_of, lang, names, counts, plan.agencies_without_contact, secretariat)
-        helper.send("keep", _summary_in_helper, *late, *summary_args)
-    lines = render_lines(reader, read, as_of, lang, beginnings)
+    lines = render_lines(reader, read, as_of, lang)
     footer = t("mail.footer", lang)
     footer_text, footer_html = f"\n{footer}\n".encode(), f"<p>{escape(footer)}</p>".encode()
     titles = (t("mail.overdue", lang), t("mail.due_soon", lang), t("mail.coordinating", lang))
@@ -183,28 +148,9 @@ def _build(
                 agency=name,
             )
         )
-    if summarised:
-        summary = helper.ask("take") if lines.late_leads else None
-        if summary is None:  # no helper, or it failed
-            summary = _summary(lines, names, counts, plan.agencies_without_contact, as_of, lang, secretariat)
-        plan.digests.append(summary)
+    if secretariat and agency_ids is None:
+        plan.digests.append(_summary(lines, names, counts, plan.agencies_without_contact, as_of, lang, secretariat))
     return plan
-
-
-def _summary_in_helper(
-    helper: HelperInChild,
-    late_lines: tuple[Line, ...],
-    late_leads: list[list[int]],
-    as_of: date,
-    lang: str,
-    names: dict[int, str],
-    counts: list[tuple[str, int, int]],
-    without_contact: list[str],
-    secretariat: Sequence[str],
-) -> Digest:
-    """In the helper's child process: the summary, from the overdue lines rendered there."""
-    lines = helper.lines(as_of, list(late_lines), dict(enumerate(late_leads)))
-    return _summary(lines, names, counts, without_contact, as_of, lang, secretariat)
 
 
 def _summary(
@@ -248,8 +194,8 @@ def _summary(
             f"<td>{escape(listed)}</td></tr>".encode(),
         )
     if late_leads:
-        # The parts of every line, picked and interleaved by C loops (itemgetter, zip, chain): a Python
-        # loop over the 100k overdue lines at 1M assignments took a third of the summary's time.
+        # The parts of every overdue line, picked and interleaved by C loops (itemgetter, zip, chain):
+        # the summary lists every overdue line of the run, so a Python loop per line would dominate it.
         pick = _picker(list(late_leads))
         listed_as = [listings[agencies] for agencies in agencies_of_lines]
         text_parts = zip(pick(lines.text), zip(map(itemgetter(0), listed_as)), strict=True)

@@ -9,22 +9,17 @@ The parts are UTF-8, the encoding the messages are sent in: a run's digests come
 which as Python text take 2 bytes each (Vietnamese letters are beyond Latin-1) and as UTF-8 about 1.15.
 Joining bytes touches half the memory, and the sender need not encode them again.
 
-The two reads are about as long as each other: the rows (0.5 s at 1M assignments) and the 76k tasks
-they name, with their directives, rendered (0.5 s). Where a second core is free, a child process (a
-:class:`Helper`) does the second while this one does the first; it then builds the secretariat's
-summary from the overdue lines while this process builds the agencies' digests (:mod:`tracker.core.forked`).
+Everything runs in the calling process on the reader's one connection: two plain reads (the rows, then
+the tasks they name with their directives), then the rendering.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, timedelta
 from html import escape
 from typing import Any
 
-from tracker.core.forked import Worker, WorkerFailed, start_worker
 from tracker.core.text import one_line
 from tracker.i18n import t
 from tracker.store import queries
@@ -57,99 +52,6 @@ class DigestLines:
     """line number -> the lead agencies overdue on it, in the order of the lines."""
 
 
-class Helper:
-    """A child process working beside a digest run, seen from the run (see :mod:`tracker.core.forked`).
-    It renders the tasks' beginnings on its own connection while the run reads the rows, keeps them, and
-    then builds what it is handed (the secretariat's summary) while the run builds the agencies' digests.
-
-    Once the child has failed, or when none could start, :meth:`send` does nothing and :meth:`ask`
-    returns None: the run then does that part itself."""
-
-    def __init__(self, worker: Worker | None) -> None:
-        self._worker = worker
-
-    def send(self, method: str, *args: Any) -> None:
-        if self._worker is not None:
-            try:
-                self._worker.send(method, *args)
-            except WorkerFailed:
-                self.cancel()
-
-    def ask(self, method: str, *args: Any) -> Any:
-        if self._worker is None:
-            return None
-        try:
-            return self._worker.ask(method, *args)
-        except WorkerFailed:
-            self.cancel()
-            return None
-
-    def cancel(self) -> None:
-        """Stop the child at once (the run failed, or the child did)."""
-        if self._worker is not None:
-            self._worker.cancel()
-            self._worker = None
-
-    def close(self) -> None:
-        if self._worker is not None:
-            self._worker.close()
-            self._worker = None
-
-
-@contextmanager
-def helper_for(reader: Reader, lang: str, *, in_parallel: bool = True) -> Iterator[Helper]:
-    """A :class:`Helper` for a digest run on ``reader``, stopped when the run ends: at once if it failed.
-    With ``in_parallel`` false, or where no child can run beside this process, it has no child."""
-    worker = None
-    if in_parallel and reader.can_reopen:
-        url = reader.url
-        worker = start_worker(lambda: HelperInChild(url, lang), memo=False)
-    helper = Helper(worker)
-    try:
-        yield helper
-    except BaseException:
-        helper.cancel()
-        raise
-    finally:
-        helper.close()
-
-
-class HelperInChild:
-    """The child's side of a :class:`Helper`, on its own connection."""
-
-    def __init__(self, url: str, lang: str) -> None:
-        self.reader = Reader(url)
-        self.lang = lang
-        self.made = _Beginnings(self.reader, lang)
-        self.found: dict[int, tuple[bytes, bytes]] = {}
-        self.kept: Any = None
-
-    def render(self, tasks_sql: str, params: dict[str, Any]) -> None:
-        """Render the beginnings of the tasks the lines name (``tasks_sql`` selects their ids)."""
-        # One query with the tasks in a subquery: the database picks them out (on PostgreSQL, a hash
-        # semi-join instead of the whole task table read or 76k probes; 0.74-0.87 s -> 0.43-0.53 s).
-        tasks = self.reader.rows(f"{_TASK_COLUMNS} FROM task WHERE id IN ({tasks_sql})", params)
-        self.found = self.made.render_rows(tasks)
-
-    def beginnings(self) -> dict[int, tuple[bytes, bytes]]:
-        return self.found
-
-    def lines(self, as_of: date, lines: list[Line], late_leads: dict[int, list[int]]) -> DigestLines:
-        """``lines`` rendered here, as :func:`render_lines` renders them (``late_leads`` by their numbers)."""
-        return _Renderer(as_of, self.lang, self.made).render(lines, self.found, {}, late_leads)
-
-    def keep(self, step: Callable[..., Any], *args: Any) -> None:
-        """Run ``step(self, *args)`` (a module-level function: it travels by name) and keep its result."""
-        self.kept = step(self, *args)
-
-    def take(self) -> Any:
-        kept, self.kept = self.kept, None
-        return kept
-
-    def close(self) -> None:
-        self.reader.close()
-
-
 @dataclass
 class ReadLines:
     """The lines as read, before they are rendered (see :func:`read_lines`)."""
@@ -159,28 +61,19 @@ class ReadLines:
     late_leads: dict[int, list[int]]
 
 
-def read_lines(reader: Reader, criteria: AssignmentFilter, as_of: date, helper: Helper | None = None) -> ReadLines:
+def read_lines(reader: Reader, criteria: AssignmentFilter, as_of: date) -> ReadLines:
     """The lines of every digest due at ``as_of`` under ``criteria`` (overdue and due-soon), as read.
-
-    With a ``helper`` that has a child process, the child reads and renders the tasks' beginnings
-    meanwhile (ask it for "beginnings" next): at 1M assignments the two reads take about as long as each
-    other."""
+    One sorted query: the lines come out grouped, so nothing is sorted or grouped in Python."""
     params: dict[str, Any] = {}
     sources = _row_sources(reader, criteria, as_of, params)
-    if helper is not None:
-        helper.send("render", _task_ids_sql(sources), params)
     return ReadLines(*_read(reader, _lines_sql(sources, reader.dialect), params))
 
 
-def render_lines(
-    reader: Reader, read: ReadLines, as_of: date, lang: str, beginnings: dict[int, tuple[bytes, bytes]] | None
-) -> DigestLines:
-    """The lines ``read`` rendered, with the tasks' ``beginnings`` from a helper's child (its answer to
-    "beginnings"); the tasks are rendered here where there are none (no child, or it failed)."""
-    here = _Beginnings(reader, lang)
-    if beginnings is None:
-        beginnings = here.render({line[0] for line in read.lines})
-    return _Renderer(as_of, lang, here).render(read.lines, beginnings, read.by_agency, read.late_leads)
+def render_lines(reader: Reader, read: ReadLines, as_of: date, lang: str) -> DigestLines:
+    """The lines ``read``, rendered. The tasks they name are read and rendered once each, on the same
+    connection, since many lines share a task."""
+    beginnings = _Beginnings(reader, lang).render({line[0] for line in read.lines})
+    return _Renderer(as_of, lang).render(read.lines, beginnings, read.by_agency, read.late_leads)
 
 
 def _ending_sql(dialect: str) -> str:
@@ -221,11 +114,6 @@ def _lines_sql(sources: list[str], dialect: str) -> str:
     keys = "a.due_on, a.period, a.deadline_text"  # with the task id, what the union is sorted by
     both = " UNION ALL ".join(f"{columns}, {keys} {source}" for source in sources)
     return f"SELECT place, task_id, ending FROM ({both}) AS a ORDER BY {_LINE_ORDER}"
-
-
-def _task_ids_sql(sources: list[str]) -> str:
-    """The tasks of the rows the digests list (for ``id IN (...)``)."""
-    return " UNION ALL ".join(f"SELECT a.task_id {source}" for source in sources)
 
 
 def _read(reader: Reader, sql: str, params: dict[str, Any]) -> tuple[list[Line], ByAgency, dict[int, list[int]]]:
@@ -285,12 +173,10 @@ def _every_agency(reader: Reader, criteria: AssignmentFilter, as_of: date, param
 
 
 def _rows_by_id(reader: Reader, select: str, table: str, ids: set[int]) -> dict[int, tuple[Any, ...]]:
-    """The rows of ``table`` whose id is in ``ids``, by id. PostgreSQL probes the primary key once per id,
-    which at 1M assignments took 0.45 s for the 76k tasks the digests list, where reading all 140k took
-    0.2 s: when the ids are more than a quarter of the table (by the planner's estimate, once the table
-    has been analysed), it reads the whole table and keeps what is wanted. (The digests' child process
-    reads its tasks with a subquery instead; this serves the one-process path and the directives.)
-    SQLite's probes are the faster (0.23 s against 0.30 s)."""
+    """The rows of ``table`` whose id is in ``ids``, by id. On PostgreSQL, when the ids are more than a
+    quarter of the table (by the planner's estimate, once the table has been analysed), the whole table
+    is read and filtered here: one scan is cheaper than a primary-key probe per id. SQLite's probes are
+    cheaper than its scan, so it always probes."""
     if reader.dialect == "postgresql" and ids:
         estimate = reader.scalar(
             "SELECT reltuples FROM pg_class WHERE oid = CAST(:table AS regclass)", {"table": table}
@@ -324,11 +210,9 @@ class _Beginnings:
         self.wordings: dict[tuple[str, str], tuple[bytes, bytes]] = {}
 
     def render(self, task_ids: set[int]) -> dict[int, tuple[bytes, bytes]]:
-        """task id -> its beginning as text and as HTML, for each of ``task_ids``."""
-        return self.render_rows(list(_rows_by_id(self.reader, _TASK_COLUMNS, "task", task_ids).values()))
-
-    def render_rows(self, tasks: list[tuple[Any, ...]]) -> dict[int, tuple[bytes, bytes]]:
-        """The beginnings of ``tasks``, rows of :data:`_TASK_COLUMNS`."""
+        """task id -> its beginning as text and as HTML, for each of ``task_ids``. The directives are read
+        in one query for all the tasks, not one per task."""
+        tasks = list(_rows_by_id(self.reader, _TASK_COLUMNS, "task", task_ids).values())
         directive_ids = {task[3] for task in tasks}
         directives = _rows_by_id(self.reader, "SELECT id, number, issued_on, title", "directive", directive_ids)
         heads, wordings = self.heads, self.wordings
@@ -360,11 +244,8 @@ class _Renderer:
     """Renders lines as their task's beginning and an ending (due date, wording, period and state at the
     as-of date); each ending is rendered once."""
 
-    def __init__(self, as_of: date, lang: str, beginnings: _Beginnings) -> None:
+    def __init__(self, as_of: date, lang: str) -> None:
         self.as_of = as_of
-        self.more_beginnings = beginnings
-        """Renders the beginning of a task the child did not send (one with its first open row since the
-        child's read)."""
         self.overdue_template = t("status.days_overdue", lang, days="{days}")
         self.due_in_template = t("status.due_in", lang, days="{days}")
         self.endings: dict[str, tuple[bytes, bytes, bytes]] = {}
@@ -383,16 +264,12 @@ class _Renderer:
         endings = self.endings
         text_append, html_append, open_append = text.append, html.append, open_endings.append
         for task_id, ending in lines:
-            begins = beginnings.get(task_id) or self._beginning(task_id, beginnings)
+            begins = beginnings[task_id]
             ends = endings.get(ending) or self._ending(ending)
             text_append((begins[0], ends[0]))
             html_append((begins[1], ends[2]))
             open_append(ends[1])
         return DigestLines(text, html, open_endings, by_agency, late_leads)
-
-    def _beginning(self, task_id: int, beginnings: dict[int, tuple[bytes, bytes]]) -> tuple[bytes, bytes]:
-        found = beginnings[task_id] = self.more_beginnings.render({task_id})[task_id]
-        return found
 
     def _ending(self, ending: str) -> tuple[bytes, bytes, bytes]:
         """The due date with its wording and period, and the state at the as-of date."""
