@@ -187,7 +187,11 @@ class AssignmentPlan:
 
 
 def plan_assignment(
-    current: StoredAssignment | None, incoming: IncomingAssignment, *, role_is_lead: bool = True
+    current: StoredAssignment | None,
+    incoming: IncomingAssignment,
+    *,
+    role_is_lead: bool = True,
+    created_as: str = "",
 ) -> AssignmentPlan:
     """The rule for every writer of an assignment.
 
@@ -195,6 +199,7 @@ def plan_assignment(
       values of these are ignored.
     - The due date follows the source's stated ``due_on``; without one, a changed wording moves the due
       date to the wording's date, and an unchanged wording keeps the current due date.
+    - A new assignment's audit entry says ``created_as`` (its role and period, as the history shows them).
     - Every change of the due date is a deadline step: the source's own step for that date if it lists
       one that is not stored yet, else one with :attr:`Reason.AT_SOURCE`.
     """
@@ -216,7 +221,7 @@ def plan_assignment(
             "note": incoming.note,
             "withdrawn_on": withdrawn_on,
         }
-        return AssignmentPlan(True, values, steps, (AuditEntry(Action.CREATE, "", None, None),))
+        return AssignmentPlan(True, values, steps, (AuditEntry(Action.CREATE, "", None, created_as or None),))
 
     if incoming.states_due_on:
         due_on = incoming.due_on

@@ -790,7 +790,12 @@ class AssignmentImporter:
 
     def queue_new(self, row: _Row, agency_id: int, role: str, period: str, due_on: date | None) -> None:
         """Queue a new assignment as the one rule makes it, with its audit entry and deadline steps."""
-        plan = plan_assignment(None, self.incoming(row, role, period, due_on), role_is_lead=role == "lead")
+        plan = plan_assignment(
+            None,
+            self.incoming(row, role, period, due_on),
+            role_is_lead=role == "lead",
+            created_as=f"{role} {period}".strip(),
+        )
         values = plan.values
         assignment_id = self.next_assignment_id()
         db_date = self.db_date

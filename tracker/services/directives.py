@@ -229,7 +229,7 @@ def _upsert_assignment(
     incoming = IncomingAssignment(deadline_text=deadline_text, wording_due_on=due_on)
     is_lead = role is Role.LEAD
     if existing is None:
-        plan = plan_assignment(None, incoming, role_is_lead=is_lead)
+        plan = plan_assignment(None, incoming, role_is_lead=is_lead, created_as=f"{role.value} {period}".strip())
         created = Assignment(task_id=task.id, agency_id=agency_id, role=role.value, period=period, **plan.values)
         session.add(created)
         session.flush()
