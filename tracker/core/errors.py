@@ -2,9 +2,25 @@
 
 from __future__ import annotations
 
+from tracker.core.catalogue import t
+
 
 class TrackerError(Exception):
-    """Base class for every error shown to a user without a traceback."""
+    """Base class for every error shown to a user without a traceback.
+
+    Raise it with a catalogue key and its values, ``TrackerError(key="error.no_reason", what="…")``,
+    and each face says it in its user's language with ``error.text(lang)``; ``str(error)`` is the
+    English text, for logs and scripts. A plain message (``TrackerError("…")``) is said as written.
+    """
+
+    def __init__(self, message: str = "", /, *, key: str = "", **values: object) -> None:
+        self.key = key
+        self.values = values
+        super().__init__(message or (t(key, "en", **values) if key else ""))
+
+    def text(self, lang: str) -> str:
+        """The message in ``lang`` ("vi" or "en")."""
+        return t(self.key, lang, **self.values) if self.key else str(self)
 
 
 class DeadlineError(TrackerError, ValueError):

@@ -42,3 +42,15 @@ def one_line(text: str) -> str:
     if text.isprintable() and "  " not in text:  # the common case, without the regular expressions
         return text.strip()
     return _SPACES.sub(" ", strip_controls(text)).strip()
+
+
+_URL_PASSWORD = re.compile(r"(?P<head>[a-z][a-z0-9+.-]*://[^:/@\s]*:)[^@\s]+(?P<tail>@)", re.IGNORECASE)
+
+
+def mask_secrets(text: str) -> str:
+    """Hide the password of any URL in ``text``: ``postgresql://u:secret@h`` -> ``postgresql://u:***@h``.
+
+    >>> mask_secrets("cannot open mysql://u:S3cret@db/x")
+    'cannot open mysql://u:***@db/x'
+    """
+    return _URL_PASSWORD.sub(r"\g<head>***\g<tail>", text)

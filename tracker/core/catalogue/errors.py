@@ -1,0 +1,5 @@
+"""Error messages every face shows: (Vietnamese, English)."""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, tuple[str, str]] = {}

@@ -1,0 +1,5 @@
+"""Texts of the terminal UI: (Vietnamese, English)."""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, tuple[str, str]] = {}
