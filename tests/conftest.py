@@ -64,7 +64,7 @@ class Templates:
 
     def _build(self, url: str, demo: bool) -> None:
         from tracker.api import Tracker
-        from tracker.services.seeding import load_demo
+        from tracker.importing.seeding import load_demo
 
         tracker = Tracker(url, today=DEMO_AS_OF)
         if demo:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import subprocess
 import sys
 import zipfile
@@ -118,3 +119,29 @@ def test_ruff_is_clean() -> None:
 def test_mypy_is_clean() -> None:
     result = _run([sys.executable, "-m", "mypy"], ROOT)
     assert result.returncode == 0, result.stdout
+
+
+def test_the_layers_are_kept() -> None:
+    """The import-linter contracts of pyproject.toml: core pure, the UI off the store, services off the API."""
+    result = _run([str(Path(sys.executable).with_name("lint-imports"))], ROOT)
+    assert result.returncode == 0, result.stdout[-4000:]
+    assert "broken" not in result.stdout.lower().replace("0 broken", "")
+
+
+def test_the_contracts_catch_a_layer_broken(tmp_path: Path) -> None:
+    """The contracts are not empty words: a core module importing the store breaks them."""
+    shutil.copytree(ROOT / "tracker", tmp_path / "tracker", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(ROOT / "pyproject.toml", tmp_path / "pyproject.toml")
+    (tmp_path / "tracker" / "core" / "leak.py").write_text("import tracker.store.models\n")
+    result = _run([str(Path(sys.executable).with_name("lint-imports"))], tmp_path, PYTHONPATH=str(tmp_path))
+    assert result.returncode != 0
+    assert "tracker.core.leak -> tracker.store.models" in result.stdout
+
+
+def test_the_catalogue_has_each_text_in_both_languages() -> None:
+    from tracker.core.catalogue import MESSAGES
+
+    for key, (vietnamese, english) in MESSAGES.items():
+        assert vietnamese.strip() and english.strip(), key
+        fields = lambda text: sorted(re.findall(r"{(\w+)", text))  # noqa: E731
+        assert fields(vietnamese) == fields(english), key

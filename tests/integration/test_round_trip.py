@@ -10,7 +10,7 @@ import pytest
 
 import tracker
 from tracker.importing.export import export_records, write_records
-from tracker.services.seeding import seeds_dir
+from tracker.importing.seeding import seeds_dir
 from tracker.store.queries import AssignmentFilter
 
 FORMATS = ["csv", "xlsx", "json"]

@@ -95,7 +95,7 @@ def _init_database(context: Context, *, demo: bool) -> date | None:
         engine.dispose()
     if not demo:
         return None
-    from tracker.services.seeding import load_demo
+    from tracker.importing.seeding import load_demo
 
     tracker = context.open()
     try:
@@ -150,7 +150,7 @@ def demo(reset: bool, print_only: bool) -> None:
     """Open the demo database (made from seeds/ on first use) at its as-of date, in the terminal UI
     (or, with --print or without a terminal, print its overdue list)."""
     from tracker.i18n import t
-    from tracker.services.seeding import demo_info
+    from tracker.importing.seeding import demo_info
     from tracker.settings import demo_database_path, sqlite_url
 
     context = current_context()

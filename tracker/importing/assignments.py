@@ -13,33 +13,26 @@ import operator
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
 from tracker.core.changes import (
-    AuditEntry,
     DeadlineStep,
-    IncomingAssignment,
-    StoredAssignment,
     parse_steps,
-    plan_assignment,
     plan_record,
-    unset,
 )
 from tracker.core.deadlines import Deadline, DeadlineRules, parse_date, parse_deadline
-from tracker.core.errors import AmbiguousNameError, NotFoundError, TrackerError
+from tracker.core.errors import TrackerError
 from tracker.core.recurrence import occurrences
 from tracker.core.text import clean_name, fold, one_line
+from tracker.importing.applying import AUDIT_COLUMNS, BATCH, MISSING, NO_EXTRAS, ChangeQueue, CheckedRow, RowExtras
 from tracker.importing.fields import ASSIGNMENT_FIELDS, ASSIGNMENT_REQUIRED, match_columns
+from tracker.importing.resolving import NameResolver, Problem
 from tracker.importing.sources import SourceRow, Table, as_text
 from tracker.importing.writes import ImportWrites
-from tracker.store import names
-from tracker.store.ids import IdAllocator
 from tracker.store.rawsql import RawSql
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
-
-BATCH = 5_000
 
 
 @dataclass
@@ -82,65 +75,25 @@ class ImportReport:
         return head + ("; " + "; ".join(extra) if extra else "") + "."
 
 
-_MISSING: Any = object()
-
-
-class _Extras(NamedTuple):
-    """The cells of an export that a directive's own sheet does not have: the current due date, the
-    deadline changes, the withdrawal's reason and the version the row was exported at."""
-
-    due_on: Any
-    """The current due date, or :data:`_MISSING` when the row does not state one."""
-    history: tuple[DeadlineStep, ...] = ()
-    withdrawal_reason: str = ""
-    version: int | None = None
-
-
-_NO_EXTRAS = _Extras(_MISSING)
-
-
-class _Row(NamedTuple):
-    """A checked row whose task existed before the import: its assignments may exist too."""
-
-    location: str
-    task_id: int
-    roles: tuple[tuple[int, str], ...]
-    slots: tuple[tuple[str, date | None], ...]
-    deadline_text: str
-    completed_on: date | None
-    result_ref: str
-    note: str
-    withdrawn_on: date | None
-    extras: _Extras
-
-
-_FAST_FIELDS = (
-    "jurisdiction", "issuer", "directive", "issued_on", "ref", "task", "lead", "coordinating", "deadline",
-    "starts_on", "period", "completed_on", "result_ref", "note", "withdrawn_on",
-)  # fmt: skip
-_ASSIGNMENT_COLUMNS = (
-    "id", "task_id", "agency_id", "role", "period", "due_on", "deadline_text", "original_due_on", "completed_on",
-    "result_ref", "note", "withdrawn_on", "version", "created_at", "updated_at",
-)  # fmt: skip
 _EXTRA_FIELDS = ("due_on", "deadline_changes", "withdrawal_reason", "version")
 _TASK_FIELDS = ("text", "deadline_text", "due_on", "rule")
-_STEP_COLUMNS = ("assignment_id", "old_due_on", "new_due_on", "reason", "decision_ref", "source", "actor", "changed_at")
-_WITHDRAWAL_COLUMNS = ("assignment_id", "reason", "decision_ref", "actor", "recorded_at")
-_AUDIT_COLUMNS = ("entity", "entity_id", "action", "field", "old_value", "new_value", "actor", "at")
-_DIRECTIVE_COLUMNS = ("id", "jurisdiction_id", "number", "issued_on", "kind", "title", "issuer")
-_TASK_COLUMNS = ("id", "directive_id", "ref", "text", "folded_text", "deadline_text", "due_on", "rule", "starts_on")
-
-
-class _DbDates(dict[date | None, Any]):
-    """``self[day]``: a date as the driver stores it, converted once per date."""
-
-    def __init__(self, sql: RawSql) -> None:
-        super().__init__({None: None})
-        self.sql = sql
-
-    def __missing__(self, day: date) -> Any:
-        self[day] = self.sql.db_value(day)
-        return self[day]
+_FAST_FIELDS = (
+    "jurisdiction",
+    "issuer",
+    "directive",
+    "issued_on",
+    "ref",
+    "task",
+    "lead",
+    "coordinating",
+    "deadline",
+    "starts_on",
+    "period",
+    "completed_on",
+    "result_ref",
+    "note",
+    "withdrawn_on",
+)
 
 
 def _remember(cache: dict[Any, Any], key: Any, value: Any) -> None:
@@ -182,30 +135,24 @@ class AssignmentImporter:
         self.writes = writes
         self.table = table
         self.columns = columns
-        self.create_agencies = create_agencies
         self.rules = rules
         self.horizon = horizon
         self.actor = actor
         self.report = report
         self.now = datetime.now(UTC)
         self.source = table.path.name
-        self.fixed_jurisdiction = (
-            names.find_jurisdiction_id(sql, jurisdiction_code) if jurisdiction_code is not None else None
+        self.names = NameResolver(
+            sql, writes, jurisdiction_code=jurisdiction_code, create_agencies=create_agencies, report=report
         )
-        self.jurisdictions = sql.rows("SELECT id, code, name FROM jurisdiction")
-        self.issuer_cache: dict[str, int] = {}
         self.directives: dict[tuple[int, str], int] = {}
         self.tasks: dict[tuple[int, str], int] = {}
         self.task_state: dict[int, tuple[str, str, date | None, str | None]] = {}
-        self.agency_cache: dict[tuple[int, str], list[int]] = {}
-        self.name_ids: dict[tuple[int, str], list[int]] = {}
         self.deadline_cache: dict[str, Deadline] = {}
         self.seen: dict[tuple[int, int, str, str], str] = {}
         self.touched_tasks: set[int] = set()
         self.new_directives: set[int] = set()
         """Directives created by this import: their tasks cannot exist yet, so none is looked up."""
         self.slot_cache: dict[tuple[str, date, date], list[tuple[str, date | None]]] = {}
-        self.cell_cache: dict[tuple[int, str], list[int]] = {}
         self.date_cache: dict[str, date] = {}
         self._texts_of: SourceRow | None = None
         self._texts: dict[str, str] = {}
@@ -220,25 +167,14 @@ class AssignmentImporter:
         self.days: dict[Any, date | None] = {None: None, "": None}
         self.periods: dict[Any, str] = {None: "", "": ""}
         self.recurring: dict[tuple[str, date | None, str, bool], tuple[tuple[str, date | None], ...]] = {}
-        # What this import writes: tasks it creates (their ids handed out ahead) and their
-        # assignments go in by batches; rows of tasks that existed before go through apply().
+        # What this import writes goes through the queue; rows of tasks that existed before are
+        # compared with the stored assignments there, by batches.
+        self.queue = ChangeQueue(sql, writes, path=table.path, actor=actor, now=self.now, report=report)
         self.known_directives: dict[int, dict[str, tuple[Any, ...]]] = {}
-        self.next_directive_id = IdAllocator(sql, "directive")
-        self.pending_directives: list[tuple[Any, ...]] = []
-        self.next_task_id = IdAllocator(sql, "task")
         self.task_texts: dict[str, tuple[str, str]] = {}
         self.new_tasks: set[int] = set()
-        self.pending_tasks: list[tuple[Any, ...]] = []
-        self.pending_assignments: list[tuple[Any, ...]] = []
-        self.pending_steps: list[tuple[Any, ...]] = []
-        self.pending_withdrawals: list[tuple[Any, ...]] = []
-        self.pending_audits: list[tuple[Any, ...]] = []
-        self.next_assignment_id = IdAllocator(sql, "assignment")
-        self.batch: list[_Row] = []
-        self.db_date = _DbDates(sql)
-        self.db_now = sql.db_value(self.now)
         self.has_extras = any(name in columns for name in _EXTRA_FIELDS)
-        self.extras_cache: dict[tuple[Any, ...], _Extras] = {}
+        self.extras_cache: dict[tuple[Any, ...], RowExtras] = {}
         self.pick_extras = operator.itemgetter(*(columns.get(name, -1) for name in _EXTRA_FIELDS))
 
     # --- errors ----------------------------------------------------------------------------------
@@ -290,122 +226,17 @@ class AssignmentImporter:
     # --- resolving -----------------------------------------------------------------------------
 
     def jurisdiction_for(self, row: SourceRow) -> int | None:
-        if self.fixed_jurisdiction is not None:
-            return self.fixed_jurisdiction
-        code = self.text(row, "jurisdiction")
-        if code:
-            if code not in self.issuer_cache:
-                by_code = {j[1]: int(j[0]) for j in self.jurisdictions}
-                if code in by_code:
-                    self.issuer_cache[code] = by_code[code]
-                elif self.create_agencies:
-                    self.issuer_cache[code] = self.writes.insert_returning_id(
-                        "jurisdiction", {"code": code, "name": code}
-                    )
-                    self.jurisdictions.append((self.issuer_cache[code], code, code))
-                else:
-                    self.error(
-                        row, "jurisdiction", code, f"no such jurisdiction (known: {', '.join(by_code) or 'none'})."
-                    )
-                    return None
-            return self.issuer_cache[code]
-        issuer = self.text(row, "issuer")
-        if issuer in self.issuer_cache:
-            return self.issuer_cache[issuer]
-        folded = fold(issuer)
-        matches = [
-            j[0]
-            for j in self.jurisdictions
-            if issuer and (folded in (fold(j[1]), fold(j[2])) or fold(j[2]).removeprefix("tinh ") in folded)
-        ]
-        if len(matches) == 1:
-            self.issuer_cache[issuer] = int(matches[0])
-        elif len(self.jurisdictions) == 1:
-            self.issuer_cache[issuer] = int(self.jurisdictions[0][0])
-        else:
-            known = ", ".join(j[1] for j in self.jurisdictions) or "none yet"
-            self.error(
-                row,
-                "issuer",
-                issuer,
-                f"cannot tell which jurisdiction issued this directive (known: {known}); "
-                "add --jurisdiction CODE or an issuer such as 'UBND tỉnh Thanh Hóa'.",
-            )
+        found = self.names.jurisdiction(self.text(row, "jurisdiction"), self.text(row, "issuer"))
+        if isinstance(found, Problem):
+            self.error(row, found.field, found.value, found.message)
             return None
-        return self.issuer_cache[issuer]
+        return found
 
     def agencies_for(self, row: SourceRow, name: str, jurisdiction_id: int) -> list[int] | None:
-        """Agency ids named in a cell: names separated by ";" (or "," where that splits the cell into
-        known names, since many names contain commas); groups expanded."""
-        text = as_text(self.cell(row, name))
-        cached = self.cell_cache.get((jurisdiction_id, text))
-        if cached is not None:
-            return cached
-        result: list[int] = []
-        ok = True
-        for part in (p.strip() for p in text.split(";")):
-            if not part:
-                continue
-            ids = self.lookup(part, jurisdiction_id)
-            if ids is None:
-                ids = self.split_on_commas(part, jurisdiction_id)
-            if ids is None and self.create_agencies:
-                ids = self.create_agency(part, jurisdiction_id)
-            if ids is None:
-                self.report_unknown(row, name, part, jurisdiction_id)
-                ok = False
-                continue
-            result.extend(i for i in ids if i not in result)
-        if not ok:
-            return None
-        self.cell_cache[(jurisdiction_id, text)] = result
-        return result
-
-    def split_on_commas(self, part: str, jurisdiction_id: int) -> list[int] | None:
-        pieces = part.split(",")
-        if len(pieces) < 2:
-            return None
-        result: list[int] = []
-        start = 0
-        while start < len(pieces):
-            for end in range(len(pieces), start, -1):
-                ids = self.lookup(",".join(pieces[start:end]).strip(), jurisdiction_id)
-                if ids is not None:
-                    result.extend(ids)
-                    start = end
-                    break
-            else:
-                return None
-        return result
-
-    def lookup(self, name: str, jurisdiction_id: int) -> list[int] | None:
-        found = self.name_ids.get((jurisdiction_id, name))
-        if found is not None:  # the same spelling again: no folding
-            return found
-        key = (jurisdiction_id, fold(name))
-        if key not in self.agency_cache:
-            try:
-                agency = names.find_agency(self.sql, name, jurisdiction_id)
-            except (NotFoundError, AmbiguousNameError):
-                return None
-            self.agency_cache[key] = [a.id for a in names.expand(self.sql, agency)]
-        self.name_ids[(jurisdiction_id, name)] = self.agency_cache[key]
-        return self.agency_cache[key]
-
-    def create_agency(self, name: str, jurisdiction_id: int) -> list[int]:
-        agency_id = self.writes.insert_returning_id(
-            "agency",
-            {"jurisdiction_id": jurisdiction_id, "name": clean_name(name), "folded_name": fold(name), "kind": "other"},
-        )
-        self.report.agencies_created += 1
-        self.agency_cache[(jurisdiction_id, fold(name))] = [agency_id]
-        return [agency_id]
-
-    def report_unknown(self, row: SourceRow, name: str, candidate: str, jurisdiction_id: int) -> None:
-        try:
-            names.find_agency(self.sql, candidate, jurisdiction_id)
-        except (NotFoundError, AmbiguousNameError) as error:
-            self.error(row, name, candidate, f"{error} (or run with --create-agencies)")
+        ids, problems = self.names.agencies(as_text(self.cell(row, name)), jurisdiction_id)
+        for problem in problems:
+            self.error(row, name, problem.value, problem.message)
+        return None if problems else ids
 
     def deadline_for(self, row: SourceRow) -> Deadline | None:
         value = self.cell(row, "deadline")
@@ -453,16 +284,23 @@ class AssignmentImporter:
             if plan.changes:
                 sets = ", ".join(f"{k} = :{k}" for k in plan.changes)
                 self.writes.execute(f"UPDATE directive SET {sets} WHERE id = :id", {**plan.changes, "id": directive_id})
-                self.audit("directive", directive_id, plan.audits)
+                self.queue.audit("directive", directive_id, plan.audits)
                 self.report.directives_updated += 1
         else:
-            directive_id = self.next_directive_id()
-            self.pending_directives.append(
-                (directive_id, jurisdiction_id, number, self.db_date[issued_on], values["kind"], values["title"],
-                 values["issuer"])
-            )  # fmt: skip
+            directive_id = self.queue.next_directive_id()
+            self.queue.pending_directives.append(
+                (
+                    directive_id,
+                    jurisdiction_id,
+                    number,
+                    self.queue.db_date[issued_on],
+                    values["kind"],
+                    values["title"],
+                    values["issuer"],
+                )
+            )
             self.report.directives_created += 1
-            self.audit("directive", directive_id, plan_record(None, {}).audits)
+            self.queue.audit("directive", directive_id, plan_record(None, {}).audits)
             self.new_directives.add(directive_id)
         self.directives[key] = directive_id
         return directive_id
@@ -491,28 +329,43 @@ class AssignmentImporter:
                 task_id = int(found[0][0])
                 self.task_state[task_id] = (found[0][1], found[0][2], self.sql.to_date(found[0][3]), found[0][4])
             else:
-                task_id = self.next_task_id()
-                self.pending_tasks.append(
-                    (task_id, directive_id, ref, text, folded, deadline.text, self.db_date[deadline.due_on],
-                     deadline.rule, self.db_date[starts_on])
-                )  # fmt: skip
+                task_id = self.queue.next_task_id()
+                self.queue.pending_tasks.append(
+                    (
+                        task_id,
+                        directive_id,
+                        ref,
+                        text,
+                        folded,
+                        deadline.text,
+                        self.queue.db_date[deadline.due_on],
+                        deadline.rule,
+                        self.queue.db_date[starts_on],
+                    )
+                )
                 self.new_tasks.add(task_id)
                 self.task_state[task_id] = wanted
                 self.report.tasks_created += 1
-                self.audit("task", task_id, plan_record(None, {}).audits)
+                self.queue.audit("task", task_id, plan_record(None, {}).audits)
             self.tasks[key] = task_id
         task_id = self.tasks[key]
         # The first row of a task in the file says what the task is; later rows may carry one agency's
         # own (extended) deadline without changing the task.
         if task_id not in self.touched_tasks and self.task_state[task_id] != wanted:
             stored = dict(zip(_TASK_FIELDS, self.task_state[task_id], strict=True))
-            self.audit("task", task_id, plan_record(stored, dict(zip(_TASK_FIELDS, wanted, strict=True))).audits)
+            self.queue.audit("task", task_id, plan_record(stored, dict(zip(_TASK_FIELDS, wanted, strict=True))).audits)
             self.writes.execute(
                 "UPDATE task SET text = :text, folded_text = :folded, deadline_text = :deadline_text, "
                 "due_on = :due_on, rule = :rule WHERE id = :id",
-                {"text": text, "folded": folded, "deadline_text": deadline.text, "due_on": deadline.due_on,
-                 "rule": deadline.rule, "id": task_id},
-            )  # fmt: skip
+                {
+                    "text": text,
+                    "folded": folded,
+                    "deadline_text": deadline.text,
+                    "due_on": deadline.due_on,
+                    "rule": deadline.rule,
+                    "id": task_id,
+                },
+            )
             self.task_state[task_id] = wanted
             self.report.tasks_updated += 1
         self.touched_tasks.add(task_id)
@@ -528,20 +381,35 @@ class AssignmentImporter:
         if len(values) != self.width:
             values = [*values[: self.width], *([None] * (self.width - len(values)))]
         values.append(None)  # what pick() reads for a field the file has no column for
-        (jurisdiction, issuer, number, issued, ref, task, lead, coordinating, deadline_cell, starts, period_cell,
-         completed, result_ref, note, withdrawn) = self.pick(values)  # fmt: skip
+        (
+            jurisdiction,
+            issuer,
+            number,
+            issued,
+            ref,
+            task,
+            lead,
+            coordinating,
+            deadline_cell,
+            starts,
+            period_cell,
+            completed,
+            result_ref,
+            note,
+            withdrawn,
+        ) = self.pick(values)
         days = self.days
         errors_before = len(self.report.errors)
         try:
             context = self.contexts.get((jurisdiction, issuer, number))
             deadline = self.deadline_cells.get(deadline_cell)
-            issued_on = days.get(issued, _MISSING)
-            starts_on = days.get(starts, _MISSING)
-            completed_on = days.get(completed, _MISSING)
-            withdrawn_on = days.get(withdrawn, _MISSING)
+            issued_on = days.get(issued, MISSING)
+            starts_on = days.get(starts, MISSING)
+            completed_on = days.get(completed, MISSING)
+            withdrawn_on = days.get(withdrawn, MISSING)
             period = self.periods.get(period_cell)
             if context is None:
-                if issued_on is _MISSING:
+                if issued_on is MISSING:
                     issued_on = self.date_cell(row, "issued_on")
                 context = self.context_for(row, issued_on, errors_before)
                 if context is None:
@@ -560,14 +428,14 @@ class AssignmentImporter:
         if roles is None:
             roles = self.roles_for(row, jurisdiction_id)
             _remember(self.role_cells, (jurisdiction_id, lead, coordinating), roles)
-        if issued_on is _MISSING:
+        if issued_on is MISSING:
             issued_on = self.date_cell(row, "issued_on")
-        if starts_on is _MISSING:
+        if starts_on is MISSING:
             starts_on = self.date_cell(row, "starts_on")
         starts_on = starts_on or issued_on
-        if completed_on is _MISSING:
+        if completed_on is MISSING:
             completed_on = self.date_cell(row, "completed_on")
-        if withdrawn_on is _MISSING:
+        if withdrawn_on is MISSING:
             withdrawn_on = self.date_cell(row, "withdrawn_on")
         if period is None:
             period = self.periods[period_cell] = self.text(row, "period")
@@ -590,8 +458,18 @@ class AssignmentImporter:
         extras = self.extras_for(row)
         if extras is None:
             return
-        self.emit(row, task_id, roles, slots, deadline.text, completed_on, _clean(result_ref) if result_ref else "",
-                  _clean(note) if note else "", withdrawn_on, extras)  # fmt: skip
+        self.emit(
+            row,
+            task_id,
+            roles,
+            slots,
+            deadline.text,
+            completed_on,
+            _clean(result_ref) if result_ref else "",
+            _clean(note) if note else "",
+            withdrawn_on,
+            extras,
+        )
 
     def parse(self, row: SourceRow) -> None:
         """The careful path: check every cell of the row, report each problem, resolve names, dates and
@@ -629,8 +507,18 @@ class AssignmentImporter:
         _remember(self.role_cells, (jurisdiction_id, lead, coordinating), roles)
         _remember(self.task_refs, (directive_id, ref), task_id)
         _remember(self.periods, period_cell, period)
-        self.emit(row, task_id, roles, slots, deadline.text, completed_on, self.text(row, "result_ref"),
-                  self.text(row, "note"), withdrawn_on, extras)  # fmt: skip
+        self.emit(
+            row,
+            task_id,
+            roles,
+            slots,
+            deadline.text,
+            completed_on,
+            self.text(row, "result_ref"),
+            self.text(row, "note"),
+            withdrawn_on,
+            extras,
+        )
 
     def context_for(self, row: SourceRow, issued_on: date | None, errors_before: int) -> tuple[int, int] | None:
         """(jurisdiction id, directive id) of the row's directive, created when new. When there is none
@@ -643,10 +531,10 @@ class AssignmentImporter:
             return None
         return jurisdiction_id, self.directive_for(row, jurisdiction_id, issued_on)
 
-    def extras_for(self, row: SourceRow) -> _Extras | None:
-        """The row's export-only cells (see :class:`_Extras`); None when one of them is wrong (reported)."""
+    def extras_for(self, row: SourceRow) -> RowExtras | None:
+        """The row's export-only cells (see :class:`RowExtras`); None when one of them is wrong (reported)."""
         if not self.has_extras:
-            return _NO_EXTRAS
+            return NO_EXTRAS
         try:
             key = self.pick_extras(row.values)
         except IndexError:  # a short row
@@ -656,7 +544,7 @@ class AssignmentImporter:
             if found is not None:
                 return found
         errors_before = len(self.report.errors)
-        due_on: Any = _MISSING
+        due_on: Any = MISSING
         if "due_on" in self.columns and as_text(self.cell(row, "due_on")):
             due_on = self.date_cell(row, "due_on")
         history: tuple[DeadlineStep, ...] = ()
@@ -688,7 +576,7 @@ class AssignmentImporter:
                 )
         if len(self.report.errors) > errors_before:
             return None
-        extras = _Extras(due_on, history, self.text(row, "withdrawal_reason"), version)
+        extras = RowExtras(due_on, history, self.text(row, "withdrawal_reason"), version)
         if len(self.extras_cache) >= 50_000:
             self.extras_cache.clear()
         _remember(self.extras_cache, key, extras)
@@ -746,7 +634,7 @@ class AssignmentImporter:
         result_ref: str,
         note: str,
         withdrawn_on: date | None,
-        extras: _Extras,
+        extras: RowExtras,
     ) -> None:
         """Queue a checked row's assignments: new ones for a task this import created, otherwise a row
         for :meth:`compare` to set beside what exists. The same assignment twice in a file is an error."""
@@ -758,200 +646,42 @@ class AssignmentImporter:
                 if first is not location:
                     self.duplicate(row, role, first)
                     return
-        checked = _Row(location, task_id, roles, slots, deadline_text, completed_on, result_ref, note, withdrawn_on,
-                       extras)  # fmt: skip
+        checked = CheckedRow(
+            location, task_id, roles, slots, deadline_text, completed_on, result_ref, note, withdrawn_on, extras
+        )
         if task_id not in self.new_tasks:
-            self.batch.append(checked)
-            if len(self.batch) >= BATCH:
-                self.flush()
+            self.queue.batch.append(checked)
+            if len(self.queue.batch) >= BATCH:
+                self.queue.flush()
             return
         for agency_id, role in roles:
             for period, due_on in slots:
-                self.queue_new(checked, agency_id, role, period, due_on)
-        if len(self.pending_assignments) >= BATCH:
-            self.flush()
-
-    def incoming(self, row: _Row, role: str, period: str, due_on: date | None) -> IncomingAssignment:
-        """What ``row`` brings for its assignment of ``period`` (whose wording gives ``due_on``). The
-        row's current due date, deadline changes and version are its lead's (an export's row is)."""
-        extras = row.extras if role == "lead" else _NO_EXTRAS
-        stated = extras.due_on is not _MISSING and (period or len(row.slots) == 1)
-        return IncomingAssignment(
-            row.deadline_text,
-            due_on,
-            extras.due_on if stated else unset(),
-            row.completed_on,
-            row.result_ref,
-            row.note,
-            row.withdrawn_on,
-            extras.history,
-            extras.version,
-        )
-
-    def queue_new(self, row: _Row, agency_id: int, role: str, period: str, due_on: date | None) -> None:
-        """Queue a new assignment as the one rule makes it, with its audit entry and deadline steps."""
-        plan = plan_assignment(
-            None,
-            self.incoming(row, role, period, due_on),
-            role_is_lead=role == "lead",
-            created_as=f"{role} {period}".strip(),
-        )
-        values = plan.values
-        assignment_id = self.next_assignment_id()
-        db_date = self.db_date
-        self.pending_assignments.append(
-            (assignment_id, row.task_id, agency_id, role, period, db_date[values["due_on"]], values["deadline_text"],
-             db_date[values["original_due_on"]], db_date[values["completed_on"]], values["result_ref"],
-             values["note"], db_date[values["withdrawn_on"]], 1, self.db_now, self.db_now)
-        )  # fmt: skip
-        self.record(assignment_id, plan.audits, plan.new_steps)
-        if values["withdrawn_on"] is not None and row.extras.withdrawal_reason:
-            self.pending_withdrawals.append((assignment_id, *_reason_and_decision(row.extras.withdrawal_reason)))
-        self.report.created += 1
-
-    def record(self, assignment_id: int, audits: tuple[AuditEntry, ...], steps: tuple[DeadlineStep, ...]) -> None:
-        """Queue the audit entries and deadline steps that the rule returned for one assignment."""
-        now = self.db_now
-        for entry in audits:
-            self.pending_audits.append(
-                ("assignment", assignment_id, entry.action.value, entry.field, entry.old, entry.new, self.actor, now)
-            )
-        for step in steps:
-            self.pending_steps.append(
-                (assignment_id, self.db_date[step.old_due_on], self.db_date[step.new_due_on], step.reason,
-                 step.decision_ref, self.source, self.actor, now)
-            )  # fmt: skip
-
-    def audit(self, entity: str, entity_id: int, audits: tuple[AuditEntry, ...]) -> None:
-        """Queue the audit entries the rule returned for a directive or a task."""
-        for entry in audits:
-            self.pending_audits.append(
-                (entity, entity_id, entry.action.value, entry.field, entry.old, entry.new, self.actor, self.db_now)
-            )
+                self.queue.queue_new(checked, agency_id, role, period, due_on)
+        if len(self.queue.pending_assignments) >= BATCH:
+            self.queue.flush()
 
     def duplicate(self, row: SourceRow, role: str, first: str) -> None:
         self.error(
-            row, role, self.text(row, "ref"),
+            row,
+            role,
+            self.text(row, "ref"),
             f"the same assignment is already on row {first} (directive, ref, agency, role "
             "and period identify one); remove one of the two rows.",
-        )  # fmt: skip
-
-    def flush(self) -> None:
-        """Compare the queued rows of existing tasks with what is stored, then write everything queued:
-        new directives, tasks and assignments, updates, deadline steps, withdrawals, audit entries."""
-        batch, self.batch = self.batch, []
-        updates = self.compare(batch) if batch else []
-        directives, self.pending_directives = self.pending_directives, []
-        tasks, self.pending_tasks = self.pending_tasks, []
-        inserts, self.pending_assignments = self.pending_assignments, []
-        steps, self.pending_steps = self.pending_steps, []
-        withdrawals, self.pending_withdrawals = self.pending_withdrawals, []
-        audits, self.pending_audits = self.pending_audits, []
-        if self.report.errors:
-            return  # nothing will be kept: skip the writes, go on checking rows
-        self.writes.write_rows("directive", _DIRECTIVE_COLUMNS, directives, converted=True)
-        self.writes.write_rows("task", _TASK_COLUMNS, tasks, converted=True)
-        self.writes.before_assignment_inserts(len(inserts))
-        self.writes.write_rows("assignment", _ASSIGNMENT_COLUMNS, inserts, converted=True)
-        changed = self.writes.executemany(
-            "UPDATE assignment SET due_on = :due_on, deadline_text = :deadline_text, completed_on = :completed_on, "
-            "result_ref = :result_ref, note = :note, withdrawn_on = :withdrawn_on, version = version + 1, "
-            "updated_at = :updated_at WHERE id = :id AND version = :version",
-            updates,
-        )
-        if changed != len(updates):
-            raise TrackerError(
-                f"{self.table.path}: {len(updates) - changed} assignment(s) were changed by someone else while "
-                "this import ran; nothing was written. Run the import again."
-            )
-        self.writes.write_rows("deadline_change", _STEP_COLUMNS, steps, converted=True)
-        self.writes.write_rows("withdrawal", _WITHDRAWAL_COLUMNS,
-                               [(*w, self.actor, self.db_now) for w in withdrawals], converted=True)  # fmt: skip
-        self.writes.write_rows("audit_log", _AUDIT_COLUMNS, audits, converted=True)
-
-    def compare(self, batch: list[_Row]) -> list[dict[str, Any]]:
-        """Set a batch of rows beside the assignments that exist (one read), through the one rule:
-        queue the new ones and what the rule records; return the updates."""
-        to_date = self.sql.to_date
-        existing: dict[tuple[int, int, str, str], tuple[Any, ...]] = {}
-        for found in self.sql.rows_for_ids(
-            "SELECT id, task_id, agency_id, role, period, due_on, deadline_text, completed_on, result_ref, note, "
-            "withdrawn_on, version FROM assignment WHERE task_id IN ({ids})",
-            (row.task_id for row in batch),
-        ):
-            existing[(found[1], found[2], found[3], found[4])] = found
-        histories: dict[int, list[DeadlineStep]] = {}
-        if any(row.extras.history for row in batch):
-            for found in self.sql.rows_for_ids(
-                "SELECT assignment_id, old_due_on, new_due_on, reason, decision_ref FROM deadline_change "
-                "WHERE assignment_id IN ({ids}) ORDER BY id",
-                (e[0] for e in existing.values()),
-            ):
-                step = DeadlineStep(to_date(found[1]), to_date(found[2]), found[3], found[4])
-                histories.setdefault(found[0], []).append(step)
-        updates: list[dict[str, Any]] = []
-        for row in batch:
-            for agency_id, role in row.roles:
-                for period, due_on in row.slots:
-                    current = existing.get((row.task_id, agency_id, role, period))
-                    if current is None:
-                        self.queue_new(row, agency_id, role, period, due_on)
-                        continue
-                    stored = StoredAssignment(
-                        to_date(current[5]), current[6], to_date(current[7]), current[8], current[9],
-                        to_date(current[10]), int(current[11]), tuple(histories.get(current[0], ())),
-                    )  # fmt: skip
-                    plan = plan_assignment(
-                        stored, self.incoming(row, role, period, due_on), role_is_lead=role == "lead"
-                    )
-                    if plan.conflict:
-                        self.stale(row, current[0], stored, plan.conflict)
-                        continue
-                    if not plan.changed:
-                        self.report.unchanged += 1
-                        continue
-                    values = {
-                        "due_on": stored.due_on, "deadline_text": stored.deadline_text,
-                        "completed_on": stored.completed_on, "result_ref": stored.result_ref, "note": stored.note,
-                        "withdrawn_on": stored.withdrawn_on, **plan.values,
-                    }  # fmt: skip
-                    updates.append({**values, "id": current[0], "version": stored.version, "updated_at": self.now})
-                    self.record(int(current[0]), plan.audits, plan.new_steps)
-                    if "withdrawn_on" in plan.values and stored.withdrawn_on is None and row.extras.withdrawal_reason:
-                        self.pending_withdrawals.append(
-                            (int(current[0]), *_reason_and_decision(row.extras.withdrawal_reason))
-                        )
-                    self.report.updated += 1
-        return updates
-
-    def stale(self, row: _Row, assignment_id: int, stored: StoredAssignment, fields: tuple[str, ...]) -> None:
-        """Report a row made from an older version of its assignment that would change it."""
-        differ = ", ".join(fields)
-        self.report.errors.append(
-            f"{self.table.path}:{row.location}: assignment {assignment_id} changed after this file was made "
-            f"(version {stored.version}, the file has {row.extras.version}); it differs in {differ}. "
-            "Export it again and make the change there, or empty the version cell to apply the file's values."
         )
 
     def run(self) -> None:
         for source_row in self.table.rows:
             self.report.rows += 1
             self.take(source_row)
-        self.flush()
+        self.queue.flush()
         if not self.report.errors:
             self.writes.finish_load()
             summary = f"{self.report.created} created, {self.report.updated} updated, {self.report.unchanged} unchanged"
             self.writes.write_rows(
                 "audit_log",
-                _AUDIT_COLUMNS,
+                AUDIT_COLUMNS,
                 [("import", 0, "import", "", str(self.table.path), summary, self.actor, self.now)],
             )
-
-
-def _reason_and_decision(text: str) -> tuple[str, str]:
-    """A withdrawal's cell: ``reason | decision``."""
-    reason, _, decision = text.partition(" | ")
-    return reason.strip(), decision.strip()
 
 
 def _json_day(value: Any) -> date | None:
@@ -998,9 +728,17 @@ def import_assignments(
     try:
         with engine.begin() as connection, _large_page_cache(raw(connection)) as sql:
             importer = AssignmentImporter(
-                sql, ImportWrites(sql), table, columns, jurisdiction_code=jurisdiction_code,
-                create_agencies=create_agencies, rules=rules, horizon=horizon, actor=actor, report=report,
-            )  # fmt: skip
+                sql,
+                ImportWrites(sql),
+                table,
+                columns,
+                jurisdiction_code=jurisdiction_code,
+                create_agencies=create_agencies,
+                rules=rules,
+                horizon=horizon,
+                actor=actor,
+                report=report,
+            )
             importer.run()
             if report.errors or dry_run:
                 raise _Failed

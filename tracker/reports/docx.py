@@ -23,7 +23,7 @@ from typing import Any
 
 from tracker.core.text import one_line
 from tracker.i18n import t
-from tracker.reports.tables import Report, cell_text
+from tracker.reports.model import Report, cell_text
 
 FONT = "Times New Roman"
 
