@@ -119,7 +119,7 @@ def parse_date(text: str) -> date:
 
 _STANDING = re.compile(r"^(?:|-|thuong xuyen|khong thoi han|khong co thoi han|khong xac dinh thoi han|hang ngay)$")
 _PREFIX = re.compile(
-    r"^(?:(?:bao cao|hoan thanh|gui|thuc hien|trinh)\s+)*"
+    r"^(?:(?:bao cao|hoan thanh|gui|thuc hien|trinh|phan dau)\s+)*"
     r"(?:(?P<word>truoc|cham nhat(?:\s+la)?|den|han|khong qua|trong|vao)\b\s*)?"
 )
 _BEFORE_WORDS = {"truoc"}
