@@ -34,10 +34,9 @@ class DeferredIndexes:
         self.loaded = 0
         self.dropped: list[tuple[str, str]] = []
         self.threshold: int | None = None
-        if sql.dialect == "sqlite":
-            # The largest rowid, read from the end of the table's b-tree: at least the row count.
-            held = sql.scalar(f"SELECT max(rowid) FROM {table}")
-            self.threshold = max(smallest_load, int(held or 0) // 2)
+        held = sql.backend.rows_bound(sql, table)
+        if held is not None:  # only where the size is known without a scan (SQLite)
+            self.threshold = max(smallest_load, held // 2)
 
     def before_insert(self, count: int) -> None:
         """``count`` rows are about to be inserted."""

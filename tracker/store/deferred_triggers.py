@@ -68,17 +68,7 @@ def catch_up(sql: RawSql, trigger: InsertTrigger, after_id: int) -> None:
 def turn_off(sql: RawSql, trigger: InsertTrigger) -> str | None:
     """Drop ``trigger``; its definition, to create it again with ``sql.rows(definition)``, or None if
     there is none (the search triggers exist on SQLite only)."""
-    if sql.dialect == "sqlite":
-        definition = sql.scalar(
-            "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = :name", {"name": trigger.name}
-        )
-        drop = f"DROP TRIGGER {trigger.name}"
-    else:
-        definition = sql.scalar(
-            "SELECT pg_get_triggerdef(oid) FROM pg_trigger WHERE tgname = :name AND tgrelid = CAST(:table AS regclass)",
-            {"name": trigger.name, "table": trigger.table},
-        )
-        drop = f"DROP TRIGGER {trigger.name} ON {trigger.table}"
+    definition, drop = sql.backend.trigger_definition(sql, trigger.name, trigger.table)
     if definition is None:
         return None
     sql.rows(drop)
@@ -102,7 +92,7 @@ class DeferredTriggers:
     def before_insert(self, count: int) -> None:
         """``count`` assignment rows are about to be inserted."""
         self.loaded += count
-        if self.sql.dialect != "sqlite" or self.turned_off or self.loaded < self.smallest_load:
+        if not self.sql.backend.search_triggers or self.turned_off or self.loaded < self.smallest_load:
             return
         if not self.sql.connection.in_transaction:
             return

@@ -3,7 +3,6 @@ that refer to each other goes in with one statement per table instead of one per
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Iterator
 
 from tracker.store.rawsql import RawSql
@@ -33,13 +32,4 @@ class IdAllocator:
         return found
 
     def _reserve(self) -> Iterator[int]:
-        if self.sql.dialect == "sqlite":
-            if not self.locked:
-                self.sql.rows(f"UPDATE {self.table} SET id = id WHERE 0")  # a write: takes the lock
-            start = int(self.sql.scalar(f"SELECT coalesce(max(id), 0) FROM {self.table}")) + 1
-            return itertools.count(start)
-        found = self.sql.rows(
-            "SELECT nextval(pg_get_serial_sequence(:table, 'id')) FROM generate_series(1, :count)",
-            {"table": self.table, "count": self.BLOCK},
-        )
-        return iter([int(row[0]) for row in found])
+        return self.sql.backend.reserve_ids(self.sql, self.table, self.BLOCK, locked=self.locked)

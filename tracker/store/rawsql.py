@@ -4,38 +4,27 @@ ISO text), so rows written here and rows written by the ORM read back alike."""
 
 from __future__ import annotations
 
-import json
-import re
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import date, datetime
 from typing import Any
 
-_PARAMETER = re.compile(r"(?<![:\w]):(\w+)")
+from tracker.store.backends import Backend, backend_for, sqlite_value
 
-
-def sqlite_value(value: Any) -> Any:
-    kind = type(value)
-    if kind is date:
-        return value.isoformat()
-    if kind is datetime:
-        return value.strftime("%Y-%m-%d %H:%M:%S.%f")
-    return value
+__all__ = ["RawSql", "sqlite_value"]
 
 
 class RawSql:
     def __init__(self, connection: Any, dialect: str) -> None:
         self.connection = connection
-        self.dialect = dialect
+        self.backend: Backend = backend_for(dialect)
+        """What differs between SQLite and PostgreSQL (:mod:`tracker.store.backends`)."""
+        self.dialect = self.backend.name
 
     def sql(self, text: str) -> str:
-        if self.dialect == "sqlite":
-            return text
-        return _PARAMETER.sub(r"%(\1)s", text.replace("%", "%%"))
+        return self.backend.prepare(text)
 
     def params(self, params: dict[str, Any]) -> dict[str, Any]:
-        if self.dialect == "sqlite":
-            return {k: sqlite_value(v) for k, v in params.items()}
-        return params
+        return self.backend.bind(params)
 
     def rows(self, text: str, params: dict[str, Any] | None = None) -> list[tuple[Any, ...]]:
         cursor = self.connection.cursor()
@@ -62,15 +51,11 @@ class RawSql:
 
     def rows_for_ids(self, text: str, ids: Iterable[int]) -> list[tuple[Any, ...]]:
         """Rows of ``text`` (``... WHERE id IN ({ids})``) for every id of ``ids``, in one query with one
-        parameter: the ids as a JSON array on SQLite (``json_each``), as an array on PostgreSQL (``= ANY``,
-        which probes the index for each id). SQLite takes about a thousand parameters a statement, and
-        binding named ones costs time that grows with their number."""
+        parameter (see :meth:`Backend.ids_in`)."""
         wanted = sorted(set(ids))
         if not wanted:
             return []
-        if self.dialect == "sqlite":
-            return self.rows(text.format(ids="SELECT value FROM json_each(:ids)"), {"ids": json.dumps(wanted)})
-        return self.rows(text.replace("IN ({ids})", "= ANY(CAST(:ids AS bigint[]))"), {"ids": wanted})
+        return self.rows(*self.backend.ids_in(text, wanted))
 
     def executemany(self, text: str, params: Iterable[dict[str, Any]]) -> int:
         """Run ``text`` once per parameter set; returns how many rows it changed in all."""
@@ -95,39 +80,11 @@ class RawSql:
     ) -> int:
         """Insert many rows fast: executemany on SQLite, COPY on PostgreSQL; returns how many.
         ``converted`` says the rows already hold what the driver stores (see :meth:`db_value`)."""
-        names = ", ".join(columns)
-        if self.dialect == "sqlite" and converted:
-            batch = rows if isinstance(rows, list) else list(rows)
-            if batch:
-                marks = ", ".join("?" * len(columns))
-                self.connection.executemany(f"INSERT INTO {table} ({names}) VALUES ({marks})", batch)
-            return len(batch)
-        if self.dialect == "sqlite":
-            stamps: dict[datetime, str] = {}
-
-            def convert(value: Any) -> Any:
-                if type(value) is datetime:  # the same timestamp on every row of a load: format it once
-                    if value not in stamps:
-                        stamps[value] = sqlite_value(value)
-                    return stamps[value]
-                return sqlite_value(value)
-
-            batch = [tuple(map(convert, row)) for row in rows]
-            if batch:
-                self.connection.executemany(
-                    f"INSERT INTO {table} ({names}) VALUES ({', '.join('?' * len(columns))})", batch
-                )
-            return len(batch)
-        count = 0
-        with self.connection.cursor() as cursor, cursor.copy(f"COPY {table} ({names}) FROM STDIN") as copy:
-            for row in rows:
-                copy.write_row(row)
-                count += 1
-        return count
+        return self.backend.write_rows(self.connection, table, columns, rows, converted=converted)
 
     def db_value(self, value: Any) -> Any:
         """``value`` as this driver stores it: ISO text for SQLite dates and timestamps, as is otherwise."""
-        return sqlite_value(value) if self.dialect == "sqlite" else value
+        return self.backend.store(value)
 
     def to_datetime(self, value: Any) -> datetime:
         """A timestamp column's value as a ``datetime`` (SQLite keeps timestamps as ISO text)."""
