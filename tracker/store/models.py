@@ -237,7 +237,8 @@ class AuditEntry(SQLModel, table=True):
 
 
 class SentDigest(SQLModel, table=True):
-    """A digest email that was accepted by the SMTP server: never sent twice for the same day."""
+    """A digest email of a day: the addresses the SMTP server accepted it for (never sent to twice that
+    day) and those it refused."""
 
     __tablename__ = "sent_digest"
     __table_args__ = (UniqueConstraint("digest_date", "digest_key", name="uq_sent_digest"),)
@@ -247,5 +248,8 @@ class SentDigest(SQLModel, table=True):
     digest_key: str = Field(max_length=400)
     """Who and what: "agency:<id>" or "summary"; with --to, prefixed by the address."""
     recipients: str = Field(default="")
+    """The addresses the server accepted it for, comma-separated."""
+    refused: str = Field(default="")
+    """The addresses it was not sent to at the last try, one "address: reason" a line."""
     message_id: str = Field(default="", max_length=300)
     sent_at: datetime = Field(default_factory=utc_now, sa_column=_timestamp())

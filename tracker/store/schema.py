@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from tracker.core.errors import SchemaError
 
-SCHEMA_REVISION = "0007"
+SCHEMA_REVISION = "0008"
 """The Alembic head this code expects (a test checks it against db/versions)."""
 
 
