@@ -15,7 +15,7 @@ from datetime import UTC, date, datetime, timedelta
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import Connection, Engine, Table, select, text
+from sqlalchemy import Connection, Engine, Table, select
 
 from tracker.core.changes import IncomingAssignment, plan_assignment
 from tracker.core.errors import TrackerError
@@ -279,20 +279,9 @@ def generate(
                 catch_up(sql, trigger, after_id)
                 sql.rows(definition)
         merge_pending_entries(sql)
-        if connection.dialect.name == "postgresql":
-            for model in (Jurisdiction, Agency, AgencyAlias, AgencyContact, Directive, Task, Assignment):
-                name = _table(model).name
-                connection.execute(
-                    text(f"SELECT setval(pg_get_serial_sequence('{name}', 'id'), COALESCE(MAX(id), 1)) FROM {name}")
-                )
-            connection.execute(text("ANALYZE"))
-    if engine.dialect.name == "sqlite":
-        with engine.connect() as connection:
-            connection.execute(text("ANALYZE"))
-            connection.commit()
-    else:  # what autovacuum does a minute after a bulk load: mark the pages all-visible for index-only scans
-        with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
-            connection.execute(text("VACUUM assignment"))
+        models = (Jurisdiction, Agency, AgencyAlias, AgencyContact, Directive, Task, Assignment)
+        sql.backend.sync_sequences(sql, [_table(model).name for model in models])
+    sql.backend.settle_after_load(engine)
     report.seconds = time.perf_counter() - started
     return report
 

@@ -93,6 +93,13 @@ class Backend:
         """A cheap upper bound of ``table``'s row count, where the backend has one that costs no scan."""
         return None
 
+    def sync_sequences(self, sql: RawSql, tables: Sequence[str]) -> None:
+        """After rows were written with ids of their own, the next id each table hands out is past them."""
+
+    def settle_after_load(self, engine: Any) -> None:
+        """After a large load has committed: fresh planner statistics (and, where it helps, visibility)."""
+        raise NotImplementedError
+
     def index_hint(self, index: str) -> str:
         """The clause after a table's name that tells the planner to walk ``index`` (or nothing)."""
         return ""
@@ -177,6 +184,13 @@ class SQLite(Backend):
             connection.executemany(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})", batch)
         return len(batch)
 
+    def settle_after_load(self, engine: Any) -> None:
+        from sqlalchemy import text
+
+        with engine.connect() as connection:
+            connection.execute(text("ANALYZE"))
+            connection.commit()
+
     def rows_bound(self, sql: RawSql, table: str) -> int | None:
         # The largest rowid, read from the end of the table's b-tree: at least the row count.
         return int(sql.scalar(f"SELECT max(rowid) FROM {table}") or 0)
@@ -256,6 +270,18 @@ class PostgreSQL(Backend):
             return sql.rows(text, params)
         finally:
             sql.rows("RESET max_parallel_workers_per_gather")
+
+    def sync_sequences(self, sql: RawSql, tables: Sequence[str]) -> None:
+        for name in tables:
+            sql.rows(f"SELECT setval(pg_get_serial_sequence('{name}', 'id'), COALESCE(MAX(id), 1)) FROM {name}")
+
+    def settle_after_load(self, engine: Any) -> None:
+        from sqlalchemy import text
+
+        with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
+            connection.execute(text("ANALYZE"))
+            # What autovacuum does a minute after a bulk load: mark the pages all-visible for index-only scans.
+            connection.execute(text("VACUUM assignment"))
 
     def iso_day(self, column: str) -> str:
         return f"to_char({column}, 'YYYY-MM-DD')"
