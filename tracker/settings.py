@@ -27,6 +27,7 @@ from typing import Any
 
 from tracker.core.deadlines import DeadlineRules
 from tracker.core.errors import TrackerError
+from tracker.core.text import mask_secrets
 
 APP_NAME = "tracker"
 
@@ -71,7 +72,11 @@ class Settings:
     smtp_timeout: int = 30
     smtp_cafile: str = ""
     """A CA bundle to trust for STARTTLS/SSL besides the system's (e.g. a private mail server's CA)."""
+    smtp_allow_cleartext_auth: bool = False
+    """Let ``smtp_security = "none"`` log in with ``smtp_user``: the password then crosses the network
+    unencrypted, so it is refused unless this is set (for a mail server on a trusted network)."""
     mail_from: str = ""
+    """The sender: an address, or a name and the address, e.g. ``Văn phòng UBND <vp@example.org>``."""
     secretariat_emails: str = ""
     """Comma-separated addresses that receive the daily summary."""
 
@@ -102,12 +107,12 @@ def _coerce(name: str, raw: Any, target: Any, source: str) -> Any:
             return True
         if lowered in {"0", "false", "no", "off"}:
             return False
-        raise TrackerError(f"{source}: {name} = {raw!r} is not true or false.")
+        raise TrackerError(f"{source}: {name} = {mask_secrets(repr(raw))} is not true or false.")
     if isinstance(target, int):
         try:
             return int(raw)
         except (TypeError, ValueError):
-            raise TrackerError(f"{source}: {name} = {raw!r} is not a whole number.") from None
+            raise TrackerError(f"{source}: {name} = {mask_secrets(repr(raw))} is not a whole number.") from None
     return str(raw)
 
 
@@ -137,13 +142,18 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
         env_key = f"TRACKER_{key.upper()}"
         if env_key in env:
             values[key] = _coerce(key, env[env_key], default, env_key)
-    if path.is_file() and "smtp_password" in data:
+    secrets = ["the SMTP password"] if "smtp_password" in data else []
+    url = str(data.get("database_url", ""))
+    if mask_secrets(url) != url:
+        secrets.append("a database password")
+    if path.is_file() and secrets:
         mode = path.stat().st_mode
         if mode & 0o077:
             import sys
 
+            what = " and ".join(secrets)
             print(
-                f"tracker: warning: {path} holds the SMTP password and can be read by others; run 'chmod 600 {path}'.",
+                f"tracker: warning: {path} holds {what} and can be read by others; run 'chmod 600 {path}'.",
                 file=sys.stderr,
             )
     return replace(settings, **values)
