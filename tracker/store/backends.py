@@ -53,6 +53,18 @@ class Backend:
     """The search index is kept by triggers that a large load may turn off and catch up."""
     connections_commit_reads = False
     """A connection opened for reads holds a transaction that must be committed after a write through it."""
+    # What the planner does well, for the query builders of tracker.store.queries to choose by.
+    pages_walk_open_rows = False
+    """A page of the morning filters, when nothing closed after the as-of date, is best read by walking
+    the open-rows index in due order (SQLite; PostgreSQL's planner would sort every open row instead)."""
+    counts_search_by_ids = False
+    """A search is best counted by the ids of the tasks and agencies it matches (SQLite)."""
+    counts_whole_table_cheaply = False
+    """``count(*)`` of a whole table reads only its smallest index (SQLite): in-progress rows are then
+    what the other counts leave, instead of a count of their own."""
+    sums_timed_counts_with_search = False
+    """The morning filters are counted as a sum of disjoint terms even with a search (on PostgreSQL a
+    search would repeat its joins in every term)."""
 
     def connect(self, url: str) -> Any:
         """A DB-API connection to the database at ``url``, for reads (and the few writes made on one)."""
@@ -96,6 +108,9 @@ class Backend:
     def sync_sequences(self, sql: RawSql, tables: Sequence[str]) -> None:
         """After rows were written with ids of their own, the next id each table hands out is past them."""
 
+    def merge_search_entries(self, sql: RawSql) -> None:
+        """After a bulk load, move what the search indexes hold aside into the indexes themselves."""
+
     def settle_after_load(self, engine: Any) -> None:
         """After a large load has committed: fresh planner statistics (and, where it helps, visibility)."""
         raise NotImplementedError
@@ -137,6 +152,10 @@ class SQLite(Backend):
     searches_by_full_text = True
     search_triggers = True
     connections_commit_reads = True
+    pages_walk_open_rows = True
+    counts_search_by_ids = True
+    counts_whole_table_cheaply = True
+    sums_timed_counts_with_search = True
 
     def connect(self, url: str) -> Any:
         import sqlite3
@@ -270,6 +289,14 @@ class PostgreSQL(Backend):
             return sql.rows(text, params)
         finally:
             sql.rows("RESET max_parallel_workers_per_gather")
+
+    def merge_search_entries(self, sql: RawSql) -> None:
+        # A GIN index takes new entries into a pending list, which every search then reads through and
+        # which only a vacuum or a full list (4 MB) merges.
+        sql.rows(
+            "SELECT gin_clean_pending_list(c.oid) FROM pg_class c "
+            "WHERE c.relname IN ('ix_task_search', 'ix_directive_search') AND pg_table_is_visible(c.oid)"
+        )
 
     def sync_sequences(self, sql: RawSql, tables: Sequence[str]) -> None:
         for name in tables:

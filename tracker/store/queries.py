@@ -344,12 +344,15 @@ def list_assignments(
     # SQLite a page of the morning filters walks the open rows alone when nothing closed after the as-of
     # date: in due order, without visiting the many rows already done (a search of "so noi" at 1M: 41 ->
     # 25 ms). PostgreSQL's planner then sorts every open row instead (9 -> 200 ms), so it keeps the walk.
-    open_now = reader.dialect == "sqlite" and limit is not None and dated_only and nothing_closed_after(reader, as_of)
+    open_now = (
+        reader.backend.pages_walk_open_rows and limit is not None and dated_only and nothing_closed_after(reader, as_of)
+    )
     where, _ = where_clause(criteria, as_of, params, ordered=limit is not None, open_now=open_now)
     joiner = " AND " if where else " WHERE "
     source = _ROW_SELECT
     if open_now and _walks_by_ids(criteria):
-        source = _ROW_SELECT.replace("FROM assignment a\n", "FROM assignment a INDEXED BY ix_assignment_open\n")
+        hint = reader.backend.index_hint("ix_assignment_open")
+        source = _ROW_SELECT.replace("FROM assignment a\n", f"FROM assignment a{hint}\n")
     dated_sql = f"{source}{where}{'' if dated_only else joiner + 'a.due_on IS NOT NULL'}\nORDER BY a.due_on, a.id"
     page: dict[str, Any] = {"limit": limit, "offset": offset} if limit is not None else {}
     tail = " LIMIT :limit OFFSET :offset" if limit is not None else ""
@@ -460,18 +463,19 @@ def count_assignments(
     # the morning filters it reads the open-rows index when only open rows can match, and otherwise makes
     # one pass over the table: the state index lacks the task and agency ids, and fetching a fifth of the
     # table row by row is slower (0.4 s instead of 1.6 s).
-    by_ids = reader.dialect == "sqlite" and bool(criteria.search)
+    by_ids = reader.backend.counts_search_by_ids and bool(criteria.search)
     narrowed = criteria.agency_ids is not None or criteria.task_ids is not None
     timed = criteria.overdue or criteria.due_within is not None
     if by_ids and timed and not narrowed and nothing_closed_after(reader, as_of):
         # A search in the morning filters when only open rows can match: the open-rows index holds their
         # task and agency ids (0.45 -> 0.19 s at 1M for "so noi").
         where, _ = where_clause(criteria, as_of, params, search_by_ids=True, open_now=True)
-        return int(reader.scalar(f"SELECT count(*) FROM assignment a INDEXED BY ix_assignment_open{where}", params))
+        hint = reader.backend.index_hint("ix_assignment_open")
+        return int(reader.scalar(f"SELECT count(*) FROM assignment a{hint}{where}", params))
     where, needs_joins = where_clause(criteria, as_of, params, search_by_ids=by_ids)
     join = _COUNT_JOINS if needs_joins else ""
-    scan = " NOT INDEXED" if by_ids and not narrowed and timed else ""
-    if timed and not scan and (reader.dialect == "sqlite" or not criteria.search):
+    scan = reader.backend.no_index() if by_ids and not narrowed and timed else ""
+    if timed and not scan and (reader.backend.sums_timed_counts_with_search or not criteria.search):
         # A sum of one count per disjoint term of the morning filters, rather than their OR. Each term is a
         # range of the state index, counted there. With the OR, SQLite's MULTI-INDEX OR keeps every
         # matching row id in memory to drop duplicates (megabytes at 1M rows), and PostgreSQL's BitmapOr
@@ -486,7 +490,7 @@ def count_assignments(
         # With nothing else to narrow them, every term is a range of the state index. SQLite's planner
         # would count "completed after the as-of date, due this week" along the due-date index instead,
         # fetching every row due that week from the table (the morning count at 1M: 119 -> 24-43 ms).
-        hint = " INDEXED BY ix_assignment_state" if reader.dialect == "sqlite" and not where else ""
+        hint = "" if where else reader.backend.index_hint("ix_assignment_state")
         counts = [
             f"(SELECT count(*) FROM assignment a{hint}{join}{where}{glue}{term})"
             for term in _timing_terms(criteria, params, as_of)
@@ -532,7 +536,7 @@ def status_counts(reader: Reader, as_of: date) -> dict[Status, int]:
         return int(reader.scalar("SELECT " + " + ".join(terms), params))
 
     overdue = open_count("a.due_on < :as_of")
-    if reader.dialect == "sqlite":
+    if reader.backend.counts_whole_table_cheaply:
         # What the others leave: SQLite counts a whole table from its smallest index's pages (6-10 ms at
         # 1M), while counting open rows from an early as-of date reads every later completion.
         total = int(reader.scalar("SELECT count(*) FROM assignment"))

@@ -84,7 +84,7 @@ def _look_up(reader: Reader, index: int, word: str, kind: int) -> str:
     ``:pattern{index}`` (for LIKE), ``:phrase{index}`` (for FTS5) and ``:most{index}``."""
     if kind == AGENCIES:
         return f"SELECT {index}, {kind}, id FROM agency WHERE folded_name LIKE :pattern{index}"
-    fts = reader.dialect == "sqlite" and _indexed(word)
+    fts = reader.backend.searches_by_full_text and _indexed(word)
     if kind == TEXTS and fts:
         found = f"SELECT rowid AS id FROM task_search WHERE task_search MATCH :phrase{index}"
     elif kind == TEXTS:  # PostgreSQL's planner takes the GIN index for a word of three letters or more
@@ -184,8 +184,4 @@ def merge_pending_entries(sql: RawSql) -> None:
     A GIN index takes new entries into a pending list, which every search then reads through, and which
     only a vacuum or a full list (4 MB) merges: after the synthetic load of 1M assignments, looking up
     a word in directive numbers took 8 ms instead of 0.05 ms until a vacuum."""
-    if sql.dialect == "postgresql":
-        sql.rows(
-            "SELECT gin_clean_pending_list(c.oid) FROM pg_class c "
-            "WHERE c.relname IN ('ix_task_search', 'ix_directive_search') AND pg_table_is_visible(c.oid)"
-        )
+    sql.backend.merge_search_entries(sql)
