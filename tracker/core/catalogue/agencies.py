@@ -1,0 +1,38 @@
+"""Texts of the jurisdiction and agency commands (Vietnamese, English)."""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    "agency.col.code": ("Mã", "Code"),
+    "agency.col.name": ("Tên", "Name"),
+    "agency.col.jurisdiction": ("Tỉnh", "Jurisdiction"),
+    "agency.col.kind": ("Loại", "Kind"),
+    "agency.col.short": ("Tên ngắn", "Short name"),
+    "agency.col.aliases": ("Tên gọi khác", "Aliases"),
+    "agency.col.emails": ("Email", "Emails"),
+    "agency.col.groups": ("Nhóm", "Groups"),
+    "agency.none": (
+        "chưa có cơ quan nào; thêm bằng: tracker agency add \"Sở Nội vụ\", hoặc nhập danh sách: "
+        "tracker import --agencies co-quan.xlsx (mẫu: tracker import --agencies --template xlsx).",
+        "no agencies yet; add one with: tracker agency add \"Sở Nội vụ\", or import a list: "
+        "tracker import --agencies co-quan.xlsx (template: tracker import --agencies --template xlsx).",
+    ),
+    "jurisdiction.none": (
+        "chưa có tỉnh, thành phố nào; tạo bằng: tracker jurisdiction add quang-ninh \"Tỉnh Quảng Ninh\".",
+        "no jurisdictions yet; create one with: tracker jurisdiction add quang-ninh \"Tỉnh Quảng Ninh\".",
+    ),
+    "jurisdiction.added": ("đã tạo {name} (mã {code}).", "created {name} (code {code})."),
+    "jurisdiction.renamed": ("đã đổi tên {code} thành {name}.", "renamed {code} to {name}."),
+    "agency.added": ("đã thêm cơ quan '{name}'.", "added the agency '{name}'."),
+    "agency.edited": ("đã cập nhật cơ quan '{name}'.", "updated the agency '{name}'."),
+    "agency.merged": (
+        "đã gộp '{duplicate}' vào '{into}': chuyển {count} phân công; '{duplicate}' nay là tên gọi khác.",
+        "merged '{duplicate}' into '{into}': {count} assignment(s) moved; '{duplicate}' is now an alias.",
+    ),
+    "kind.department": ("sở, ban, ngành", "department"),
+    "kind.district": ("huyện, thị xã, thành phố", "district"),
+    "kind.central": ("trung ương", "central"),
+    "kind.media": ("báo, đài", "media"),
+    "kind.group": ("nhóm", "group"),
+    "kind.other": ("khác", "other"),
+}
