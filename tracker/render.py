@@ -102,23 +102,31 @@ def render_details(details: AssignmentDetails, lang: str) -> Group:
                 "show.changes",
                 ("old", "new", "reason", "decision", "by", "at"),
                 [
-                    (_day(c.old_due_on), _day(c.new_due_on), c.reason, c.decision_ref or c.source, c.actor,
-                     _moment(c.changed_at))
+                    (
+                        _day(c.old_due_on),
+                        _day(c.new_due_on),
+                        c.reason,
+                        c.decision_ref or c.source,
+                        c.actor,
+                        _moment(c.changed_at),
+                    )
                     for c in details.changes
                 ],
                 lang,
             )
-        )  # fmt: skip
+        )
     if details.history:
         parts.append(
             _log_table(
                 "show.history",
                 ("at", "by", "action", "field", "old", "new"),
-                [(_moment(h.at), h.actor, h.action, h.field, h.old_value or "", h.new_value or "")
-                 for h in details.history],
+                [
+                    (_moment(h.at), h.actor, h.action, h.field, h.old_value or "", h.new_value or "")
+                    for h in details.history
+                ],
                 lang,
             )
-        )  # fmt: skip
+        )
     return Group(*parts)
 
 

@@ -241,8 +241,13 @@ def _in_a_fresh_process(measure: str, url: str) -> dict[str, Any]:
     """The figures of ``measure_<measure>(url)``, taken in a new process of their own: the UI's memory
     figure is then the UI's alone, and a digest run starts as cron starts it."""
     code = f"import json; from tests.benchmarks import bench; print(json.dumps(bench.measure_{measure}({url!r})))"
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False,
-                            cwd=Path(__file__).resolve().parents[2])  # fmt: skip
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=Path(__file__).resolve().parents[2],
+    )
     if result.returncode != 0:
         return {f"{measure}_error": (result.stderr.strip().splitlines() or ["no output"])[-1]}
     return dict(json.loads(result.stdout.strip().splitlines()[-1]))
@@ -500,8 +505,12 @@ def measure_ui(url: str, as_of: date = AS_OF) -> dict[str, Any]:
                 app.model.count(view)
                 return (drawn - begun) * 1000, (time.perf_counter() - drawn) * 1000
 
-            views = [AssignmentFilter(overdue=True), AssignmentFilter(overdue=True, due_within=7),
-                     AssignmentFilter(due_within=7), AssignmentFilter()] * 5  # fmt: skip
+            views = [
+                AssignmentFilter(overdue=True),
+                AssignmentFilter(overdue=True, due_within=7),
+                AssignmentFilter(due_within=7),
+                AssignmentFilter(),
+            ] * 5
             pages, counts = (sorted(times) for times in zip(*(time_view(c) for c in views), strict=True))
             figures["ui_filter_rows_work_p95_ms"] = round(pages[int(len(pages) * 0.95) - 1], 2)
             figures["ui_filter_count_p95_ms"] = round(counts[int(len(counts) * 0.95) - 1], 2)

@@ -48,9 +48,13 @@ def assert_index_is_whole(t: tracker.Tracker) -> None:
 
 def search_triggers(t: tracker.Tracker) -> list[tuple[str, str]]:
     """The search index's triggers (SQLite), by name, with their definitions."""
-    return [
-        (str(name), str(sql))
-        for name, sql in t.reader.rows(
-            "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%search%' ORDER BY name"
-        )
-    ] if t.reader.dialect == "sqlite" else []  # fmt: skip
+    return (
+        [
+            (str(name), str(sql))
+            for name, sql in t.reader.rows(
+                "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%search%' ORDER BY name"
+            )
+        ]
+        if t.reader.dialect == "sqlite"
+        else []
+    )

@@ -177,17 +177,48 @@ def test_create_agencies_and_the_unknown_name_without_it(t: tracker.Tracker, tmp
 
 
 def test_recurring_deadline_rows_materialise_periods(t: tracker.Tracker, tmp_path: Path) -> None:
-    rows = [["5/KH-UBND", "1/1/2021", "", "", "UBND tỉnh Thanh Hóa", "BC", "Báo cáo tháng", "Sở Y tế", "",
-             "trước ngày 20 hàng tháng", "", "", ""]]  # fmt: skip
+    rows = [
+        [
+            "5/KH-UBND",
+            "1/1/2021",
+            "",
+            "",
+            "UBND tỉnh Thanh Hóa",
+            "BC",
+            "Báo cáo tháng",
+            "Sở Y tế",
+            "",
+            "trước ngày 20 hàng tháng",
+            "",
+            "",
+            "",
+        ]
+    ]
     report = t.import_file(_write(tmp_path / "thang.csv", rows), horizon="30/4/2021")
     assert report.created == 4
-    done = [["5/KH-UBND", "1/1/2021", "", "", "UBND tỉnh Thanh Hóa", "BC", "Báo cáo tháng", "Sở Y tế", "",
-             "trước ngày 20 hàng tháng", "18/02/2021", "9/BC-SYT", ""]]  # fmt: skip
+    done = [
+        [
+            "5/KH-UBND",
+            "1/1/2021",
+            "",
+            "",
+            "UBND tỉnh Thanh Hóa",
+            "BC",
+            "Báo cáo tháng",
+            "Sở Y tế",
+            "",
+            "trước ngày 20 hàng tháng",
+            "18/02/2021",
+            "9/BC-SYT",
+            "",
+        ]
+    ]
     header = [*HEADER_VI, "Kỳ"]
     missing_period = t.import_file(_write(tmp_path / "ky.csv", done, header=HEADER_VI), horizon="30/4/2021")
     assert "needs the period" in missing_period.errors[0]
-    with_period = t.import_file(_write(tmp_path / "ky2.csv", [[*done[0], "2021-02"]], header=header),
-                                horizon="30/4/2021")  # fmt: skip
+    with_period = t.import_file(
+        _write(tmp_path / "ky2.csv", [[*done[0], "2021-02"]], header=header), horizon="30/4/2021"
+    )
     assert (with_period.created, with_period.updated) == (0, 1)
 
 
@@ -326,12 +357,35 @@ def test_big_xlsx_and_json_files_are_streamed(tmp_path: Path) -> None:
     sheet = workbook.create_sheet("Danh sách")
     sheet.append(HEADER_VI)
     for index in range(rows):
-        sheet.append([f"{index // 50}/KH-UBND", "01/02/2021", "Kế hoạch", "Tiêu đề " * 5, "UBND tỉnh Thanh Hóa",
-                      str(index), f"Nhiệm vụ số {index} " * 4, "Sở Tư pháp", "Sở Nội vụ", "trước 30/6/2021",
-                      None, None, None])  # fmt: skip
+        sheet.append(
+            [
+                f"{index // 50}/KH-UBND",
+                "01/02/2021",
+                "Kế hoạch",
+                "Tiêu đề " * 5,
+                "UBND tỉnh Thanh Hóa",
+                str(index),
+                f"Nhiệm vụ số {index} " * 4,
+                "Sở Tư pháp",
+                "Sở Nội vụ",
+                "trước 30/6/2021",
+                None,
+                None,
+                None,
+            ]
+        )
     workbook.save(tmp_path / "big.xlsx")
-    items = [{"directive": f"{i // 50}/KH-UBND", "ref": str(i), "task": f"Nhiệm vụ số {i} " * 4, "lead": "Sở Tư pháp",
-              "deadline": "trước 30/6/2021", "title": "Tiêu đề " * 5} for i in range(rows * 4)]  # fmt: skip
+    items = [
+        {
+            "directive": f"{i // 50}/KH-UBND",
+            "ref": str(i),
+            "task": f"Nhiệm vụ số {i} " * 4,
+            "lead": "Sở Tư pháp",
+            "deadline": "trước 30/6/2021",
+            "title": "Tiêu đề " * 5,
+        }
+        for i in range(rows * 4)
+    ]
     (tmp_path / "big.json").write_text(json.dumps({"assignments": items}, ensure_ascii=False), encoding="utf-8")
     for name, expected in (("big.xlsx", rows), ("big.json", rows * 4)):
         count, peak = _peak_while_reading(tmp_path / name)
@@ -408,11 +462,23 @@ def _many_rows(count: int, done_every: int = 0) -> list[list[str]]:
     """``count`` tasks of 20 directives, each with a lead and a coordinating agency; with ``done_every``,
     every so many tasks were done on 10 June 2021 (on time or late: their deadlines are in June)."""
     return [
-        [f"{900 + index % 20}/KH-UBND", "01/02/2021", "Kế hoạch", "Tiêu đề", "UBND tỉnh Thanh Hóa", str(index),
-         f"Nhiệm vụ số {index}", "Sở Tư pháp", "Sở Nội vụ", f"trước {1 + index % 28}/6/2021",
-         "10/06/2021" if done_every and index % done_every == 0 else "", "", ""]
+        [
+            f"{900 + index % 20}/KH-UBND",
+            "01/02/2021",
+            "Kế hoạch",
+            "Tiêu đề",
+            "UBND tỉnh Thanh Hóa",
+            str(index),
+            f"Nhiệm vụ số {index}",
+            "Sở Tư pháp",
+            "Sở Nội vụ",
+            f"trước {1 + index % 28}/6/2021",
+            "10/06/2021" if done_every and index % done_every == 0 else "",
+            "",
+            "",
+        ]
         for index in range(count)
-    ]  # fmt: skip
+    ]
 
 
 def test_a_large_import_leaves_every_index_whole(t: tracker.Tracker, tmp_path: Path) -> None:

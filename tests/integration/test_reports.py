@@ -22,8 +22,20 @@ def _csv(text: str) -> list[list[str]]:
 def test_february_2020_submissions_are_the_appendix_of_the_report(
     demo_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    args = ["--db", demo_url, "--as-of", "21/3/2020", "--lang", "vi", "report", "submissions",
-            "--task", "4515/KH-UBND:BC-HT", "--period", "2020-02"]  # fmt: skip
+    args = [
+        "--db",
+        demo_url,
+        "--as-of",
+        "21/3/2020",
+        "--lang",
+        "vi",
+        "report",
+        "submissions",
+        "--task",
+        "4515/KH-UBND:BC-HT",
+        "--period",
+        "2020-02",
+    ]
     rows = _csv(run(capsys, *args, "--format", "csv").out)
     agencies = [r for r in rows[1:] if r[0].isdigit()]
     assert len(agencies) == 30
@@ -50,24 +62,56 @@ def test_scoreboard_figures_match_a_hand_count(db_url: str, capsys: pytest.Captu
         t.agency(name, kind="department")
     d = t.directive("1/KH")
     ids = {}
-    plan = [("1", "Sở A", "10/5/2020"), ("2", "Sở A", "20/5/2020"), ("3", "Sở A", "30/6/2020"),
-            ("4", "Sở B", "10/5/2020"), ("5", "Sở B", "thường xuyên"), ("6", "Sở B", "15/5/2020")]  # fmt: skip
+    plan = [
+        ("1", "Sở A", "10/5/2020"),
+        ("2", "Sở A", "20/5/2020"),
+        ("3", "Sở A", "30/6/2020"),
+        ("4", "Sở B", "10/5/2020"),
+        ("5", "Sở B", "thường xuyên"),
+        ("6", "Sở B", "15/5/2020"),
+    ]
     for ref, lead, due in plan:
         ids[ref] = d.assign(ref, f"việc {ref}", lead=lead, due=due).assignment_ids[0]
     t.complete(ids["1"], "9/5/2020")  # A: on time
     t.complete(ids["2"], "25/5/2020")  # A: late; "3" in progress
     t.withdraw(ids["6"], reason="x", on="1/5/2020")  # B: withdrawn; "4" overdue; "5" standing
     t.close()
-    rows = _csv(run(capsys, "--db", db_url, "--as-of", "1/6/2020", "--lang", "en", "report", "agencies",
-                    "--format", "csv").out)  # fmt: skip
-    assert rows[0] == ["Agency", "Jurisdiction", "Assigned", "On time", "Late", "In progress", "Overdue",
-                       "On-time rate"]  # fmt: skip
+    rows = _csv(
+        run(capsys, "--db", db_url, "--as-of", "1/6/2020", "--lang", "en", "report", "agencies", "--format", "csv").out
+    )
+    assert rows[0] == [
+        "Agency",
+        "Jurisdiction",
+        "Assigned",
+        "On time",
+        "Late",
+        "In progress",
+        "Overdue",
+        "On-time rate",
+    ]
     by_name = {r[0]: r for r in rows[1:]}
     assert by_name["Sở A"][2:] == ["3", "1", "1", "1", "0", "50%"]
     assert by_name["Sở B"][2:] == ["2", "0", "0", "0", "1", "0%"]
     assert by_name["Total"][2:] == ["5", "1", "1", "1", "1", "33%"]
-    ranged = _csv(run(capsys, "--db", db_url, "--as-of", "1/6/2020", "--lang", "en", "report", "agencies",
-                      "--from", "15/5/2020", "--to", "31/5/2020", "--format", "csv").out)  # fmt: skip
+    ranged = _csv(
+        run(
+            capsys,
+            "--db",
+            db_url,
+            "--as-of",
+            "1/6/2020",
+            "--lang",
+            "en",
+            "report",
+            "agencies",
+            "--from",
+            "15/5/2020",
+            "--to",
+            "31/5/2020",
+            "--format",
+            "csv",
+        ).out
+    )
     assert {r[0]: r[2:] for r in ranged[1:]}["Sở A"] == ["1", "0", "1", "0", "0", "0%"]
     path = tmp_path / "bang-xep-hang.xlsx"
     assert run(capsys, "--db", db_url, "report", "agencies", "--format", "xlsx", "--output", str(path)).code == 0
@@ -76,8 +120,11 @@ def test_scoreboard_figures_match_a_hand_count(db_url: str, capsys: pytest.Captu
 
 
 def test_directive_report_lists_every_assignment(demo_url: str, capsys: pytest.CaptureFixture[str]) -> None:
-    rows = _csv(run(capsys, "--db", demo_url, "--as-of", "15/6/2020", "report", "directive", "34/KH-UBND",
-                    "--format", "csv").out)  # fmt: skip
+    rows = _csv(
+        run(
+            capsys, "--db", demo_url, "--as-of", "15/6/2020", "report", "directive", "34/KH-UBND", "--format", "csv"
+        ).out
+    )
     assert len(rows) - 1 == 78
     assert {r[0] for r in rows[1:]} >= {"3.1.a", "3.1.b.(1)", "3.2", "III.1.e"}
 
@@ -95,8 +142,24 @@ def test_submissions_docx_is_in_the_administrative_form(
     import docx
 
     path = tmp_path / "phu-luc.docx"
-    args = ["--db", demo_url, "--as-of", "21/3/2020", "--lang", "vi", "report", "submissions", "--task",
-            "4515/KH-UBND:BC-HT", "--period", "2020-02", "--format", "docx", "--output", str(path)]  # fmt: skip
+    args = [
+        "--db",
+        demo_url,
+        "--as-of",
+        "21/3/2020",
+        "--lang",
+        "vi",
+        "report",
+        "submissions",
+        "--task",
+        "4515/KH-UBND:BC-HT",
+        "--period",
+        "2020-02",
+        "--format",
+        "docx",
+        "--output",
+        str(path),
+    ]
     assert run(capsys, *args).code == 0
     document = docx.Document(str(path))
     head, table, foot = document.tables
@@ -127,9 +190,28 @@ def test_docx_letterhead_can_be_set_and_speaks_english(
     import docx
 
     path = tmp_path / "scoreboard.docx"
-    args = ["--db", demo_url, "--as-of", "15/6/2020", "--lang", "en", "report", "agencies", "--format", "docx",
-            "--output", str(path), "--issuer", "UBND tỉnh Thanh Hóa", "--issuer", "Sở Nội vụ", "--place",
-            "Thanh Hóa", "--signer", "GIÁM ĐỐC"]  # fmt: skip
+    args = [
+        "--db",
+        demo_url,
+        "--as-of",
+        "15/6/2020",
+        "--lang",
+        "en",
+        "report",
+        "agencies",
+        "--format",
+        "docx",
+        "--output",
+        str(path),
+        "--issuer",
+        "UBND tỉnh Thanh Hóa",
+        "--issuer",
+        "Sở Nội vụ",
+        "--place",
+        "Thanh Hóa",
+        "--signer",
+        "GIÁM ĐỐC",
+    ]
     assert run(capsys, *args).code == 0
     document = docx.Document(str(path))
     head, table, foot = document.tables
@@ -150,12 +232,32 @@ def test_ics_export_has_one_event_per_dated_deadline(
     import icalendar
 
     path = tmp_path / "so-xay-dung.ics"
-    args = ["--db", demo_url, "--as-of", "15/6/2020", "--lang", "vi", "export", str(path), "--agency",
-            "bac-giang:Sở Xây dựng"]  # fmt: skip
+    args = [
+        "--db",
+        demo_url,
+        "--as-of",
+        "15/6/2020",
+        "--lang",
+        "vi",
+        "export",
+        str(path),
+        "--agency",
+        "bac-giang:Sở Xây dựng",
+    ]
     result = run(capsys, *args)
     assert result.code == 0, result.err
-    listed = run(capsys, "--db", demo_url, "--as-of", "15/6/2020", "list", "--agency", "bac-giang:Sở Xây dựng",
-                 "--format", "json").out  # fmt: skip
+    listed = run(
+        capsys,
+        "--db",
+        demo_url,
+        "--as-of",
+        "15/6/2020",
+        "list",
+        "--agency",
+        "bac-giang:Sở Xây dựng",
+        "--format",
+        "json",
+    ).out
     import json
 
     expected = [r for r in json.loads(listed) if r["due_on"]]
@@ -174,8 +276,22 @@ def test_ics_export_has_one_event_per_dated_deadline(
     assert str(january["SUMMARY"]).startswith("✓ ") and not january.walk("VALARM")
     # Re-export after an extension: the same UID, a later date and a higher SEQUENCE.
     row_id = next(r["id"] for r in expected if r["due_on"] == "2020-02-20")
-    assert run(capsys, "--db", demo_url, "--as-of", "15/6/2020", "extend", str(row_id), "--to", "30/6/2020",
-               "--reason", "xin gia hạn").code == 0  # fmt: skip
+    assert (
+        run(
+            capsys,
+            "--db",
+            demo_url,
+            "--as-of",
+            "15/6/2020",
+            "extend",
+            str(row_id),
+            "--to",
+            "30/6/2020",
+            "--reason",
+            "xin gia hạn",
+        ).code
+        == 0
+    )
     run(capsys, *args)
     moved = {str(e["UID"]): e for e in icalendar.Calendar.from_ical(path.read_bytes()).walk("VEVENT")}
     event = moved[str(february["UID"])]

@@ -244,15 +244,23 @@ def test_sql_status_agrees_with_the_core_rules(
     st.dates(min_value=date(2020, 1, 1), max_value=date(2020, 12, 31)),
 )
 @example(  # the edges of the window, nothing closed after the as-of date
-    rows=[(date(2020, 6, 22), None, None), (date(2020, 6, 15), None, None), (date(2020, 6, 14), None, None),
-          (date(2020, 6, 23), None, None), (date(2020, 6, 1), date(2020, 6, 2), None)],
+    rows=[
+        (date(2020, 6, 22), None, None),
+        (date(2020, 6, 15), None, None),
+        (date(2020, 6, 14), None, None),
+        (date(2020, 6, 23), None, None),
+        (date(2020, 6, 1), date(2020, 6, 2), None),
+    ],
     as_of=date(2020, 6, 15),
-)  # fmt: skip
+)
 @example(  # completed and withdrawn after the as-of date: open then
-    rows=[(date(2020, 6, 1), date(2020, 6, 20), None), (date(2020, 6, 18), None, date(2020, 7, 1)),
-          (date(2020, 6, 10), None, None)],
+    rows=[
+        (date(2020, 6, 1), date(2020, 6, 20), None),
+        (date(2020, 6, 18), None, date(2020, 7, 1)),
+        (date(2020, 6, 10), None, None),
+    ],
     as_of=date(2020, 6, 15),
-)  # fmt: skip
+)
 def test_the_morning_pages_and_counts_agree_with_the_core_rules(
     t: tracker.Tracker, rows: list[tuple[date | None, date | None, date | None]], as_of: date
 ) -> None:
@@ -265,28 +273,45 @@ def test_the_morning_pages_and_counts_agree_with_the_core_rules(
     from tracker.store import queries
 
     d = t.directive("M/KH-UBND")
-    leads = [d.assign(ref, ref, lead=lead, due="1/1/2020").assignment_ids[0]
-             for ref, lead in (("m", "Sở Nội vụ"), ("n", "Sở Tư pháp"))]  # fmt: skip
+    leads = [
+        d.assign(ref, ref, lead=lead, due="1/1/2020").assignment_ids[0]
+        for ref, lead in (("m", "Sở Nội vụ"), ("n", "Sở Tư pháp"))
+    ]
     with t.transaction() as session:
         templates = [session.get(Assignment, lead) for lead in leads]
         session.execute(
             insert(Assignment),
             [
-                {"task_id": template.task_id, "agency_id": template.agency_id, "role": "lead", "period": f"p{i}",
-                 "deadline_text": "", "result_ref": "", "note": "", "version": 1, "due_on": due, "completed_on": done,
-                 "withdrawn_on": gone, "created_at": template.created_at, "updated_at": template.created_at}
+                {
+                    "task_id": template.task_id,
+                    "agency_id": template.agency_id,
+                    "role": "lead",
+                    "period": f"p{i}",
+                    "deadline_text": "",
+                    "result_ref": "",
+                    "note": "",
+                    "version": 1,
+                    "due_on": due,
+                    "completed_on": done,
+                    "withdrawn_on": gone,
+                    "created_at": template.created_at,
+                    "updated_at": template.created_at,
+                }
                 for i, (due, done, gone) in enumerate(rows)
                 if (template := templates[i % 2]) is not None
             ],
-        )  # fmt: skip
+        )
     try:
         window_end = as_of + timedelta(days=7)
         expected = sorted(
-            ((r.due_on, r.id, r.agency) for r in t.assignments(as_of=as_of)
-             if r.status is Status.OVERDUE
-             or (r.status is Status.IN_PROGRESS and r.due_on is not None and as_of <= r.due_on <= window_end)),
+            (
+                (r.due_on, r.id, r.agency)
+                for r in t.assignments(as_of=as_of)
+                if r.status is Status.OVERDUE
+                or (r.status is Status.IN_PROGRESS and r.due_on is not None and as_of <= r.due_on <= window_end)
+            ),
             key=lambda e: (e[0], e[1]),
-        )  # fmt: skip
+        )
         for search in (None, "noi vu"):
             criteria = AssignmentFilter(overdue=True, due_within=7, search=search)
             wanted = [i for _, i, agency in expected if search is None or "noi vu" in fold(agency)]

@@ -375,9 +375,10 @@ def list_assignments(
 
 _STATUS_RANK = " ".join(
     f"WHEN '{status.value}' THEN {rank}"
-    for rank, status in enumerate([Status.OVERDUE, Status.IN_PROGRESS, Status.STANDING, Status.DONE_LATE,
-                                   Status.DONE_ON_TIME, Status.WITHDRAWN])
-)  # fmt: skip
+    for rank, status in enumerate(
+        [Status.OVERDUE, Status.IN_PROGRESS, Status.STANDING, Status.DONE_LATE, Status.DONE_ON_TIME, Status.WITHDRAWN]
+    )
+)
 
 
 def _list_sorted(
@@ -670,9 +671,17 @@ def directive_progress(reader: Reader, as_of: date) -> list[DirectiveProgress]:
         total = sum(by_status.values()) - by_status.get(Status.WITHDRAWN.value, 0)
         done = by_status.get(Status.DONE_ON_TIME.value, 0) + by_status.get(Status.DONE_LATE.value, 0)
         progress.append(
-            DirectiveProgress(int(directive_id), code, number, reader.to_date(issued_on), title or "", total, done,
-                              by_status.get(Status.OVERDUE.value, 0))
-        )  # fmt: skip
+            DirectiveProgress(
+                int(directive_id),
+                code,
+                number,
+                reader.to_date(issued_on),
+                title or "",
+                total,
+                done,
+                by_status.get(Status.OVERDUE.value, 0),
+            )
+        )
     progress.sort(key=lambda p: (p.issued_on or date.min, p.number), reverse=True)
     return progress
 
