@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from sqlalchemy import Engine
     from sqlalchemy.orm import Session, sessionmaker
 
+    from tracker.drafting.model import Draft
     from tracker.importing.assignments import ImportReport
     from tracker.services.directives import Tally
 
@@ -497,6 +498,28 @@ class Tracker:
 
         with self.transaction() as session:
             return changes.set_note(session, assignment_id, text, self.actor, expected_version=expected_version)
+
+    # --- drafting ------------------------------------------------------------------------------
+
+    def draft(self, path: str | os.PathLike[str], *, jurisdiction: str | None = None, lang: str = "vi") -> Draft:
+        """Draft the tasks of the directive at ``path`` (.txt, .md, .docx, .pdf) in the import's shape,
+        with agency names matched against this database's agencies and aliases (of ``jurisdiction``
+        when given). Nothing is written; ``draft.problem`` says when the document gave too little."""
+        from tracker.drafting.agencies import KnownNames
+        from tracker.drafting.build import draft_file
+
+        entries = [
+            (name, [a for a in aliases.split("; ") if a], False)
+            for _, name, code, aliases in queries.agency_names(self.reader)
+            if jurisdiction is None or code == jurisdiction
+        ]
+        return draft_file(
+            Path(path),
+            KnownNames.of(entries),
+            lang=lang,
+            rules=self.settings.deadline_rules,
+            jurisdiction=jurisdiction or "",
+        )
 
 
 def open(
