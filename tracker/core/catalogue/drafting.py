@@ -62,6 +62,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "định dạng {format!r} không có; chọn json, csv hoặc xlsx.",
         "there is no format {format!r}; choose json, csv or xlsx.",
     ),
+    "draft.error.binary_to_stdout": (
+        "không thể ghi {format} ra màn hình; thêm --output TỆP.{format}.",
+        "{format} cannot be written to standard output; add --output FILE.{format}.",
+    ),
     "draft.nothing_in_header": ("không có số hiệu, loại hay ngày văn bản", "no number, kind or date"),
     # Doubts written into the draft's notes for the clerk.
     "draft.note.no_number": ("Không tìm thấy số hiệu văn bản: cần điền.", "Document number not found: fill it in."),
