@@ -12,12 +12,11 @@ import tracker
 from tests.ui.steps import WIDE, listed_rows, settle
 from tracker.core.status import Status
 from tracker.core.text import fold
+from tracker.services.views import Page, View
 from tracker.store import queries
 from tracker.store.queries import AssignmentFilter
 from tracker.ui.app import TrackerApp
 from tracker.ui.assignment_list import AssignmentList
-from tracker.ui.frames import compose_now
-from tracker.ui.model import View
 
 pytestmark = pytest.mark.usefixtures("backend")
 
@@ -74,19 +73,19 @@ async def test_each_search_keystroke_reads_its_rows_and_only_the_last_is_counted
     app = make_app()
     pages: list[str | None] = []
     counts: list[tuple[str | None, bool]] = []
-    load_first, count = app.model.load_first, app.model.count
+    first_page, count = app.source.first_page, app.source.count
 
-    def loading(view: View) -> View:
+    def loading(view: View) -> Page:
         pages.append(view.criteria.search)
-        return load_first(view)
+        return first_page(view)
 
-    def counting(view: View) -> bool:
+    def counting(view: View) -> int | None:
         counted = count(view)
-        counts.append((view.criteria.search, counted))
+        counts.append((view.criteria.search, counted is not None))
         return counted
 
-    app.model.load_first = loading  # type: ignore[method-assign]
-    app.model.count = counting  # type: ignore[method-assign]
+    app.source.first_page = loading  # type: ignore[method-assign]
+    app.source.count = counting  # type: ignore[method-assign]
     async with app.run_test(size=WIDE) as pilot:
         await settle(pilot)
         await pilot.press("escape")  # everything: more than a page, so searches are counted
@@ -138,91 +137,6 @@ async def test_a_key_pressed_while_a_list_loads_builds_on_that_list(
         assert app.model.total == app.tracker.count(expected, as_of=app.model.view.as_of) > 0
 
 
-async def test_a_new_list_is_drawn_by_the_worker_that_read_it(
-    make_app: Callable[..., TrackerApp], monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """The frame that shows a new list draws no row but the cursor's: the load's worker drew the
-    visible rows, and the bars that did not change are not drawn again."""
-    drawn_here: list[int] = []
-    draw = AssignmentList._draw
-
-    def watched(self: AssignmentList, row: queries.AssignmentRow, *rest: object) -> object:
-        if threading.current_thread() is threading.main_thread():
-            drawn_here.append(row.id)
-        return draw(self, row, *rest)  # type: ignore[arg-type]
-
-    app = make_app()
-    async with app.run_test(size=WIDE) as pilot:
-        await settle(pilot)
-        summary = app.query_one("#summary", Static)
-        shown = summary.render()
-        monkeypatch.setattr(AssignmentList, "_draw", watched)
-        await pilot.press("o")  # overdue and due soon -> overdue only
-        await settle(pilot)
-        listing = app.query_one("#list", AssignmentList)
-        assert app.model.total > 1 and listing.size.height > 2
-        cursor_row = app.model.row(listing.cursor)
-        assert cursor_row is not None and set(drawn_here) == {cursor_row.id}
-        assert summary.render() is shown  # the same counts: the bar kept what it had drawn
-
-
-async def test_a_new_list_is_composed_on_screen_as_its_rows_arrive(
-    make_app: Callable[..., TrackerApp], monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """The rows of a search keystroke go on screen in a frame composed when they reach the UI thread,
-    not at the screen's next update tick (up to 17 ms later)."""
-    app = make_app()
-    async with app.run_test(size=WIDE) as pilot:
-        await settle(pilot)
-        listing = app.query_one("#list", AssignmentList)
-        in_loaded: list[bool] = [False]
-        frames_in_loaded: list[object] = []
-        lines_in_loaded: list[int] = []
-        display, loaded, render_lines = app._display, app._loaded, AssignmentList.render_lines
-
-        def watched_display(screen: object, renderable: object) -> None:
-            if in_loaded[0] and renderable is not None:
-                frames_in_loaded.append(renderable)
-            display(screen, renderable)  # type: ignore[arg-type]
-
-        def watched_loaded(drawn: threading.Event | None = None) -> None:
-            in_loaded[0] = True
-            try:
-                loaded(drawn)
-            finally:
-                in_loaded[0] = False
-
-        def watched_render_lines(self: AssignmentList, crop: object) -> object:
-            if in_loaded[0]:
-                lines_in_loaded.extend(self.model.row(i).id for i in range(self.model.total) if self.model.row(i))  # type: ignore[union-attr]
-            return render_lines(self, crop)  # type: ignore[arg-type]
-
-        monkeypatch.setattr(app, "_display", watched_display)
-        monkeypatch.setattr(app, "_loaded", watched_loaded)
-        monkeypatch.setattr(AssignmentList, "render_lines", watched_render_lines)
-        await pilot.press("slash", *"so xay")
-        await pilot.pause(0.3)
-        await settle(pilot)
-        assert frames_in_loaded  # each keystroke's rows came in a frame of their own load
-        rows = listed_rows(app)
-        assert rows and "Sở Xây dựng" in {row.agency for row in rows}
-        assert all("xay" in fold(f"{row.agency} {row.task} {row.directive}") for row in rows)
-        assert {row.id for row in rows} <= set(lines_in_loaded)  # that frame drew the list of the search
-        assert listing.size.height > 2
-
-
-async def test_a_frame_that_needs_a_layout_is_left_to_the_update_timer(make_app: Callable[..., TrackerApp]) -> None:
-    app = make_app()
-    async with app.run_test(size=WIDE) as pilot:
-        await settle(pilot)
-        listing = app.query_one("#list", AssignmentList)
-        listing.refresh(layout=True)
-        assert not compose_now(app.screen, [listing])
-        await pilot.pause()
-        listing.refresh()
-        assert compose_now(app.screen, [listing])
-
-
 async def test_quick_filters_combine_and_show_as_chips(make_app: Callable[..., TrackerApp]) -> None:
     app = make_app(lang="en")
     async with app.run_test(size=WIDE) as pilot:
@@ -231,7 +145,7 @@ async def test_quick_filters_combine_and_show_as_chips(make_app: Callable[..., T
         await settle(pilot)
         assert app.model.total == 12
         chips = str(app.query_one("#chips", Static).render())
-        assert "overdue" in chips and "due within" not in chips
+        assert "Overdue" in chips and "due within" not in chips
 
 
 async def test_the_list_scrolls_over_exactly_the_rows_of_each_filter(make_app: Callable[..., TrackerApp]) -> None:
@@ -254,41 +168,6 @@ async def test_the_list_scrolls_over_exactly_the_rows_of_each_filter(make_app: C
             last = app.model.row(listing.cursor)
             assert last is not None and listing.scroll_y + listing.size.height >= app.model.total
         assert totals == [438, 12, 35]
-
-
-async def test_a_long_list_is_counted_after_its_first_page_is_on_screen(make_app: Callable[..., TrackerApp]) -> None:
-    """Counting reads every matching row; it starts after the frame that shows the first page, so the
-    clerk sees the rows without waiting for it (on a two-core machine a count beside that frame slowed it)."""
-    app = make_app()
-    events: list[str] = []
-    load_first, count, display = app.model.load_first, app.model.count, app._display
-
-    def loading(view: View) -> View:
-        found = load_first(view)
-        events.append("rows")
-        return found
-
-    def counting(view: View) -> bool:
-        events.append("count")
-        return count(view)
-
-    def displaying(screen: object, renderable: object) -> None:
-        display(screen, renderable)  # type: ignore[arg-type]
-        if renderable is not None:
-            events.append("frame")
-
-    app.model.load_first = loading  # type: ignore[method-assign]
-    app.model.count = counting  # type: ignore[method-assign]
-    app._display = displaying  # type: ignore[method-assign]
-    async with app.run_test(size=WIDE) as pilot:
-        await settle(pilot)
-        events.clear()
-        await pilot.press("escape")  # everything: more rows than a page, so they are counted
-        await settle(pilot)
-        assert app.model.total == 438 and app.model.total_known
-    rows = events.index("rows")
-    assert "frame" in events[rows : events.index("count")], events
-    assert events.count("count") == 1
 
 
 async def test_mark_done_records_date_and_reference(make_app: Callable[..., TrackerApp], ui_url: str) -> None:
@@ -355,7 +234,7 @@ async def test_reopen_undoes_a_completion(make_app: Callable[..., TrackerApp], u
     app = make_app(lang="en")
     async with app.run_test(size=WIDE) as pilot:
         await settle(pilot)
-        await pilot.press("escape")  # everything, the earliest first: done in January
+        await pilot.press("escape", "home")  # everything, the earliest first: done in January
         await settle(pilot)
         target = app.query_one("#list", AssignmentList).current
         assert target is not None and target.completed_on is not None
@@ -375,10 +254,10 @@ async def test_a_bad_date_in_a_form_is_shown_and_nothing_changes(make_app: Calla
         await pilot.pause()
         app.screen.query_one("#field-to", Input).value = "31/4/2020"
         await pilot.pause()
-        assert "not a date" in str(app.screen.query_one("#reading-to", Static).render())
+        assert "not a date" in str(app.screen.query_one("#note-to", Static).render())
         await pilot.click("#ok")
         await pilot.pause()
-        assert "not a date" in str(app.screen.query_one("#dialog-error", Static).render())
+        assert "not a date" in str(app.screen.query_one("#note-to", Static).render())
         await pilot.press("escape")
         await settle(pilot)
         assert app.tracker.get(target.id).due_on == target.due_on  # type: ignore[union-attr]
@@ -398,7 +277,7 @@ async def test_a_conflict_is_shown_and_nothing_is_overwritten(make_app: Callable
         await pilot.click("#ok")
         await settle(pilot)
         notes = [n.message for n in app._notifications]
-        assert any("Someone else changed this record" in n for n in notes)
+        assert any(f"Assignment #{target.id} was just changed by someone else" in n for n in notes)
         row = app.tracker.get(target.id)
         assert row.completed_on is None and row.note == "changed elsewhere"
 
@@ -436,6 +315,7 @@ async def test_agencies_scoreboard(make_app: Callable[..., TrackerApp]) -> None:
     from textual.widgets import DataTable
 
     from tracker.store.queries import agency_scoreboard
+    from tracker.ui.scoreboard import sorted_scores
 
     app = make_app(lang="en")
     async with app.run_test(size=WIDE) as pilot:
@@ -443,10 +323,10 @@ async def test_agencies_scoreboard(make_app: Callable[..., TrackerApp]) -> None:
         await pilot.press("a")
         await settle(pilot)
         table = app.screen.query_one(DataTable)
-        expected = agency_scoreboard(app.tracker.reader, app.model.view.as_of)
+        expected = sorted_scores(agency_scoreboard(app.tracker.reader, app.model.view.as_of), "best")
         assert table.row_count == len(expected) > 80
         assert str(table.get_row_at(0)[0]).startswith(expected[0].agency[:30])  # the best on-time rate first
-        await pilot.press("s")  # by overdue count
+        await pilot.press("s", "s")  # worst first, then by overdue count
         await pilot.pause()
         most_overdue = max(expected, key=lambda s: s.overdue)
         assert str(table.get_row_at(0)[2]) == str(most_overdue.overdue)
@@ -462,15 +342,18 @@ from rich.console import Console
 from textual.widgets import Static
 import tracker
 from tracker.ui.app import TrackerApp
+from tests.ui.steps import workers_done
 
 async def browse() -> None:
     app = TrackerApp(tracker.open(sys.argv[1]), date(2020, 6, 15), "vi")
     async with app.run_test(size=(120, 40)) as pilot:
-        await app.workers.wait_for_complete()
+        await workers_done(app)
         for key in ("down", "down", "o", "w", "escape", "slash", "s", "o", "enter", "pagedown"):
             await pilot.press(key)
-            await app.workers.wait_for_complete()
+            await workers_done(app)
             await pilot.pause()
+        await pilot.pause(0.3)
+        await workers_done(app)
         assert app.model.total, "nothing listed"
         shown = Console(file=io.StringIO(), width=100, record=True)
         shown.print(app.query_one("#detail-text", Static).content)

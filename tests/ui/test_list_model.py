@@ -1,4 +1,4 @@
-"""The list's model (no Textual): a count nobody waits for any more is stopped, on both backends."""
+"""The list's reads (no Textual): a count nobody waits for any more is stopped, on both backends."""
 
 from __future__ import annotations
 
@@ -10,11 +10,11 @@ import pytest
 
 import tracker
 from tracker.core.text import fold
+from tracker.services.views import ListSource, Superseded, View
 from tracker.store import queries
 from tracker.store.queries import AssignmentFilter
 from tracker.store.reader import Reader
 from tracker.store.search import WordLookups
-from tracker.ui.model import ListModel, Superseded, View
 
 pytestmark = pytest.mark.usefixtures("backend")
 
@@ -66,32 +66,34 @@ def test_a_new_view_stops_the_count_of_the_view_before(demo_url: str, monkeypatc
 
     monkeypatch.setattr(queries, "count_assignments", count)
     as_of = date(2020, 6, 15)
-    model = ListModel(demo_url, View(AssignmentFilter(), as_of))
-    first = model.load_first(View(AssignmentFilter(search="so"), as_of))
+    source = ListSource(demo_url, 7)
+    first = View(AssignmentFilter(search="so"), as_of)
+    source.want(first)
     answers: list[Any] = []
-    worker = threading.Thread(target=lambda: answers.append(model.count(first)))
+    worker = threading.Thread(target=lambda: answers.append(source.count(first)))
     worker.start()
     assert counting.wait(30)
     worker.join(0.2)
-    second = model.load_first(View(AssignmentFilter(search="so noi"), as_of))
+    second = View(AssignmentFilter(search="so noi"), as_of)
+    source.want(second)
     worker.join(60)
     if worker.is_alive():  # not stopped: end it before failing
-        for reader in list(model._counting):
+        for reader in list(source._counting):
             reader.interrupt()
         worker.join(60)
         pytest.fail("the count of the view before went on")
-    assert answers == [False]
-    with model._borrowed() as reader:
+    assert answers == [None]
+    with source._borrowed() as reader:
         expected = real_count(reader, second.criteria, as_of)
-    assert model.count(second) and model.total == expected > 0
-    assert not model._counting
-    model.close()
+    assert source.count(second) == expected > 0
+    assert not source._counting
+    source.close()
 
 
 def test_a_first_page_overtaken_by_a_later_load_is_not_shown(demo_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
     """Two keystrokes' first pages read at once: the later one wins whichever finishes last."""
     as_of = date(2020, 6, 15)
-    model = ListModel(demo_url, View(AssignmentFilter(), as_of))
+    source = ListSource(demo_url, 7)
     reading = threading.Event()
     go_on = threading.Event()
     real_list = queries.list_assignments
@@ -106,22 +108,25 @@ def test_a_first_page_overtaken_by_a_later_load_is_not_shown(demo_url: str, monk
     raised: list[BaseException] = []
 
     def first_keystroke() -> None:
+        view = View(AssignmentFilter(search="so"), as_of)
+        source.want(view)
         try:
-            model.load_first(View(AssignmentFilter(search="so"), as_of))
+            source.first_page(view)
         except Exception as error:
             raised.append(error)
 
     worker = threading.Thread(target=first_keystroke)
     worker.start()
     assert reading.wait(30)
-    later = model.load_first(View(AssignmentFilter(search="so noi"), as_of))
+    later = View(AssignmentFilter(search="so noi"), as_of)
+    source.want(later)
+    page = source.first_page(later)
     go_on.set()
     worker.join(30)
     assert [type(error) for error in raised] == [Superseded]
-    assert model.view is later and all(
-        "noi" in fold(f"{row.agency} {row.task} {row.directive}") for row in map(model.row, range(model.total)) if row
-    )
-    model.close()
+    assert page.view is later and page.rows
+    assert all("noi" in fold(f"{row.agency} {row.task} {row.directive}") for row in page.rows)
+    source.close()
 
 
 def test_loads_in_new_threads_share_a_connection(demo_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -137,22 +142,24 @@ def test_loads_in_new_threads_share_a_connection(demo_url: str, monkeypatch: pyt
 
     monkeypatch.setattr(Reader, "__init__", counted)
     as_of = date(2020, 6, 15)
-    model = ListModel(demo_url, View(AssignmentFilter(), as_of))
+    source = ListSource(demo_url, 7)
+    pages: list[Any] = []
 
     def load_in_a_new_thread(search: str) -> None:
-        thread = threading.Thread(target=model.load_first, args=(View(AssignmentFilter(search=search), as_of),))
+        view = View(AssignmentFilter(search=search), as_of)
+        thread = threading.Thread(target=lambda: pages.append(source.page(view, 0)))
         thread.start()
         thread.join(30)
 
     for search in ("so", "so n", "so noi"):
         load_in_a_new_thread(search)
-    assert len(opened) == 1 and model.total > 0
-    with model._borrowed() as reader:
+    assert len(opened) == 1 and pages[-1].rows
+    with source._borrowed() as reader:
         reader.interrupt()  # nothing running: nothing stopped, but the reader is not trusted again
     assert reader is opened[0] and reader._connection is None
     load_in_a_new_thread("so noi vu")
     assert len(opened) == 2
-    model.close()
+    source.close()
     assert opened[1]._connection is None
 
 
@@ -162,13 +169,13 @@ def test_a_change_made_here_forgets_the_search_words_found(demo_url: str) -> Non
     t = tracker.open(demo_url)
     criteria = AssignmentFilter(search="zalo")
     as_of = date(2020, 6, 15)
-    model = ListModel(demo_url, View(criteria, as_of))
-    model.refresh()
-    assert model.total == 0
+    source = ListSource(demo_url, 7)
+    view = View(criteria, as_of)
+    assert not source.page(view, 0).rows
     t.directive("12/QĐ-UBND", jurisdiction="thanh-hoa").assign("1", "Kiểm tra Zalo", lead="Sở Nội vụ", due="1/6/2020")
-    model.load_first(View(criteria, as_of))
-    assert model.total == 0  # the word is kept for a moment
-    model.refresh()
-    assert model.total == 1 and model.row(0).task == "Kiểm tra Zalo"  # type: ignore[union-attr]
-    model.close()
+    assert not source.page(view, 0).rows  # the word is kept for a moment
+    source.forget_lookups()
+    rows = source.page(view, 0).rows
+    assert len(rows) == 1 and rows[0].task == "Kiểm tra Zalo"
+    source.close()
     t.close()

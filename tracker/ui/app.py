@@ -1,11 +1,15 @@
 """The terminal UI for secretariat staff: the assignments list with its filters, the detail of the
-selected assignment, and the actions on it."""
+selected assignment, and the actions on it.
+
+State belongs to the UI thread: workers read (pages, counts, details) or write (an edit) and post
+their results as messages; the handlers here put them on screen. The selection is an assignment id:
+reloads, edits, conflicts and new filters keep it where it can be found, and say so when it left."""
 
 from __future__ import annotations
 
 import contextlib
-import threading
-from collections.abc import Iterable
+import re
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -13,22 +17,25 @@ from typing import Any
 
 from rich.text import Text
 from textual import work
-from textual.app import App, ComposeResult, SystemCommand
+from textual.app import App, ComposeResult
 from textual.binding import Binding
+from textual.command import CommandPalette
 from textual.containers import Horizontal, VerticalScroll
 from textual.css.query import NoMatches
-from textual.screen import Screen
+from textual.message import Message
+from textual.timer import Timer
 from textual.widgets import Input, LoadingIndicator, Static
 from textual.worker import get_current_worker
 
-from tracker.core.deadlines import parse_date
+from tracker.api import Tracker
 from tracker.core.errors import ConflictError, TrackerError
 from tracker.core.status import Status
 from tracker.i18n import t
-from tracker.store import queries
-from tracker.store.queries import ORDERS, AssignmentFilter, AssignmentRow
-from tracker.ui.assignment_list import AssignmentList, Shape
-from tracker.ui.collector import collect_less_often, freeze_long_lived_objects
+from tracker.services import views
+from tracker.services.views import ORDERS, AssignmentFilter, AssignmentRow, ListSource, Page, Superseded, View
+from tracker.ui.assignment_list import AssignmentList, province_short, status_word
+from tracker.ui.commands import TrackerCommands
+from tracker.ui.detail import render_detail
 from tracker.ui.dialogs import (
     FormDialog,
     HelpScreen,
@@ -36,82 +43,140 @@ from tracker.ui.dialogs import (
     done_dialog,
     extend_dialog,
     note_dialog,
+    subject_line,
     withdraw_dialog,
 )
-from tracker.ui.footer import Footer
-from tracker.ui.frames import compose_now
-from tracker.ui.keys import relabel
-from tracker.ui.memory import limit_malloc_arenas
-from tracker.ui.model import ListModel, Superseded, View
+from tracker.ui.keybar import KeyBar
 from tracker.ui.picker import Choice, PickerDialog
 
 SEARCH_COUNT_DELAY_S = 0.15
-"""A search's count (most of a second at 1M) starts once the typing has paused this long; its first
-page is read at every keystroke."""
+"""A search's count (most of a second at 1M) starts once the typing has paused this long."""
+
+FIND_PAGES = 20
+"""After a reload, the selected assignment is looked for in this many pages of the new list."""
+
+POLL_S = 2.0
+"""How often the UI asks the database whether someone else changed it."""
 
 COMMANDS = [
     ("search", "/"), ("toggle_overdue", "o"), ("toggle_due_soon", "w"), ("pick_agency", "g"),
     ("pick_status", "s"), ("pick_period", "p"), ("sort", "S"), ("clear", "Esc"), ("done", "d"),
     ("reopen", "r"), ("extend", "e"), ("withdraw", "x"), ("note", "n"), ("as_of", "t"), ("scoreboard", "a"),
-    ("directives", "v"), ("submissions", "m"), ("new_directive", "N"), ("new_agency", "A"), ("language", "l"),
-    ("help", "?"),
+    ("directives", "v"), ("submissions", "m"), ("new_directive", "N"), ("new_agency", "A"), ("refresh", "F5"),
+    ("language", "l"), ("help", "?"),
 ]  # fmt: skip
 """(action, key) pairs offered in the command palette."""
 
 MAIN_SCREEN_ACTIONS = {action for action, _ in COMMANDS if action != "help"} | {"toggle_detail"}
 
+MAIN_KEYS = [
+    ("/", "ui.key_search"), ("o", "ui.key_overdue"), ("w", "ui.key_due_soon"), ("d", "ui.key_done"),
+    ("e", "ui.key_extend"), ("n", "ui.key_note"), ("g", "ui.key_agency"), ("t", "ui.key_as_of"),
+    ("a", "ui.key_scoreboard"), ("v", "ui.key_directives"), ("?", "ui.key_help"), ("q", "ui.key_quit"),
+]  # fmt: skip
+
+ID_SEARCH = re.compile(r"#\s*(\d+)")
+
+
+class Loaded(Message):
+    def __init__(self, page: Page, found: tuple[int, list[Page]] | None, keep: int | None, near: int) -> None:
+        self.page, self.found, self.keep, self.near = page, found, keep, near
+        super().__init__()
+
+
+class Counted(Message):
+    def __init__(self, view: View, total: int) -> None:
+        self.view, self.total = view, total
+        super().__init__()
+
+
+class StatusCounts(Message):
+    def __init__(self, as_of: date, counts: dict[Status, int]) -> None:
+        self.as_of, self.counts = as_of, counts
+        super().__init__()
+
+
+class DetailRead(Message):
+    def __init__(self, assignment_id: int, content: Any) -> None:
+        self.assignment_id, self.content = assignment_id, content
+        super().__init__()
+
+
+class Changed(Message):
+    """An edit ended: ``error`` is None when it was saved."""
+
+    def __init__(self, assignment_id: int | None, text: str, error: TrackerError | None) -> None:
+        self.assignment_id, self.text, self.error = assignment_id, text, error
+        super().__init__()
+
+
+class DatabaseChanged(Message):
+    """What the database's change mark is now (see :func:`tracker.services.views.change_mark`)."""
+
+    def __init__(self, mark: object) -> None:
+        self.mark = mark
+        super().__init__()
+
+
+class Facts(Message):
+    def __init__(self, provinces: dict[str, str], empty: bool) -> None:
+        self.provinces, self.empty = provinces, empty
+        super().__init__()
+
 
 class TrackerApp(App[None]):
     CSS_PATH = Path(__file__).with_name("tracker.tcss")
     TITLE = "tracker"
+    COMMANDS = {TrackerCommands}
 
     BINDINGS = [
-        Binding("slash", "search", "/"),
-        Binding("o", "toggle_overdue", "o"),
-        Binding("w", "toggle_due_soon", "w"),
-        Binding("escape", "clear", "Esc", show=False),
-        Binding("enter", "toggle_detail", "↵", show=False),
-        Binding("d", "done", "d"),
-        Binding("e", "extend", "e"),
-        Binding("r", "reopen", "r", show=False),
-        Binding("x", "withdraw", "x", show=False),
-        Binding("n", "note", "n", show=False),
-        Binding("g", "pick_agency", "g"),
-        Binding("s", "pick_status", "s", show=False),
-        Binding("p", "pick_period", "p", show=False),
-        Binding("S", "sort", "S", show=False),
-        Binding("t", "as_of", "t"),
-        Binding("a", "scoreboard", "a"),
-        Binding("v", "directives", "v"),
-        Binding("m", "submissions", "m", show=False),
-        Binding("N", "new_directive", "N", show=False),
-        Binding("A", "new_agency", "A", show=False),
-        Binding("l", "language", "l", show=False),
-        Binding("question_mark", "help", "?"),
-        Binding("q", "quit", "q"),
+        Binding("slash", "search", show=False),
+        Binding("o", "toggle_overdue", show=False),
+        Binding("w", "toggle_due_soon", show=False),
+        Binding("escape", "clear", show=False),
+        Binding("enter", "toggle_detail", show=False),
+        Binding("d", "done", show=False),
+        Binding("e", "extend", show=False),
+        Binding("r", "reopen", show=False),
+        Binding("x", "withdraw", show=False),
+        Binding("n", "note", show=False),
+        Binding("g", "pick_agency", show=False),
+        Binding("s", "pick_status", show=False),
+        Binding("p", "pick_period", show=False),
+        Binding("S", "sort", show=False),
+        Binding("t", "as_of", show=False),
+        Binding("a", "scoreboard", show=False),
+        Binding("v", "directives", show=False),
+        Binding("m", "submissions", show=False),
+        Binding("N", "new_directive", show=False),
+        Binding("A", "new_agency", show=False),
+        Binding("f5", "refresh", show=False),
+        Binding("l", "language", show=False),
+        Binding("question_mark", "help", show=False),
+        Binding("q", "quit", show=False),
     ]
 
-    def __init__(self, tracker: Any, as_of: date, lang: str) -> None:
-        limit_malloc_arenas()  # before the worker threads start
-        freeze_long_lived_objects()  # the modules loaded so far; the widgets follow after the first rows
-        collect_less_often()
+    def __init__(self, tracker: Tracker, as_of: date, lang: str) -> None:
         super().__init__()
         self.tracker = tracker
         self.lang = lang
+        self.due_soon_days = tracker.settings.due_soon_days
         # The morning chase list first: what is overdue or falls due this week. Esc shows everything.
-        self.morning = AssignmentFilter(overdue=True, due_within=tracker.settings.due_soon_days)
-        self.model = ListModel(tracker.url, View(self.morning, as_of), tracker.settings.due_soon_days)
+        self.morning = AssignmentFilter(overdue=True, due_within=self.due_soon_days)
+        self.source = ListSource(tracker.url, self.due_soon_days)
+        from tracker.ui.model import ListModel
+
+        self.model = ListModel(View(self.morning, as_of))
         self._requested = self.model.view
         """The view of the latest load asked for (the model's view is the latest one shown)."""
         self._detail_open = False
-        self._detail_timer: Any = None
-        self._loading_timer: Any = None
-        self._counting_as_of: date | None = None
-        self._started = False
+        self._detail_timer: Timer | None = None
+        self._loading_timer: Timer | None = None
         self._labels: dict[tuple[str, int], str] = {}
-        """Chip labels of chosen agencies and directives, by id."""
-        self._bars: dict[str, Text] = {}
-        """What the summary and chips bars show (see :meth:`_show_line`)."""
+        self.provinces: dict[str, str] = {}
+        self.empty = False
+        self._mark: object = None
+        self._busy = False
 
     # --- layout --------------------------------------------------------------------------------
 
@@ -119,12 +184,13 @@ class TrackerApp(App[None]):
         yield Static(id="summary")
         yield Static(id="chips")
         with Horizontal(id="main"):
-            yield AssignmentList(self.model, self.lang, id="list")
+            yield AssignmentList(self.model, self.source, self.lang, id="list")
             with VerticalScroll(id="detail"):
                 yield Static(id="detail-text")
+        yield Static(id="welcome")
         yield LoadingIndicator(id="loading")
         yield Input(placeholder=t("ui.search_placeholder", self.lang), id="search")
-        yield Footer()
+        yield KeyBar(MAIN_KEYS, self.lang, id="keys")
 
     WIDE = 110
     """From this width the detail stands beside the list; below it, Enter switches between them."""
@@ -134,8 +200,12 @@ class TrackerApp(App[None]):
 
     def _layout(self) -> None:
         wide = self.size.width >= self.WIDE
+        main = self.query_one("#main")
+        main.display = not self.empty
+        self.query_one("#welcome").display = self.empty
         self.query_one("#detail").display = wide or self._detail_open
         self.query_one("#list").display = wide or not self._detail_open
+        self.screen.refresh(layout=True)
 
     def action_toggle_detail(self) -> None:
         if self.size.width >= self.WIDE:
@@ -147,36 +217,41 @@ class TrackerApp(App[None]):
 
     def on_mount(self) -> None:
         self.query_one("#search", Input).display = False
+        self.query_one("#loading").display = False
         self.query_one("#list", AssignmentList).focus()
-        self._apply_labels()
-        self._layout()
-        self.reload(self.model.view)
-        self._start_recount()  # the summary's counts read beside the first page, not after it
-
-    def _apply_labels(self) -> None:
         self.sub_title = t("ui.subtitle", self.lang)
-        relabel(self, dict((
-            ("search", "ui.key_search"),
-            ("toggle_overdue", "ui.key_overdue"),
-            ("toggle_due_soon", "ui.key_due_soon"),
-            ("done", "ui.key_done"),
-            ("extend", "ui.key_extend"),
-            ("pick_agency", "ui.key_agency"),
-            ("as_of", "ui.key_as_of"),
-            ("scoreboard", "ui.key_scoreboard"),
-            ("directives", "ui.key_directives"),
-            ("help", "ui.key_help"),
-            ("quit", "ui.key_quit"),
-        )), self.lang)  # fmt: skip
+        self._layout()
+        self._read_facts()
+        self.reload(self.model.view)
+        self._start_recount(self.model.view.as_of)
+        self.set_interval(POLL_S, self._poll)
+
+    # --- facts about the database ----------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="facts")
+    def _read_facts(self) -> None:
+        with views.open_reader(self.tracker.url) as reader:
+            provinces = views.jurisdiction_names(reader)
+            empty = views.is_empty(reader)
+        self.post_message(Facts(provinces, empty))
+
+    def on_facts(self, message: Facts) -> None:
+        self.provinces = message.provinces
+        listing = self.query_one("#list", AssignmentList)
+        listing.provinces = message.provinces if len(message.provinces) > 1 else {}
+        listing.refresh()
+        self.empty = message.empty
+        self.query_one("#welcome", Static).update(t("ui.welcome", self.lang, url=views.where(self.tracker.url)))
+        self._layout()
+
+    def province(self, code: str) -> str:
+        return self.provinces.get(code, code)
 
     # --- loading -------------------------------------------------------------------------------
 
     LOADING_DELAY_S = 0.1
-    """The loading indicator shows only for a load that takes longer than this: most take a few
-    milliseconds, and showing and hiding it would flicker and lay the screen out twice."""
 
     def _loading(self, started: bool) -> None:
-        """Start or end a load: the indicator appears once the load has taken :attr:`LOADING_DELAY_S`."""
         if self._loading_timer is not None:
             self._loading_timer.stop()
             self._loading_timer = None
@@ -187,83 +262,104 @@ class TrackerApp(App[None]):
             indicator.display = False
 
     def _with_criteria(self, **changes: Any) -> View:
-        """The latest view asked for, with ``changes``: a key pressed while a load is under way (a search
-        keystroke's, say) builds on that load's view, not on the one still on screen."""
+        """The latest view asked for, with ``changes``: a key pressed while a load is under way builds on
+        that load's view, not on the one still on screen."""
         return replace(self._requested, criteria=replace(self._requested.criteria, **changes))
 
-    def reload(self, view: View) -> None:
-        self._requested = view
-        self._loading(True)
+    def reload(self, view: View, *, keep: int | None = None) -> None:
+        """Show ``view``; the selected assignment stays selected if it is in it (``keep`` names another)."""
         listing = self.query_one("#list", AssignmentList)
-        self._load(view, listing, *listing.frame_shape())
+        current = listing.current
+        if keep is None and current is not None:
+            keep = current.id
+        self._requested = view
+        self.source.want(view)
+        self._loading(True)
+        near = listing.cursor if view == self.model.view else 0
+        self._load(view, keep, near)
 
     @work(thread=True, exclusive=True, group="reload")
-    def _load(self, view: View, listing: AssignmentList, shape: Shape, rows: int) -> None:
-        """The first page goes on screen as soon as it is read (its visible lines drawn here); the count
-        of matching rows follows."""
+    def _load(self, view: View, keep: int | None, near: int) -> None:
+        worker = get_current_worker()
         try:
-            view = self.model.load_first(view)
-            listing.draw_ahead(shape, rows)
-            drawn = threading.Event()
-            self.call_from_thread(self._loaded, drawn)
-            if self.model.total_known:
+            page = self.source.first_page(view)
+            found = None
+            if keep is not None and not any(row.id == keep for row in page.rows) and not page.last:
+                found = self.source.find(view, keep, near, FIND_PAGES)
+            if worker.is_cancelled:
                 return
-            # Counting beside the frame that draws the rows would slow that frame down (a count reads
-            # every matching row), so it starts once the rows are on screen; for a search, once the
-            # clerk has stopped typing for a moment.
-            drawn.wait(self.FRAME_WAIT_S)
-            worker = get_current_worker()
+            self.post_message(Loaded(page, found, keep, near))
+            if page.last:
+                return
             if view.criteria.search and worker.cancelled_event.wait(SEARCH_COUNT_DELAY_S):
                 return
-            if not worker.is_cancelled and self.model.count(view):
-                self.call_from_thread(self._counted)
+            total = self.source.count(view)
+            if total is not None and not worker.is_cancelled:
+                self.post_message(Counted(view, total))
         except Superseded:
             return
         except TrackerError as error:
-            self.call_from_thread(self.notify, str(error), severity="error")
-            self.call_from_thread(self._loaded)
+            self.post_message(Changed(None, "", error))
 
-    FRAME_WAIT_S = 0.25
-    """How long a load waits at most for the frame showing its rows before it counts them."""
-
-    def _loaded(self, drawn: threading.Event | None = None) -> None:
-        """The first page of a load is in the model: show it, and set ``drawn`` once it is on screen."""
+    def on_loaded(self, message: Loaded) -> None:
         self._loading(False)
+        self.model.show(message.page)
+        cursor = 0
+        if message.found is not None:
+            cursor, pages = message.found
+            for page in pages:
+                self.model.add(page)
+        elif message.keep is not None:
+            index = self.model.index_of(message.keep)
+            if index is not None:
+                cursor = index
+            elif self.model.total:
+                self.notify(t("ui.left_view", self.lang, id=message.keep), timeout=6)
+        self.query_one("#list", AssignmentList).shown(cursor)
         self._show_summary()
-        listing = self.query_one("#list", AssignmentList)
-        listing.reset()
-        if drawn is not None:
-            listing.call_when_drawn(drawn.set)
-        if not self._started:
-            self._started = True
-            self.call_after_refresh(freeze_long_lived_objects)  # once the first screen is drawn
         if self.model.counts_stale():
-            self._start_recount()
-        # The rows are drawn already (see _load): show them in a frame now, not at the next tick.
-        compose_now(listing.screen, [listing, *self.query("#summary, #chips")])
+            self._start_recount(self.model.view.as_of)
 
-    def _counted(self) -> None:
-        with contextlib.suppress(NoMatches):
-            self.query_one("#list", AssignmentList).grow()
+    def on_counted(self, message: Counted) -> None:
+        if self.model.counted(message.view, message.total):
+            self.query_one("#list", AssignmentList).grew()
             self._show_summary()
 
-    def _start_recount(self) -> None:
-        """Count the statuses at the view's as-of date, unless that count is already under way."""
-        if self._counting_as_of != self.model.view.as_of:
-            self._counting_as_of = self.model.view.as_of
-            self._recount()
+    def _start_recount(self, as_of: date) -> None:
+        self._recount(as_of)
 
     @work(thread=True, exclusive=True, group="counts")
-    def _recount(self) -> None:
-        try:
-            self.model.recount()
-        finally:
-            self.call_from_thread(self._summary_if_open)
+    def _recount(self, as_of: date) -> None:
+        self.post_message(StatusCounts(as_of, self.source.status_counts(as_of)))
 
-    def _summary_if_open(self) -> None:
-        self._counting_as_of = None
-        with contextlib.suppress(NoMatches):  # the app may have closed while counting
-            self._show_summary()
+    def on_status_counts(self, message: StatusCounts) -> None:
+        self.model.counts, self.model.counted_as_of = message.counts, message.as_of
+        self._show_summary()
+
+    # --- someone else changed the database ----------------------------------------------------------
+
+    def _poll(self) -> None:
+        if not self._busy:
+            self._check_changed()
+
+    @work(thread=True, exclusive=True, group="poll")
+    def _check_changed(self) -> None:
+        self.post_message(DatabaseChanged(views.change_mark(self.tracker.reader)))  # this thread's connection
+
+    def on_database_changed(self, message: DatabaseChanged) -> None:
+        changed = self._mark is not None and message.mark != self._mark
+        self._mark = message.mark
+        if changed:
+            self.action_refresh()
+
+    def action_refresh(self) -> None:
+        """Read the list, the counts and the detail again, keeping the selection."""
+        self.source.forget_lookups()
+        self._read_facts()
+        self.reload(self._requested)
+        self._start_recount(self._requested.as_of)
+
+    # --- the bars ------------------------------------------------------------------------------
 
     def _show_summary(self) -> None:
         counts = {} if self.model.counts_stale() else self.model.counts
@@ -272,19 +368,19 @@ class TrackerApp(App[None]):
         summary.append(f" {t('ui.as_of', self.lang)} {as_of:%d/%m/%Y} ", style="bold reverse")
         summary.append("  ")
         if not counts:
-            summary.append("…", style="dim")  # the counts follow in a moment
+            summary.append("…", style="dim")
         order = [Status.OVERDUE, Status.IN_PROGRESS, Status.DONE_ON_TIME, Status.DONE_LATE, Status.STANDING,
                  Status.WITHDRAWN]  # fmt: skip
         for status in order if counts else ():
-            style = "bold red" if status is Status.OVERDUE and counts[status] else ""
-            summary.append(f"{t('short.' + status.value, self.lang)} ", style=style)
-            summary.append(f"{counts[status]}", style=style or "bold")
+            style = "bold red" if status is Status.OVERDUE and counts.get(status) else ""
+            summary.append(f"{status_word(status, self.lang)} ", style=style)
+            summary.append(f"{counts.get(status, 0)}", style=style or "bold")
             summary.append(" · " if status is not order[-1] else "")
-        self._show_line("#summary", summary)
+        self.query_one("#summary", Static).update(summary)
         criteria = self.model.view.criteria
         chips = Text()
         if criteria.overdue:
-            chips.append(f" {t('status.overdue', self.lang)} ", style="white on red")
+            chips.append(f" {status_word(Status.OVERDUE, self.lang)} ", style="white on red")
             chips.append(" ")
         if criteria.due_within is not None:
             chips.append(f" {t('ui.chip_due_within', self.lang, days=criteria.due_within)} ", style="black on yellow")
@@ -299,14 +395,7 @@ class TrackerApp(App[None]):
         chips.append(t("ui.shown", self.lang, count=shown), style="dim")
         if criteria != AssignmentFilter():
             chips.append("  " + t("ui.clear_hint", self.lang), style="dim")
-        self._show_line("#chips", chips)
-
-    def _show_line(self, selector: str, text: Text) -> None:
-        """Show ``text`` in the one-line bar ``selector``, unless it shows that already: the frame that
-        brings a search's rows need not draw the bars again."""
-        if self._bars.get(selector) != text:
-            self._bars[selector] = text
-            self.query_one(selector, Static).update(text, layout=False)  # one line, always
+        self.query_one("#chips", Static).update(chips)
 
     def _chip_labels(self, criteria: AssignmentFilter) -> list[str]:
         labels = []
@@ -314,8 +403,10 @@ class TrackerApp(App[None]):
             labels.append(self._labels.get(("agency", criteria.agency_ids[0]), "?"))
         if criteria.directive_ids:
             labels.append(self._labels.get(("directive", criteria.directive_ids[0]), "?"))
+        if criteria.task_ids:
+            labels.append(self._labels.get(("task", criteria.task_ids[0]), "?"))
         if criteria.statuses:
-            labels.append(", ".join(t(f"status.{s.value}", self.lang) for s in criteria.statuses))
+            labels.append(", ".join(status_word(s, self.lang) for s in criteria.statuses))
         if criteria.period:
             labels.append(f"{t('col.period', self.lang)} {criteria.period}")
         if criteria.order != "due":
@@ -332,9 +423,7 @@ class TrackerApp(App[None]):
             self._detail_timer.stop()
         row = message.row
         if not message.moving:
-            # A new list: its first row's detail once the rows are on screen. Read and laid out before
-            # that frame, the detail (a layout of the screen and a table) delayed the rows by 20-40 ms.
-            self.query_one("#list", AssignmentList).call_when_drawn(lambda: self._show_detail(row))
+            self._show_detail(row)
             return
         self._detail_timer = self.set_timer(self.DETAIL_DELAY_S, lambda: self._show_detail(row))
 
@@ -342,22 +431,28 @@ class TrackerApp(App[None]):
         if row is None:
             self._set_detail(t("list.none", self.lang) if self.model.total == 0 else "")
         elif self.is_running:
-            self._load_detail(row.id, self.model.view.as_of)
+            self._load_detail(row.id, self.model.view.as_of, self.lang)
 
     @work(thread=True, exclusive=True, group="detail")
-    def _load_detail(self, assignment_id: int, as_of: date) -> None:
-        from tracker.render import render_details
+    def _load_detail(self, assignment_id: int, as_of: date, lang: str) -> None:
         from tracker.services.details import assignment_details
 
         try:
             details = assignment_details(self.tracker, assignment_id, as_of)
+            contacts = views.agency_contacts(self.tracker.reader, details.row.agency_id)
         except TrackerError as error:
-            self.call_from_thread(self._set_detail, str(error))
+            self.post_message(DetailRead(assignment_id, error.text(lang)))
             return
-        self.call_from_thread(self._set_detail, render_details(details, self.lang))
+        province = self.province(details.row.jurisdiction) if len(self.provinces) > 1 else ""
+        self.post_message(DetailRead(assignment_id, render_detail(details, lang, contacts, province)))
+
+    def on_detail_read(self, message: DetailRead) -> None:
+        current = self.query_one("#list", AssignmentList).current
+        if current is not None and current.id == message.assignment_id:
+            self._set_detail(message.content)
 
     def _set_detail(self, content: Any) -> None:
-        with contextlib.suppress(NoMatches):  # the app may have closed while the detail was loading
+        with contextlib.suppress(NoMatches):  # the app closed meanwhile
             self.query_one("#detail-text", Static).update(content)
 
     # --- filters -------------------------------------------------------------------------------
@@ -370,24 +465,45 @@ class TrackerApp(App[None]):
     def on_input_changed(self, event: Input.Changed) -> None:
         if event.input.id != "search":
             return
-        # Each keystroke reads its first page at once (some 30 ms at 1M); a newer keystroke supersedes
-        # it, and the count waits until the typing pauses (see _load).
-        search = event.value.strip() or None
+        text = event.value.strip()
+        if ID_SEARCH.fullmatch(text):
+            return  # "#272": a jump, on Enter
+        search = text or None
         if search != self._requested.criteria.search:
             self.reload(self._with_criteria(search=search))
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
-        if event.input.id == "search":
-            self.query_one("#list", AssignmentList).focus()
+        if event.input.id != "search":
+            return
+        jump = ID_SEARCH.fullmatch(event.value.strip())
+        if jump:
+            self._jump_to(int(jump.group(1)))
+            event.input.value = ""
+            event.input.display = False
+        self.query_one("#list", AssignmentList).focus()
+
+    def _jump_to(self, assignment_id: int) -> None:
+        """Select assignment ``assignment_id``: in the list shown if it is there, else among the
+        assignments of its task."""
+        index = self.model.index_of(assignment_id)
+        if index is not None:
+            self.query_one("#list", AssignmentList).move_to(index)
+            return
+        try:
+            row = views.assignment_row(self.tracker.reader, assignment_id, self._requested.as_of, self.due_soon_days)
+        except TrackerError:
+            self.notify(t("ui.no_such_id", self.lang, id=assignment_id), severity="warning")
+            return
+        self._labels[("task", row.task_id)] = f"{row.directive} {row.ref}"
+        view = View(AssignmentFilter(task_ids=[row.task_id]), self._requested.as_of)
+        self.reload(view, keep=assignment_id)
 
     def action_toggle_overdue(self) -> None:
         self.reload(self._with_criteria(overdue=not self._requested.criteria.overdue))
 
     def action_toggle_due_soon(self) -> None:
         current = self._requested.criteria.due_within
-        self.reload(
-            self._with_criteria(due_within=None if current is not None else self.tracker.settings.due_soon_days)
-        )
+        self.reload(self._with_criteria(due_within=None if current is not None else self.due_soon_days))
 
     def action_clear(self) -> None:
         if self._detail_open:
@@ -403,34 +519,49 @@ class TrackerApp(App[None]):
         if self._requested.criteria != AssignmentFilter():
             self.reload(View(AssignmentFilter(), self._requested.as_of))
 
-    def action_as_of(self) -> None:
-        def chosen(values: dict[str, str] | None) -> None:
+    async def action_as_of(self) -> None:
+        def chosen(values: dict[str, Any] | None) -> None:
             if values:
-                day = parse_date(values["as_of"])
-                self.reload(View(self._requested.criteria, day))
+                self.reload(View(self._requested.criteria, values["as_of"]))
 
-        self.push_screen(as_of_dialog(self.lang, self.model.view.as_of), chosen)
+        await self.push_screen(as_of_dialog(self.lang, self.model.view.as_of), chosen)
 
     def action_language(self) -> None:
         self.lang = "en" if self.lang == "vi" else "vi"
-        self.query_one("#list", AssignmentList).lang = self.lang
+        listing = self.query_one("#list", AssignmentList)
+        listing.lang = self.lang
         self.query_one("#search", Input).placeholder = t("ui.search_placeholder", self.lang)
-        self._apply_labels()
+        self.query_one("#keys", KeyBar).set_lang(self.lang)
+        self.query_one("#welcome", Static).update(t("ui.welcome", self.lang, url=views.where(self.tracker.url)))
+        self.sub_title = t("ui.subtitle", self.lang)
         self._show_summary()
-        self.query_one("#list", AssignmentList).refresh()
-        self._show_detail(self.query_one("#list", AssignmentList).current)
+        listing.refresh()
+        self._show_detail(listing.current)
 
     def action_scoreboard(self) -> None:
         from tracker.ui.scoreboard import ScoreboardScreen
 
-        self.push_screen(ScoreboardScreen(self.tracker.url, self.model.view.as_of, self.lang))
+        def chosen(agency: tuple[int, str] | None) -> None:
+            if agency is not None:
+                self._labels[("agency", agency[0])] = agency[1]
+                self.reload(View(AssignmentFilter(agency_ids=[agency[0]]), self._requested.as_of))
+
+        self.push_screen(ScoreboardScreen(self.tracker.url, self.model.view.as_of, self.lang, self.provinces), chosen)
 
     def action_help(self) -> None:
         self.push_screen(HelpScreen(self.lang))
 
-    def action_pick_agency(self) -> None:
-        agencies = queries.agency_names(self.tracker.reader)
-        choices = [Choice(f"{name}  ({code})", (agency_id, name), also) for agency_id, name, code, also in agencies]
+    def action_command_palette(self) -> None:
+        if not CommandPalette.is_open(self):  # type: ignore[arg-type]
+            self.push_screen(CommandPalette(placeholder=t("ui.palette_placeholder", self.lang), id="--command-palette"))
+
+    async def action_pick_agency(self) -> None:
+        several = len(self.provinces) > 1
+        choices = [
+            Choice(f"{a.name}  ({province_short(a.jurisdiction)})" if several else a.name, (a.id, a.name),
+                   f"{a.also} {a.jurisdiction}")
+            for a in views.agency_choices(self.tracker.reader)
+        ]  # fmt: skip
 
         def chosen(value: object | None) -> None:
             if isinstance(value, tuple):
@@ -438,26 +569,27 @@ class TrackerApp(App[None]):
                 self._labels[("agency", agency_id)] = name
                 self.reload(self._with_criteria(agency_ids=[agency_id]))
 
-        self.push_screen(PickerDialog(t("ui.pick_agency", self.lang), choices, t("ui.pick_hint", self.lang)), chosen)
+        await self.push_screen(
+            PickerDialog(t("ui.pick_agency", self.lang), choices, t("ui.pick_hint", self.lang)), chosen
+        )
 
-    def action_pick_status(self) -> None:
-        choices = [Choice(t(f"status.{status.value}", self.lang), status) for status in Status]
+    async def action_pick_status(self) -> None:
+        choices = [Choice(status_word(status, self.lang), status) for status in Status]
 
         def chosen(value: object | None) -> None:
             if isinstance(value, Status):
                 self.reload(self._with_criteria(statuses=[value], overdue=False, due_within=None))
 
-        self.push_screen(PickerDialog(t("ui.pick_status", self.lang), choices), chosen)
+        await self.push_screen(PickerDialog(t("ui.pick_status", self.lang), choices), chosen)
 
-    def action_pick_period(self) -> None:
-        periods = queries.periods(self.tracker.reader)
-        choices = [Choice(period, period) for period in periods]
+    async def action_pick_period(self) -> None:
+        choices = [Choice(period, period) for period in views.periods(self.tracker.reader)]
 
         def chosen(value: object | None) -> None:
             if isinstance(value, str):
                 self.reload(self._with_criteria(period=value))
 
-        self.push_screen(PickerDialog(t("ui.pick_period", self.lang), choices, "2020-02"), chosen)
+        await self.push_screen(PickerDialog(t("ui.pick_period", self.lang), choices, "2020-02"), chosen)
 
     def action_sort(self) -> None:
         current = self._requested.criteria.order
@@ -466,7 +598,7 @@ class TrackerApp(App[None]):
     def action_directives(self) -> None:
         from tracker.ui.directives import DirectivesScreen
 
-        screen = DirectivesScreen(self.tracker.url, self.model.view.as_of, self.lang)
+        screen = DirectivesScreen(self.tracker.url, self.model.view.as_of, self.lang, self.provinces)
 
         def chosen(directive_id: int | None) -> None:
             if directive_id is None:
@@ -484,22 +616,12 @@ class TrackerApp(App[None]):
 
     def _jurisdiction_hint(self) -> str:
         row = self.query_one("#list", AssignmentList).current
-        return row.jurisdiction if row is not None else ""
+        if row is not None:
+            return row.jurisdiction
+        return next(iter(self.provinces), "") if len(self.provinces) == 1 else ""
 
-    def action_new_directive(self) -> None:
-        from tracker.api import TaskSpec
-        from tracker.store import names
+    async def action_new_directive(self) -> None:
         from tracker.ui.forms import DirectiveForm
-
-        def check(agencies: list[str], jurisdiction: str) -> None:
-            reader = self.tracker.reader
-            names.resolve_agencies(reader, agencies, names.find_jurisdiction_id(reader, jurisdiction or None))
-
-        def save(values: dict[str, str], tasks: list[TaskSpec]) -> Any:
-            return self.tracker.add_directive(
-                values["number"], tasks, issued_on=values["issued_on"] or None, title=values["title"] or None,
-                kind=values["kind"] or None, jurisdiction=values["jurisdiction"] or None,
-            )  # fmt: skip
 
         def saved(tally: Any) -> None:
             if tally is not None:
@@ -507,43 +629,31 @@ class TrackerApp(App[None]):
                 if tally.record_changes:
                     changes = "; ".join(tally.record_changes)
                     self.notify(t("ui.records_changed", self.lang, changes=changes), severity="warning", timeout=12)
-                self._after_change()
+                self.empty = False
+                self.action_refresh()
 
-        form = DirectiveForm(self.lang, self.model.view.as_of, self.tracker.settings.deadline_rules,
-                             self._jurisdiction_hint(), check, save)  # fmt: skip
-        self.push_screen(form, saved)
+        form = DirectiveForm(self.tracker, self.lang, self.model.view.as_of, self._jurisdiction_hint())
+        await self.push_screen(form, saved)
 
-    def action_new_agency(self) -> None:
-        from tracker.ui.forms import agency_dialog, split_names
+    async def action_new_agency(self) -> None:
+        from tracker.ui.forms import AgencyForm
 
-        def chosen(values: dict[str, str] | None) -> None:
-            if not values:
-                return
-            try:
-                self.tracker.agency(
-                    values["name"].strip(), kind=values["kind"].strip(), short_name=values["short_name"] or None,
-                    aliases=split_names(values["aliases"]), emails=split_names(values["emails"]),
-                    jurisdiction=values["jurisdiction"].strip() or None,
-                )  # fmt: skip
-            except TrackerError as error:
-                self.notify(str(error), severity="error", timeout=8)
-            else:
-                self.notify(t("ui.agency_saved", self.lang, name=values["name"].strip()))
+        def saved(name: str | None) -> None:
+            if name:
+                self.notify(t("ui.agency_saved", self.lang, name=name))
+                self.empty = False
+                self.action_refresh()
 
-        self.push_screen(agency_dialog(self.lang, self._jurisdiction_hint()), chosen)
+        await self.push_screen(AgencyForm(self.tracker, self.lang, self._jurisdiction_hint()), saved)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """The list's keys work on the main screen only: not under a dialog or on another screen."""
         return not (action in MAIN_SCREEN_ACTIONS and len(self.screen_stack) > 1)
 
-    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
-        """The command palette (Ctrl+P): every action of the main screen, by name, in the UI's language."""
-        yield from super().get_system_commands(screen)
-        if screen is not self.screen_stack[0]:
-            return
+    def palette_commands(self) -> Iterable[tuple[str, str, Callable[[], object]]]:
+        """(name, help, callback) of every action of the main screen, in the UI's language."""
         for action, key in COMMANDS:
-            yield SystemCommand(t(f"cmd.{action}", self.lang), t("ui.key_is", self.lang, keys=key),
-                                getattr(self, f"action_{action}"))  # fmt: skip
+            yield t(f"cmd.{action}", self.lang), t("ui.key_is", self.lang, keys=key), getattr(self, f"action_{action}")
 
     # --- actions -------------------------------------------------------------------------------
 
@@ -553,105 +663,104 @@ class TrackerApp(App[None]):
             self.notify(t("ui.nothing_selected", self.lang), severity="warning")
         return row
 
-    def _change(self, row: AssignmentRow, dialog: FormDialog | None, change: Any, message: str) -> None:
-        """Ask (if there is a dialog), apply the change checking the version that was read, reload."""
+    async def _change(
+        self, row: AssignmentRow, dialog: FormDialog | None, change: Callable[[dict[str, Any]], object],
+        message: Callable[[dict[str, Any]], str],
+    ) -> None:  # fmt: skip
+        """Ask (if there is a dialog), then apply the change in a worker, checking the version read."""
 
-        def run(values: dict[str, str] | None) -> None:
+        def run(values: dict[str, Any] | None) -> None:
             if dialog is not None and values is None:
                 return
-            try:
-                change(values or {})
-            except ConflictError as error:
-                self.notify(f"{t('ui.conflict', self.lang)} {error}", severity="error", timeout=8)
-            except TrackerError as error:
-                self.notify(str(error), severity="error", timeout=8)
-            else:
-                self.notify(message)
-            self._after_change()
+            self._busy = True
+            self._loading(True)
+            self._write(row.id, lambda: change(values or {}), message(values or {}))
 
         if dialog is None:
             run(None)
         else:
-            self.push_screen(dialog, run)
+            await self.push_screen(dialog, run)
 
-    def _after_change(self) -> None:
-        """Re-read the list and the counts after an edit (in a worker), keeping the cursor's place."""
-        self._loading(True)
-        self._refresh_after_change(self.model.view, self.query_one("#list", AssignmentList).cursor)
-
-    @work(thread=True, exclusive=True, group="reload")
-    def _refresh_after_change(self, view: View, cursor: int) -> None:
+    @work(thread=True, group="write")
+    def _write(self, assignment_id: int, change: Callable[[], object], text: str) -> None:
         try:
-            self.model.refresh(view, recount=True)
-        except Superseded:
-            return
+            change()
         except TrackerError as error:
-            self.call_from_thread(self.notify, str(error), severity="error")
-        self.call_from_thread(self._refreshed, cursor)
+            self.post_message(Changed(assignment_id, text, error))
+        else:
+            self.post_message(Changed(assignment_id, text, None))
 
-    def _refreshed(self, cursor: int) -> None:
-        with contextlib.suppress(NoMatches):  # the app may have closed meanwhile
-            self._loading(False)
-            self._show_summary()
-            assignment_list = self.query_one("#list", AssignmentList)
-            assignment_list.virtual_size = assignment_list.virtual_size.with_height(self.model.total + 1)
-            assignment_list.cursor = min(cursor, max(0, self.model.total - 1))
-            assignment_list.refresh()
-            self._show_detail(assignment_list.current)
+    def on_changed(self, message: Changed) -> None:
+        self._busy = False
+        self._loading(False)
+        error = message.error
+        if isinstance(error, ConflictError):
+            self.notify(t("ui.conflict", self.lang, id=message.assignment_id), severity="error", timeout=10)
+        elif error is not None:
+            self.notify(error.text(self.lang), severity="error", timeout=10)
+        else:
+            self.notify(message.text)
+        if message.assignment_id is not None:
+            self.source.forget_lookups()
+            self.reload(self._requested, keep=message.assignment_id)
+            self._start_recount(self._requested.as_of)
 
-    def action_done(self) -> None:
+    def _subject(self, row: AssignmentRow) -> str:
+        return subject_line(row, self.province(row.jurisdiction) if len(self.provinces) > 1 else "")
+
+    async def action_done(self) -> None:
         row = self._selected()
         if row is None:
             return
-        self._change(
+        await self._change(
             row,
-            done_dialog(self.lang, self.model.view.as_of),
+            done_dialog(self.lang, self._subject(row), self.model.view.as_of, row),
             lambda v: self.tracker.complete(row.id, v["on"], ref=v["ref"], expected_version=row.version),
-            t("msg.done", self.lang, id=row.id, on=""),
+            lambda v: t("msg.done", self.lang, id=row.id, on=f"{v['on']:%d/%m/%Y}"),
         )
 
-    def action_reopen(self) -> None:
+    async def action_reopen(self) -> None:
         row = self._selected()
         if row is not None:
-            self._change(row, None, lambda v: self.tracker.reopen(row.id, expected_version=row.version),
-                         t("msg.reopened", self.lang, id=row.id))  # fmt: skip
+            await self._change(row, None, lambda v: self.tracker.reopen(row.id, expected_version=row.version),
+                               lambda v: t("msg.reopened", self.lang, id=row.id))  # fmt: skip
 
-    def action_extend(self) -> None:
+    async def action_extend(self) -> None:
         row = self._selected()
         if row is None:
             return
-        self._change(
+        await self._change(
             row,
-            extend_dialog(self.lang, row.due_on),
+            extend_dialog(self.lang, self._subject(row), row.due_on, self.tracker.settings.deadline_rules),
             lambda v: self.tracker.extend(row.id, v["to"], reason=v["reason"], decision=v["decision"],
                                           expected_version=row.version),
-            t("msg.extended", self.lang, id=row.id, to=""),
+            lambda v: t("msg.extended", self.lang, id=row.id, to=f"{v['to']:%d/%m/%Y}"),
         )  # fmt: skip
 
-    def action_withdraw(self) -> None:
+    async def action_withdraw(self) -> None:
         row = self._selected()
         if row is None:
             return
-        self._change(
+        await self._change(
             row,
-            withdraw_dialog(self.lang, self.model.view.as_of),
+            withdraw_dialog(self.lang, self._subject(row), self.model.view.as_of),
             lambda v: self.tracker.withdraw(row.id, reason=v["reason"], on=v["on"], decision=v["decision"],
                                             expected_version=row.version),
-            t("msg.withdrawn", self.lang, id=row.id),
+            lambda v: t("ui.msg_withdrawn", self.lang, id=row.id, on=f"{v['on']:%d/%m/%Y}"),
         )  # fmt: skip
 
-    def action_note(self) -> None:
+    async def action_note(self) -> None:
         row = self._selected()
         if row is None:
             return
-        self._change(
+        await self._change(
             row,
-            note_dialog(self.lang, row.note),
+            note_dialog(self.lang, self._subject(row), row.note),
             lambda v: self.tracker.note(row.id, v["note"], expected_version=row.version),
-            t("msg.noted", self.lang, id=row.id),
+            lambda v: t("msg.noted", self.lang, id=row.id),
         )
 
     def on_unmount(self) -> None:
         if self._detail_timer is not None:
             self._detail_timer.stop()
-        self.model.close()
+        self.source.close()

@@ -1,62 +1,107 @@
 """The main list: a Line-API ScrollView whose height is the row count and whose lines come from the
-model's cached pages, so a million rows cost what is on screen (DESIGN §4)."""
+model's pages, so a million rows cost what is on screen (DESIGN §4).
+
+The selection is an assignment, shown at its row index: it is always on screen and highlighted
+(every move scrolls to it), and every action acts on it. Pages are read by a worker, which posts
+them back; the UI thread stores and draws them (lines kept in an LRU cache)."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from datetime import date
 
 from rich.segment import Segment
 from rich.style import Style
-from textual import events, work
-from textual.app import App
+from textual import events
 from textual.binding import Binding
-from textual.geometry import Region, Size
+from textual.cache import LRUCache
+from textual.geometry import Size
 from textual.message import Message
-from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from tracker import render
+from tracker.core.status import Status
 from tracker.core.text import one_line
 from tracker.i18n import t
-from tracker.store.queries import AssignmentRow
+from tracker.services.views import AssignmentRow, ListSource, Page, View
 from tracker.ui.model import ListModel
-
-Shape = tuple[int, str]
-"""What a drawn line depends on besides its row: the list's width and the language."""
 
 HEADER = Style(bold=True, reverse=True)
 CURSOR = Style(reverse=True)
+CURSOR_UNFOCUSED = Style(bgcolor="grey30", bold=True)
 DIM = Style(dim=True)
+
+STATUS_STYLES = {
+    Status.OVERDUE: "bold red",
+    Status.DONE_LATE: "yellow",
+    Status.DONE_ON_TIME: "green",
+    Status.WITHDRAWN: "dim",
+    Status.STANDING: "cyan",
+}
+
+
+def status_word(status: Status, lang: str) -> str:
+    """The one word for a status, everywhere in the UI (bar, chips, pickers, rows, detail)."""
+    return t(f"ui.word.{status.value}", lang)
 
 
 def status_label(row: AssignmentRow, lang: str) -> tuple[str, Style]:
-    """The command line's label and colour (tracker.render), as a Textual line style."""
-    label, style = render.status_label(row, lang)
+    """A row's status in a few cells: its word, and the days overdue, late or left ("Quá hạn 71 ng.")."""
+    reading = row.reading
+    if reading.status is Status.OVERDUE:
+        label = t("ui.status_days", lang, word=status_word(Status.OVERDUE, lang), days=reading.days_overdue)
+    elif reading.status is Status.DONE_LATE:
+        label = t("ui.status_days", lang, word=status_word(Status.DONE_LATE, lang), days=reading.days_overdue)
+    elif reading.status is Status.IN_PROGRESS and reading.due_soon:
+        return t("ui.word.due_soon", lang), Style.parse("bold yellow")
+    else:
+        label = status_word(reading.status, lang)
+    style = STATUS_STYLES.get(reading.status)
     return label, Style.parse(style) if style else Style()
 
 
 _ONE_CELL_EACH = re.compile("[\x20-\x7e\u00a0-\u024f\u1e00-\u1eff]*")
-"""Text whose every character takes one cell: ASCII and the precomposed Latin letters of Vietnamese
-(no combining marks, no wide characters)."""
+"""Text whose every character takes one cell: ASCII and the precomposed Latin letters of Vietnamese."""
 
 
-def _fit(text: str, width: int) -> str:
-    """``text`` cut or padded to exactly ``width`` cells (an ellipsis marks a cut)."""
+def fit(text: str, width: int) -> str:
+    """``text`` cut or padded to exactly ``width`` cells (an ellipsis marks a cut, one cell is the gap)."""
     from rich.cells import cell_len, set_cell_size
 
     if width <= 0:
         return ""
-    if width > 1 and _ONE_CELL_EACH.fullmatch(text):  # most cells: counted by length, without rich's grapheme split
+    if width > 1 and _ONE_CELL_EACH.fullmatch(text):
         return text[: width - 2] + "… " if len(text) > width - 1 else text.ljust(width)
-    if cell_len(text) > width - 1:  # one cell is the gap to the next column
+    if cell_len(text) > width - 1:
         return set_cell_size(text, width - 2) + "… "
     return set_cell_size(text, width)
 
 
+def province_short(name: str) -> str:
+    """ "Tỉnh Bắc Giang" → "Bắc Giang": the province as a column shows it."""
+    for prefix in ("Tỉnh ", "Thành phố ", "TP. ", "Province of "):
+        if name.startswith(prefix):
+            return name[len(prefix) :]
+    return name
+
+
+def columns_for(width: int, provinces: bool) -> list[tuple[str, int]]:
+    """The columns (catalogue key, cells) of a list ``width`` cells wide: the width goes to the agency
+    and the task; the status is a word and a number."""
+    fixed = [("col.id", 6), ("col.due", 11), ("col.status", 17)]
+    if provinces and width >= 100:
+        fixed.append(("col.province", 12))
+    rest = max(20, width - sum(w for _, w in fixed))
+    if width >= 130:
+        agency, coordinating, directive = min(34, int(rest * 0.26)), min(26, int(rest * 0.16)), 16
+        return [*fixed, ("col.agency", agency), ("col.coordinating", coordinating),
+                ("col.task", rest - agency - coordinating - directive), ("col.directive", directive)]  # fmt: skip
+    agency = min(32, max(16, int(rest * 0.45)))
+    return [*fixed, ("col.agency", agency), ("col.task", rest - agency)]
+
+
 class AssignmentList(ScrollView, can_focus=True):
-    """Rows of the model; the cursor is a row index."""
+    """Rows of the model; :attr:`cursor` is the selected row's index."""
 
     BINDINGS = [
         Binding("up,k", "cursor(-1)", show=False),
@@ -67,261 +112,215 @@ class AssignmentList(ScrollView, can_focus=True):
         Binding("end", "jump(-1)", show=False),
     ]
 
-    cursor: reactive[int] = reactive(0, repaint=False)
-    """The row under the cursor. A move repaints the two rows whose highlight changed (see
-    :meth:`watch_cursor`), not the whole list."""
-
     class Highlighted(Message):
+        """The selected assignment changed (None: the list is empty or its row is not read yet)."""
+
         def __init__(self, row: AssignmentRow | None, *, moving: bool = False) -> None:
             self.row = row
             self.moving = moving
-            """The cursor moved (more moves may follow), rather than a new list being shown."""
             super().__init__()
 
-    def __init__(self, model: ListModel, lang: str, **kwargs: object) -> None:
+    class PagesRead(Message):
+        def __init__(self, pages: list[Page]) -> None:
+            self.pages = pages
+            super().__init__()
+
+    PREFETCH_SCREENS = 2
+
+    def __init__(self, model: ListModel, source: ListSource, lang: str, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self.model = model
+        self.source = source
         self.lang = lang
-        self._lines: dict[int, tuple[AssignmentRow, Shape, Strip]] = {}
-        """Drawn lines of rows without the cursor, by row index (see :meth:`_plain_line`)."""
-        self._layout: tuple[int, list[tuple[str, int]]] = (-1, [])
-        """The columns for a width: (width, [(catalogue key, cells)])."""
-        self._when_drawn: list[Callable[[], object]] = []
+        self.cursor = 0
+        self.provinces: dict[str, str] = {}
+        """Province names by code, when the database holds two or more (a column then shows them)."""
+        self._lines: LRUCache[tuple[object, ...], Strip] = LRUCache(1000)
+        self._shown_id: int | None = None
+        self._reading: list[tuple[View, int]] = []
+        """Pages being read by a worker (view, offset)."""
 
-    # --- geometry ------------------------------------------------------------------------------
+    # --- the model changed ---------------------------------------------------------------------
 
-    def reset(self) -> None:
-        """The model changed underneath (new filter, as-of date, edit): show it from the top."""
-        self.cursor = min(self.cursor, max(0, self.model.total - 1))
-        self.scroll_to(y=0, animate=False)
+    def shown(self, cursor: int) -> None:
+        """The model shows a new list (or the same one re-read): select row ``cursor``, fit the height."""
+        self._fit_height()
+        self.cursor = max(0, min(cursor, self.model.total - 1))
+        self._shown_id = None
+        self._scroll_to_cursor()
         self.refresh()
-        self.call_after_refresh(self._fit_height)
-        self.post_message(self.Highlighted(self.model.row(self.cursor)))
+        self._announce(moving=False)
+        self._prefetch()
 
-    def frame_shape(self) -> tuple[Shape, int]:
-        """The shape of the lines, and how many rows show: what :meth:`draw_ahead` needs, read on the UI
-        thread."""
-        return (self.size.width, self.lang), max(0, self.size.height - 1)
-
-    def draw_ahead(self, shape: Shape, rows: int) -> None:
-        """Draw the first ``rows`` rows of a list the model has just read, in the worker that read it:
-        the frame that shows them then composes lines already drawn (drawing a screen of new rows was
-        3-5 ms of that frame at 120x40)."""
-        for index in range(min(rows, self.model.total)):
-            row = self.model.row(index)
-            if row is not None:
-                self._plain_line(index, row, shape)
-
-    def call_when_drawn(self, callback: Callable[[], object]) -> None:
-        """Call ``callback`` once the frame that next draws the list's lines is composed (at once when
-        the list is not on screen)."""
-        if not self.display or not self.size.area:
-            callback()
-            return
-        self._when_drawn.append(callback)
+    def grew(self) -> None:
+        """The count arrived after the first page."""
+        self._fit_height()
         self.refresh()
-
-    def render_lines(self, crop: Region) -> list[Strip]:
-        lines = super().render_lines(crop)
-        while self._when_drawn:  # the rest of the frame is composed before this widget's next message
-            self.call_later(self._when_drawn.pop())
-        return lines
+        self._prefetch()
 
     def _fit_height(self) -> None:
-        """The scrollable height for the rows shown, set once they are on screen: a new height lays out
-        the whole screen again (15-20 ms at 120x40), which the first frame of a filter need not wait for."""
         self.virtual_size = Size(self.size.width, self.model.total + 1)
 
-    def grow(self) -> None:
-        """The model's count arrived after its first page: extend the scrollable height, keep the place."""
+    def on_resize(self, event: events.Resize) -> None:
         self._fit_height()
+        self._scroll_to_cursor()
         self.refresh()
-        self.call_after_refresh(self._prefetch)
+        self._prefetch()
 
-    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
-        super().watch_scroll_y(old_value, new_value)
-        if round(old_value) != round(new_value):
-            self.call_after_refresh(self._prefetch)  # once the moved list is on screen
+    @property
+    def current(self) -> AssignmentRow | None:
+        return self.model.row(self.cursor)
 
-    def on_resize(self) -> None:
-        self._fit_height()
-
-    @staticmethod
-    def _columns_for(width: int) -> list[tuple[str, int]]:
-        """The columns (catalogue key and width in cells) of a list ``width`` cells wide."""
-        status_width = 21
-        fixed = [("col.id", 7), ("col.due", 11), ("col.status", status_width)]
-        rest = max(20, width - sum(w for _, w in fixed))
-        if width >= 110:
-            agency, coordinating, directive, period = int(rest * 0.22), int(rest * 0.16), 18, 8
-            task = rest - agency - coordinating - directive - period
-            return [
-                *fixed,
-                ("col.agency", agency),
-                ("col.coordinating", coordinating),
-                ("col.task", task),
-                ("col.directive", directive),
-                ("col.period", period),
-            ]
-        if width >= 90:
-            agency, coordinating = int(rest * 0.3), int(rest * 0.25)
-            return [*fixed, ("col.agency", agency), ("col.coordinating", coordinating),
-                    ("col.task", rest - agency - coordinating)]  # fmt: skip
-        agency = int(rest * 0.45)
-        return [*fixed, ("col.agency", agency), ("col.task", rest - agency)]
+    @property
+    def visible_rows(self) -> int:
+        return max(1, self.size.height - 1)
 
     # --- drawing -------------------------------------------------------------------------------
 
-    PREFETCH_SCREENS = 2
-    """Rows this many screens beyond the visible ones are read and drawn ahead, after each move, so
-    that the next page move finds them ready instead of waiting for SQL and drawing in its frame."""
+    def _columns(self) -> list[tuple[str, int]]:
+        return columns_for(self.size.width, len(self.provinces) > 1)
 
     def render_line(self, y: int) -> Strip:
-        shape = (self.size.width, self.lang)
-        if y == 0:  # the header stays put
-            text = "".join(_fit(t(key, self.lang), w) for key, w in self._columns(shape[0]))
-            return Strip([Segment(_fit(text, shape[0]), HEADER)])
+        width = self.size.width
+        if y == 0:
+            text = "".join(fit(t(key, self.lang), w) for key, w in self._columns())
+            return Strip([Segment(fit(text, width), HEADER)])
         index = y - 1 + int(self.scroll_offset.y)
         if index >= self.model.total:
-            return Strip.blank(shape[0])
+            return Strip.blank(width)
         row = self.model.row(index)
         if row is None:
-            self._load_visible()
-            return Strip([Segment(_fit("…", shape[0]), Style(dim=True))])
-        if index == self.cursor:
-            return self._draw(row, CURSOR if self.has_focus else Style(bgcolor="grey23"), shape)
-        return self._plain_line(index, row, shape)
-
-    def _plain_line(self, index: int, row: AssignmentRow, shape: Shape) -> Strip:
-        """The line of a row without the cursor, drawn once per row shown: a line is kept with the row
-        object it shows, so a reloaded or edited row (a new object) is drawn again."""
-        kept = self._lines.get(index)
-        if kept is not None and kept[0] is row and kept[1] == shape:
-            return kept[2]
-        strip = self._draw(row, Style(), shape)
-        if len(self._lines) >= self.MAX_KEPT_LINES:
-            self._lines.clear()
-        self._lines[index] = (row, shape, strip)
+            self._load_missing()
+            return Strip([Segment(fit("…", width), DIM)])
+        selected = index == self.cursor
+        base = (CURSOR if self.has_focus else CURSOR_UNFOCUSED) if selected else Style()
+        key = (row, row.version, width, self.lang, base, len(self.provinces) > 1)
+        strip = self._lines.get(key)
+        if strip is None:
+            strip = self._draw(row, base, width)
+            self._lines.set(key, strip)
         return strip
 
-    MAX_KEPT_LINES = 1000
-
-    def _columns(self, width: int) -> list[tuple[str, int]]:
-        laid_out, columns = self._layout  # one attribute: the prefetch worker reads it too
-        if laid_out != width:
-            columns = self._columns_for(width)
-            self._layout = (width, columns)
-        return columns
-
-    def _draw(self, row: AssignmentRow, base: Style, shape: Shape) -> Strip:
-        """One row's line; ``base`` is the highlight of the cursor (or no style). Reads no widget state
-        but the column layout, so the prefetch worker can draw too."""
-        width, lang = shape
-        columns = self._columns(width)
+    def _draw(self, row: AssignmentRow, base: Style, width: int) -> Strip:
+        lang = self.lang
+        columns = self._columns()
         label, style = status_label(row, lang)
         agency = row.agency if row.role == "lead" else f"{row.agency} ({t('role.coordinating', lang)})"
         if row.coordinators and not any(key == "col.coordinating" for key, _ in columns):
-            agency = f"{agency} +{len(row.coordinators)}"  # narrow: how many coordinate; the detail names them
-        cells = {
+            agency = f"{agency} +{len(row.coordinators)}"
+        province = province_short(self.provinces.get(row.jurisdiction, row.jurisdiction))
+        if len(self.provinces) > 1 and not any(key == "col.province" for key, _ in columns):
+            agency = f"{agency} · {province}"
+        cells: dict[str, tuple[str, Style | None]] = {
             "col.id": (str(row.id).rjust(5), None),
             "col.due": (f"{row.due_on:%d/%m/%Y}" if row.due_on else "-", None),
             "col.status": (label, style),
+            "col.province": (province, DIM),
             "col.agency": (one_line(agency), None),
             "col.coordinating": (one_line(", ".join(row.coordinators)), DIM),
-            "col.task": (one_line(row.task), None),
-            "col.directive": (one_line(f"{row.directive} {row.ref}"), None),
-            "col.period": (row.period, None),
+            "col.task": (one_line(f"{row.ref} {row.task}" if row.ref else row.task), None),
+            "col.directive": (one_line(f"{row.directive}" + (f" ({row.period})" if row.period else "")), None),
         }
-        # Neighbouring cells of one style make one segment: each segment costs every frame that shows
-        # the line (the compositor divides, converts colours and writes segment by segment).
         segments: list[Segment] = []
-        texts: list[str] = []
-        current = base
+        used = 0
         for key, cell_width in columns:
             text, cell_style = cells[key]
-            style = base + cell_style if cell_style else base
-            if texts and style != current:
-                segments.append(Segment("".join(texts), current))
-                texts = []
-            current = style
-            texts.append(_fit(text, cell_width))
-        used = sum(w for _, w in columns)
+            segments.append(Segment(fit(text, cell_width), base + cell_style if cell_style else base))
+            used += cell_width
         if used < width:
-            if current != base and texts:
-                segments.append(Segment("".join(texts), current))
-                texts, current = [], base
-            texts.append(" " * (width - used))
-        segments.append(Segment("".join(texts), current))
-        return Strip(segments, width)
+            segments.append(Segment(" " * (width - used), base))
+        return Strip(segments, width).simplify()
 
-    # Workers get what they need from the widget as arguments, read on the UI thread: a widget's
-    # geometry is not to be read from another thread (it may be between screens).
+    # --- reading pages -------------------------------------------------------------------------
 
-    def _load_visible(self) -> None:
+    def _load_missing(self) -> None:
         top = int(self.scroll_offset.y)
-        self._load_pages(top, top + self.size.height, self.app)
-
-    @work(thread=True, exclusive=True, group="pages")
-    def _load_pages(self, first: int, last: int, app: App[object]) -> None:
-        for page in self.model.missing_pages(first, last):
-            self.model.load_page(page)
-        app.call_from_thread(self.refresh)
+        missing = self.model.missing_pages(top, top + self.visible_rows)
+        if missing:
+            self._read_pages(self.model.view, missing, "pages")
 
     def _prefetch(self) -> None:
-        """Read the pages around the visible rows and draw the rows of the next screens (see
-        :attr:`PREFETCH_SCREENS`), in a worker."""
-        height = max(1, self.size.height - 1)
+        """Read the pages of the screens around the visible rows, so a page move finds them ready."""
+        height = self.visible_rows
         top = int(self.scroll_offset.y)
-        first = max(0, top - height)
-        last = min(self.model.total, top + height * (1 + self.PREFETCH_SCREENS)) - 1
-        if last >= first:
-            drawn = (*range(top + height, last + 1), *range(first, top))
-            self._prefetch_rows(first, last, drawn, self.cursor, (self.size.width, self.lang))
+        missing = self.model.missing_pages(max(0, top - height), top + height * (1 + self.PREFETCH_SCREENS))
+        if missing:
+            self._read_pages(self.model.view, missing, "prefetch")
 
-    @work(thread=True, exclusive=True, group="prefetch")
-    def _prefetch_rows(self, first: int, last: int, drawn: tuple[int, ...], cursor: int, shape: Shape) -> None:
-        for page in self.model.missing_pages(first, last):
-            self.model.load_page(page)
-        for index in drawn:
-            row = self.model.row(index)
-            if row is not None and index != cursor:
-                self._plain_line(index, row, shape)
+    def _read_pages(self, view: View, offsets: list[int], group: str) -> None:
+        wanted = [offset for offset in offsets if (view, offset) not in self._reading]
+        if wanted:
+            self._reading.extend((view, offset) for offset in wanted)
+            self.run_worker(lambda: self._read(view, wanted), thread=True, group=group)
+
+    def _read(self, view: View, offsets: list[int]) -> None:
+        pages = [self.source.page(view, offset) for offset in offsets]
+        self.post_message(self.PagesRead(pages))
+
+    def on_assignment_list_pages_read(self, message: AssignmentList.PagesRead) -> None:
+        message.stop()
+        for page in message.pages:
+            if (page.view, page.offset) in self._reading:
+                self._reading.remove((page.view, page.offset))
+            self.model.add(page)
+        self._fit_height()
+        self.refresh()
+        if self._shown_id is None:
+            self._announce(moving=False)
 
     # --- moving --------------------------------------------------------------------------------
 
-    def watch_cursor(self, old: int, new: int) -> None:
+    def move_to(self, index: int) -> None:
+        if not self.model.total:
+            return
+        index = max(0, min(self.model.total - 1, index))
+        old, self.cursor = self.cursor, index
         top = int(self.scroll_offset.y)
-        visible = max(1, self.size.height - 1)
-        if new < top:
-            self.scroll_to(y=new, animate=False)
+        if self._scroll_to_cursor():
             self.refresh()
-        elif new >= top + visible:
-            self.scroll_to(y=new - visible + 1, animate=False)
-            self.refresh()
-        else:  # only the two rows whose highlight changed
-            for index in (old, new):
-                if top <= index < top + visible:
-                    self.refresh_line(index + 1)  # virtual y: the header is line 0
-        self.post_message(self.Highlighted(self.model.row(new), moving=True))
+            self._prefetch()
+        else:
+            for row in (old, index):
+                if top <= row < top + self.visible_rows:
+                    self.refresh_line(row - top + 1)
+        self._announce(moving=True)
+
+    def _scroll_to_cursor(self) -> bool:
+        """Scroll so the cursor's row shows; True if the list scrolled."""
+        top = int(self.scroll_offset.y)
+        visible = self.visible_rows
+        target = top
+        if self.cursor < top:
+            target = self.cursor
+        elif self.cursor >= top + visible:
+            target = self.cursor - visible + 1
+        target = max(0, min(target, max(0, self.model.total - visible)))
+        if target != top:
+            self.scroll_to(y=target, animate=False, immediate=True)
+            return True
+        return False
+
+    def _announce(self, *, moving: bool) -> None:
+        row = self.current
+        row_id = row.id if row is not None else None
+        if row_id != self._shown_id or not moving:
+            self._shown_id = row_id
+            self.post_message(self.Highlighted(row, moving=moving))
 
     def action_cursor(self, step: int) -> None:
-        if self.model.total:
-            self.cursor = max(0, min(self.model.total - 1, self.cursor + step))
+        self.move_to(self.cursor + step)
 
     def action_page(self, direction: int) -> None:
-        self.action_cursor(direction * max(1, self.size.height - 2))
+        self.move_to(self.cursor + direction * max(1, self.visible_rows - 1))
 
     def action_jump(self, where: int) -> None:
-        if self.model.total:
-            self.cursor = 0 if where == 0 else self.model.total - 1
-            if where != 0 and self.model.row(self.cursor) is None:
-                self._load_visible()
+        self.move_to(0 if where == 0 else self.model.total - 1)
 
     def on_click(self, event: events.Click) -> None:
         if event.y >= 1:
             index = event.y - 1 + int(self.scroll_offset.y)
             if index < self.model.total:
-                self.cursor = index
+                self.move_to(index)
 
     def on_focus(self) -> None:
         self.refresh()
@@ -329,6 +328,16 @@ class AssignmentList(ScrollView, can_focus=True):
     def on_blur(self) -> None:
         self.refresh()
 
-    @property
-    def current(self) -> AssignmentRow | None:
-        return self.model.row(self.cursor)
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        super().watch_scroll_y(old_value, new_value)
+        if round(old_value) != round(new_value):
+            # A scroll by the mouse wheel or the scroll bar: the selection stays on screen.
+            top, visible = round(new_value), self.visible_rows
+            if not top <= self.cursor < top + visible and self.model.total:
+                self.cursor = max(top, min(self.cursor, top + visible - 1, self.model.total - 1))
+                self._announce(moving=True)
+            self.call_after_refresh(self._prefetch)
+
+
+def due_text(day: date | None) -> str:
+    return f"{day:%d/%m/%Y}" if day else "-"

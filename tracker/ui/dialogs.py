@@ -1,9 +1,13 @@
-"""Small modal forms: each asks for a few fields and returns them, or None when cancelled."""
+"""Small modal forms: each names what it acts on, asks for a few fields and returns them read (a date
+as a ``date``), or None when cancelled. A field that cannot be read keeps the dialog open, with what
+was typed, and its error under the field."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -11,62 +15,139 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
-from tracker.core.deadlines import parse_date
+from tracker.core.deadlines import DeadlineRules, parse_date, parse_deadline
 from tracker.core.errors import TrackerError
 from tracker.i18n import t
+from tracker.services.views import AssignmentRow
 
 
-class FormDialog(ModalScreen[dict[str, str] | None]):
-    """A title, some labelled inputs (a date field shows how it was read, live), OK and Cancel."""
+class FieldError(Exception):
+    """A field's value cannot be used: the text to show under it."""
+
+
+Reader = Callable[[str], Any]
+"""Reads a field's text into its value, or raises :class:`FieldError`."""
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    label: str
+    value: str = ""
+    read: Reader | None = None
+    shows_reading: bool = False
+    """Show, as it is typed, how the value is read (a date)."""
+
+
+def read_date(lang: str) -> Reader:
+    def read(text: str) -> date:
+        try:
+            return parse_date(text.strip())
+        except TrackerError:
+            raise FieldError(t("ui.not_a_date", lang, value=text.strip())) from None
+
+    return read
+
+
+def read_deadline_date(lang: str, rules: DeadlineRules) -> Reader:
+    """A due date written as a date or as a deadline ("trước 30/6/2020"): the reader ``N`` uses."""
+
+    def read(text: str) -> date:
+        try:
+            deadline = parse_deadline(text.strip(), rules)
+        except TrackerError:
+            raise FieldError(t("ui.not_a_date", lang, value=text.strip())) from None
+        if deadline.due_on is None or deadline.rule is not None:
+            raise FieldError(t("ui.not_one_date", lang, value=text.strip()))
+        return deadline.due_on
+
+    return read
+
+
+def required(lang: str, label: str) -> Reader:
+    def read(text: str) -> str:
+        if not text.strip():
+            raise FieldError(t("ui.field_required", lang, field=label))
+        return text.strip()
+
+    return read
+
+
+def subject_line(row: AssignmentRow, province: str = "") -> str:
+    """What a dialog acts on: "#272 · Sở Nội vụ · 3.1.a Xây dựng kế hoạch …"."""
+    agency = f"{row.agency} ({province})" if province else row.agency
+    return f"#{row.id} · {agency} · {row.directive} {row.ref} {row.task}"
+
+
+class FormDialog(ModalScreen[dict[str, Any] | None]):
+    """A title, what it acts on, labelled inputs (a date shows how it is read, live), OK and Cancel."""
 
     BINDINGS = [Binding("escape", "cancel", show=False)]
 
     def __init__(
         self,
         title: str,
-        fields: list[tuple[str, str, str]],
+        fields: list[Field],
         lang: str,
-        date_fields: set[str],
-        validate: Callable[[dict[str, str]], str | None] | None = None,
+        *,
+        subject: str = "",
+        notice: str = "",
+        ok_label: str = "",
     ) -> None:
         super().__init__()
         self.title_text = title
-        self.fields = fields  # (name, label, initial value)
+        self.fields = fields
         self.lang = lang
-        self.date_fields = date_fields
-        self.validate = validate
-        """Returns an error to show (the dialog then stays open), or None to accept the values."""
+        self.subject = subject
+        self.notice = notice
+        self.ok_label = ok_label or t("ui.ok", lang)
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(id="dialog"):
+        with Vertical(id="dialog"):
             yield Static(self.title_text, id="dialog-title")
-            for name, label, value in self.fields:
-                yield Label(label)
-                yield Input(value=value, id=f"field-{name}")
-                if name in self.date_fields:
-                    yield Static(self._reading(value), id=f"reading-{name}", classes="reading")
-            yield Static("", id="dialog-error")
+            if self.subject:
+                yield Static(self.subject, id="dialog-subject")
+            if self.notice:
+                yield Static(self.notice, id="dialog-notice")
+            with VerticalScroll(id="dialog-fields"):
+                for field in self.fields:
+                    with Horizontal(classes="field"):
+                        yield Label(field.label, classes="field-label")
+                        yield Input(value=field.value, id=f"field-{field.name}", compact=True)
+                    note = Static(self._reading(field, field.value), id=f"note-{field.name}", classes="reading")
+                    note.display = bool(self._reading(field, field.value))
+                    yield note
             with Horizontal(id="dialog-buttons"):
-                yield Button(t("ui.ok", self.lang), variant="primary", id="ok")
-                yield Button(t("ui.cancel", self.lang), id="cancel")
+                yield Button(self.ok_label, variant="primary", id="ok", compact=True)
+                yield Button(t("ui.cancel", self.lang), id="cancel", compact=True)
 
     def on_mount(self) -> None:
         self.query(Input).first().focus()
 
-    def _reading(self, value: str) -> str:
-        if not value.strip():
+    def _reading(self, field: Field, text: str) -> str:
+        if not field.shows_reading or not text.strip() or field.read is None:
             return ""
         try:
-            return "→ " + f"{parse_date(value):%d/%m/%Y}"
-        except TrackerError as error:
+            value = field.read(text)
+        except FieldError as error:
             return f"✗ {error}"
+        return f"→ {value:%d/%m/%Y}" if isinstance(value, date) else ""
+
+    def _show(self, name: str, text: str, error: bool) -> None:
+        note = self.query_one(f"#note-{name}", Static)
+        note.update(text)
+        note.display = bool(text)
+        note.set_class(error, "error")
 
     def on_input_changed(self, event: Input.Changed) -> None:
         name = (event.input.id or "").removeprefix("field-")
-        if name in self.date_fields:
-            self.query_one(f"#reading-{name}", Static).update(self._reading(event.value))
+        field = next((f for f in self.fields if f.name == name), None)
+        if field is not None:
+            reading = self._reading(field, event.value)
+            self._show(name, reading, reading.startswith("✗"))
 
-    def on_input_submitted(self) -> None:
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
         self._submit()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
@@ -76,16 +157,21 @@ class FormDialog(ModalScreen[dict[str, str] | None]):
             self.dismiss(None)
 
     def _submit(self) -> None:
-        values = {name: self.query_one(f"#field-{name}", Input).value for name, _, _ in self.fields}
-        for name in self.date_fields:
+        values: dict[str, Any] = {}
+        first_wrong: Input | None = None
+        for field in self.fields:
+            widget = self.query_one(f"#field-{field.name}", Input)
+            text = widget.value
             try:
-                parse_date(values[name])
-            except TrackerError as error:
-                self.query_one("#dialog-error", Static).update(str(error))
-                return
-        problem = self.validate(values) if self.validate is not None else None
-        if problem:
-            self.query_one("#dialog-error", Static).update(problem)
+                values[field.name] = field.read(text) if field.read is not None else text.strip()
+            except FieldError as error:
+                self._show(field.name, f"✗ {error}", True)
+                first_wrong = first_wrong or widget
+            else:
+                if not field.shows_reading:
+                    self._show(field.name, "", False)
+        if first_wrong is not None:
+            first_wrong.focus()
             return
         self.dismiss(values)
 
@@ -93,48 +179,57 @@ class FormDialog(ModalScreen[dict[str, str] | None]):
         self.dismiss(None)
 
 
-def done_dialog(lang: str, as_of: date) -> FormDialog:
+def done_dialog(lang: str, subject: str, as_of: date, row: AssignmentRow) -> FormDialog:
+    """Mark done; on an assignment already done, the recorded completion shows and is what the
+    fields start from, and OK says it replaces it."""
+    notice, ok, on, ref = "", "", f"{as_of:%d/%m/%Y}", ""
+    if row.completed_on is not None:
+        notice = t("ui.already_done", lang, on=f"{row.completed_on:%d/%m/%Y}", ref=row.result_ref or "-")
+        ok, on, ref = t("ui.replace", lang), f"{row.completed_on:%d/%m/%Y}", row.result_ref
     return FormDialog(
-        t("ui.done_title", lang),
-        [("on", t("ui.field_received", lang), f"{as_of:%d/%m/%Y}"), ("ref", t("ui.field_ref", lang), "")],
-        lang,
-        {"on"},
-    )
+        t("ui.done_again_title" if row.completed_on else "ui.done_title", lang),
+        [Field("on", t("ui.field_received", lang), on, read_date(lang), True),
+         Field("ref", t("ui.field_ref", lang), ref)],
+        lang, subject=subject, notice=notice, ok_label=ok,
+    )  # fmt: skip
 
 
-def extend_dialog(lang: str, current: date | None) -> FormDialog:
+def extend_dialog(lang: str, subject: str, current: date | None, rules: DeadlineRules) -> FormDialog:
+    reason = t("ui.field_reason", lang)
     return FormDialog(
         t("ui.extend_title", lang),
         [
-            ("to", t("ui.field_new_date", lang), f"{current:%d/%m/%Y}" if current else ""),
-            ("reason", t("ui.field_reason", lang), ""),
-            ("decision", t("ui.field_decision", lang), ""),
+            Field("to", t("ui.field_new_date", lang), f"{current:%d/%m/%Y}" if current else "",
+                  read_deadline_date(lang, rules), True),
+            Field("reason", reason, "", required(lang, reason)),
+            Field("decision", t("ui.field_decision", lang)),
         ],
-        lang,
-        {"to"},
-    )
+        lang, subject=subject,
+    )  # fmt: skip
 
 
-def withdraw_dialog(lang: str, as_of: date) -> FormDialog:
+def withdraw_dialog(lang: str, subject: str, as_of: date) -> FormDialog:
+    reason = t("ui.field_reason", lang)
     return FormDialog(
         t("ui.withdraw_title", lang),
         [
-            ("on", t("ui.field_effective", lang), f"{as_of:%d/%m/%Y}"),
-            ("reason", t("ui.field_reason", lang), ""),
-            ("decision", t("ui.field_decision", lang), ""),
+            Field("on", t("ui.field_effective", lang), f"{as_of:%d/%m/%Y}", read_date(lang), True),
+            Field("reason", reason, "", required(lang, reason)),
+            Field("decision", t("ui.field_decision", lang)),
         ],
-        lang,
-        {"on"},
-    )
+        lang, subject=subject,
+    )  # fmt: skip
 
 
-def note_dialog(lang: str, current: str) -> FormDialog:
-    return FormDialog(t("ui.note_title", lang), [("note", t("ui.field_note", lang), current)], lang, set())
+def note_dialog(lang: str, subject: str, current: str) -> FormDialog:
+    return FormDialog(t("ui.note_title", lang), [Field("note", t("ui.field_note", lang), current)], lang,
+                      subject=subject)  # fmt: skip
 
 
 def as_of_dialog(lang: str, current: date) -> FormDialog:
-    return FormDialog(t("ui.as_of_title", lang), [("as_of", t("ui.field_as_of", lang), f"{current:%d/%m/%Y}")],
-                      lang, {"as_of"})  # fmt: skip
+    return FormDialog(t("ui.as_of_title", lang),
+                      [Field("as_of", t("ui.field_as_of", lang), f"{current:%d/%m/%Y}", read_date(lang), True)],
+                      lang)  # fmt: skip
 
 
 class HelpScreen(ModalScreen[None]):
@@ -145,7 +240,7 @@ class HelpScreen(ModalScreen[None]):
         self.lang = lang
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="dialog"):
+        with VerticalScroll(id="dialog"):
             yield Static(t("ui.help_title", self.lang), id="dialog-title")
             yield Static(t("ui.help_text", self.lang), id="help-text")
 

@@ -15,10 +15,10 @@ from textual.widgets import DataTable, Input, Static
 
 from tracker.core.text import fold
 from tracker.i18n import t
-from tracker.store.queries import DirectiveProgress, directive_progress
-from tracker.store.reader import Reader
-from tracker.ui.footer import Footer
-from tracker.ui.keys import relabel
+from tracker.services import views
+from tracker.services.views import DirectiveProgress
+from tracker.ui.assignment_list import province_short
+from tracker.ui.keybar import KeyBar
 from tracker.ui.scoreboard import fit, rate_bar
 from tracker.ui.screen_base import DataScreen
 
@@ -27,15 +27,15 @@ class DirectivesScreen(DataScreen[int | None]):
     """Returns the chosen directive's id (Enter), or None (Esc)."""
 
     BINDINGS = [
-        Binding("escape,b", "back", "Back"),
-        Binding("slash", "find", "/"),
+        Binding("escape,b", "back", show=False),
+        Binding("slash", "find", show=False),
     ]
 
     MAX_ROWS = 500
     AUTO_FOCUS = "#directives"
 
-    def __init__(self, url: str, as_of: date, lang: str) -> None:
-        super().__init__(url, as_of, lang)
+    def __init__(self, url: str, as_of: date, lang: str, provinces: dict[str, str] | None = None) -> None:
+        super().__init__(url, as_of, lang, provinces)
         self.progress: list[DirectiveProgress] = []
         self.shown: list[DirectiveProgress] = []
         self.folded: list[str] = []
@@ -45,21 +45,20 @@ class DirectivesScreen(DataScreen[int | None]):
         yield Input(placeholder=t("ui.find_directive", self.lang), id="directive-find")
         yield DataTable(id="directives", cursor_type="row", zebra_stripes=True)
         yield Static("", id="directives-more")
-        yield Footer()
+        yield KeyBar([("↵", "ui.key_open_directive"), ("/", "ui.key_search"), ("b", "ui.key_back")], self.lang)
 
     def on_mount(self) -> None:
         self.query_one("#directive-find", Input).display = False
-        relabel(self, {"back": "ui.key_back", "find": "ui.key_search"}, self.lang)
         table = self.query_one(DataTable)
-        for key in ("col.directive", "ui.col_issued", "ui.col_done_total", "ui.col_progress", "short.overdue",
+        for key in ("col.directive", "ui.col_issued", "ui.col_done_total", "ui.col_progress", "ui.word.overdue",
                     "ui.col_title"):  # fmt: skip
             table.add_column(t(key, self.lang), key=key)
         self._load()
 
     @work(thread=True, exclusive=True)
     def _load(self) -> None:
-        with Reader(self.url) as reader:
-            progress = directive_progress(reader, self.as_of)
+        with views.open_reader(self.url) as reader:
+            progress = views.directive_progress(reader, self.as_of)
         self.app.call_from_thread(self._show, progress)
 
     def _show(self, progress: list[DirectiveProgress]) -> None:
@@ -77,7 +76,9 @@ class DirectivesScreen(DataScreen[int | None]):
         table.clear()
         for item in self.shown:
             number = Text(fit(item.number, 22))
-            number.append(f" {item.jurisdiction}", style="dim")
+            province = self.province(item.jurisdiction)
+            if province:
+                number.append(f" {province_short(province)}", style="dim")
             overdue = Text(str(item.overdue), style="bold red" if item.overdue else "")
             table.add_row(number, f"{item.issued_on:%d/%m/%Y}" if item.issued_on else "", f"{item.done}/{item.total}",
                           rate_bar(item.share_done if item.total else None), overdue, fit(item.title, 60))  # fmt: skip

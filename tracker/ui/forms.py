@@ -1,9 +1,10 @@
 """Forms that create records: a directive with its tasks (the deadline field shows the parser's reading
-as it is typed), and an agency."""
+as it is typed), and an agency. A record that exists already is not changed silently: the form says
+so, shows what saving would change, and saves on a second confirmation (the change is audited by the
+service that writes it)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
 from typing import Any
 
@@ -13,13 +14,15 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
-from tracker.api import TaskSpec
-from tracker.core.deadlines import DeadlineRules, parse_date, parse_deadline
+from tracker.api import TaskSpec, Tracker
+from tracker.core.changes import AuditEntry
+from tracker.core.deadlines import parse_date, parse_deadline
 from tracker.core.errors import TrackerError
+from tracker.core.text import fold
 from tracker.i18n import t
 from tracker.render import deadline_reading
-from tracker.store.models import AgencyKind
-from tracker.ui.dialogs import FormDialog
+from tracker.services import views
+from tracker.ui.detail import field_word, shown_value
 
 DIRECTIVE_FIELDS = ("number", "issued_on", "kind", "title", "jurisdiction")
 TASK_FIELDS = ("ref", "text", "lead", "coordinating", "deadline")
@@ -29,10 +32,29 @@ def split_names(text: str) -> list[str]:
     return [part.strip() for part in text.replace(",", ";").split(";") if part.strip()]
 
 
-class DirectiveForm(ModalScreen[Any]):
+def describe(audits: list[AuditEntry], lang: str) -> str:
+    """ "trích yếu: "cũ" → "mới"; ngày ban hành: …" for a preview."""
+    return "; ".join(
+        f"{field_word(a.field, lang)}: {shown_value(a.old, lang)} → {shown_value(a.new, lang)}" for a in audits
+    )
+
+
+def _error_text(error: TrackerError, lang: str) -> str:
+    return error.text(lang)
+
+
+class _Form(ModalScreen[Any]):
+    def _value(self, name: str) -> str:
+        return self.query_one(f"#field-{name}", Input).value.strip()
+
+    def _error(self, message: str) -> None:
+        self.query_one("#dialog-error", Static).update(message)
+
+
+class DirectiveForm(_Form):
     """A directive and its tasks. "Add task" checks the task and lists it; "Save" writes the directive
-    and every listed task in one transaction (``save`` raises, and the form stays open, on any error).
-    Returns what ``save`` returned, or None when cancelled."""
+    and every listed task in one transaction (the form stays open, with the error, on any).
+    Returns the service's tally, or None when cancelled."""
 
     BINDINGS = [
         Binding("escape", "cancel", show=False),
@@ -40,50 +62,41 @@ class DirectiveForm(ModalScreen[Any]):
         Binding("ctrl+s", "save", show=False),
     ]
 
-    def __init__(
-        self,
-        lang: str,
-        as_of: date,
-        rules: DeadlineRules,
-        jurisdiction: str,
-        check_agencies: Callable[[list[str], str], None],
-        save: Callable[[dict[str, str], list[TaskSpec]], Any],
-    ) -> None:
+    def __init__(self, tracker: Tracker, lang: str, as_of: date, jurisdiction: str) -> None:
         super().__init__()
+        self.tracker = tracker
         self.lang = lang
         self.as_of = as_of
-        self.rules = rules
+        self.rules = tracker.settings.deadline_rules
         self.jurisdiction = jurisdiction
-        self.check_agencies = check_agencies
-        self.save = save
         self.tasks: list[TaskSpec] = []
+        self._confirmed: str | None = None
+        """The preview the clerk has seen: a second Save with the same one saves."""
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="dialog", classes="form"):
             yield Static(t("ui.directive_form_title", self.lang), id="dialog-title")
             for name in DIRECTIVE_FIELDS:
                 yield Label(t(f"ui.field_{name}", self.lang))
-                yield Input(value=self.jurisdiction if name == "jurisdiction" else "", id=f"field-{name}")
+                yield Input(value=self.jurisdiction if name == "jurisdiction" else "", id=f"field-{name}",
+                            compact=True)  # fmt: skip
                 if name == "issued_on":
                     yield Static("", id="reading-issued_on", classes="reading")
             yield Static(t("ui.task_section", self.lang), classes="section")
             for name in TASK_FIELDS:
                 yield Label(t(f"ui.field_task_{name}", self.lang))
-                yield Input(id=f"field-{name}")
+                yield Input(id=f"field-{name}", compact=True)
                 if name == "deadline":
                     yield Static("", id="reading-deadline", classes="reading")
             yield Static("", id="task-list")
             yield Static("", id="dialog-error")
             with Horizontal(id="dialog-buttons"):
-                yield Button(t("ui.add_task", self.lang), id="add-task")
-                yield Button(t("ui.save", self.lang), variant="primary", id="save")
-                yield Button(t("ui.cancel", self.lang), id="cancel")
+                yield Button(t("ui.add_task", self.lang), id="add-task", compact=True)
+                yield Button(t("ui.save", self.lang), variant="primary", id="save", compact=True)
+                yield Button(t("ui.cancel", self.lang), id="cancel", compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#field-number", Input).focus()
-
-    def _value(self, name: str) -> str:
-        return self.query_one(f"#field-{name}", Input).value.strip()
 
     def _start(self) -> date:
         try:
@@ -92,19 +105,19 @@ class DirectiveForm(ModalScreen[Any]):
             return self.as_of
 
     def on_input_changed(self, event: Input.Changed) -> None:
+        self._confirmed = None
         if event.input.id == "field-deadline":
             reading = deadline_reading(event.value, self.lang, self._start(), self.rules)
+            if reading.startswith("✗"):
+                reading = "✗ " + t("ui.not_a_deadline", self.lang, value=event.value.strip())
             self.query_one("#reading-deadline", Static).update(reading)
         elif event.input.id == "field-issued_on":
             value = event.value.strip()
             try:
                 reading = f"→ {parse_date(value):%d/%m/%Y}" if value else ""
-            except TrackerError as error:
-                reading = f"✗ {error}"
+            except TrackerError:
+                reading = "✗ " + t("ui.not_a_date", self.lang, value=value)
             self.query_one("#reading-issued_on", Static).update(reading)
-
-    def _error(self, message: str) -> None:
-        self.query_one("#dialog-error", Static).update(message)
 
     def action_add_task(self) -> bool:
         """Check the task fields and move the task to the list; False (with the error shown) if wrong."""
@@ -118,14 +131,17 @@ class DirectiveForm(ModalScreen[Any]):
         if any(task.ref == values["ref"] for task in self.tasks):
             self._error(t("ui.duplicate_ref", self.lang, ref=values["ref"]))
             return False
-        try:
-            if values["deadline"]:
+        if values["deadline"]:
+            try:
                 parse_deadline(values["deadline"], self.rules)
-            self.check_agencies(
-                split_names(values["lead"]) + split_names(values["coordinating"]), self._value("jurisdiction")
-            )
+            except TrackerError:
+                self._error(t("ui.not_a_deadline", self.lang, value=values["deadline"]))
+                return False
+        try:
+            views.check_agencies(self.tracker.reader, split_names(values["lead"]) + split_names(values["coordinating"]),
+                                 self._value("jurisdiction"))  # fmt: skip
         except TrackerError as error:
-            self._error(str(error))
+            self._error(_error_text(error, self.lang))
             return False
         self.tasks.append(TaskSpec(values["ref"], values["text"], split_names(values["lead"]),
                                    split_names(values["coordinating"]), values["deadline"] or None))  # fmt: skip
@@ -138,20 +154,61 @@ class DirectiveForm(ModalScreen[Any]):
         self.query_one("#field-ref", Input).focus()
         return True
 
+    def _preview(self, values: dict[str, str]) -> str | None:
+        """What saving would change in a directive that exists already; None when it is new."""
+        reader = self.tracker.reader
+        issued = None
+        if values["issued_on"]:
+            try:
+                issued = parse_date(values["issued_on"])
+            except TrackerError:
+                issued = None
+        incoming = {"issued_on": issued, "title": values["title"], "kind": values["kind"]}
+        changes = views.directive_preview(reader, values["number"], values["jurisdiction"], incoming)
+        if changes is None:
+            return None
+        lines = [t("ui.directive_exists", self.lang, number=values["number"])]
+        if changes:
+            lines.append(t("ui.would_change", self.lang, changes=describe(changes, self.lang)))
+        for task in self.tasks:
+            task_changes = views.task_preview(reader, values["number"], values["jurisdiction"], task.ref, task.text)
+            if task_changes:
+                lines.append(t("ui.task_would_change", self.lang, ref=task.ref,
+                               changes=describe(task_changes, self.lang)))  # fmt: skip
+        if len(lines) == 1:
+            lines.append(t("ui.nothing_would_change", self.lang))
+        lines.append(t("ui.save_again", self.lang))
+        return "\n".join(lines)
+
     def action_save(self) -> None:
         if any(self._value(name) for name in TASK_FIELDS) and not self.action_add_task():
             return
         if not self._value("number"):
             self._error(t("ui.required", self.lang, fields=t("ui.field_number", self.lang)))
             return
+        if self._value("issued_on"):
+            try:
+                parse_date(self._value("issued_on"))
+            except TrackerError:
+                self._error(t("ui.not_a_date", self.lang, value=self._value("issued_on")))
+                return
         if not self.tasks:
             self._error(t("ui.no_tasks", self.lang))
             return
         values = {name: self._value(name) for name in DIRECTIVE_FIELDS}
+        preview = self._preview(values)
+        if preview is not None and preview != self._confirmed:
+            self._confirmed = preview
+            self._error(preview)
+            return
         try:
-            result = self.save(values, list(self.tasks))
+            result = self.tracker.add_directive(
+                values["number"], list(self.tasks), issued_on=values["issued_on"] or None,
+                title=values["title"] or None, kind=values["kind"] or None,
+                jurisdiction=values["jurisdiction"] or None,
+            )  # fmt: skip
         except TrackerError as error:
-            self._error(str(error))
+            self._error(_error_text(error, self.lang))
             return
         self.dismiss(result)
 
@@ -167,26 +224,125 @@ class DirectiveForm(ModalScreen[Any]):
         self.dismiss(None)
 
 
-AGENCY_KINDS = [kind.value for kind in AgencyKind if kind is not AgencyKind.GROUP]
+KIND_WORDS = ("sở", "ban", "ngành", "huyện", "thị xã", "thành phố", "trung ương", "báo", "đài", "khác")
+"""The kinds a clerk may type (the service reads these and the English codes)."""
+KIND_NAMES = {"department": "sở, ban, ngành", "district": "huyện", "central": "trung ương", "media": "báo, đài",
+              "other": "khác", "group": "nhóm"}  # fmt: skip
 
 
-def agency_dialog(lang: str, jurisdiction: str) -> FormDialog:
-    """Name, kind, short name, aliases, contact emails and province of a new agency."""
+def kind_name(code: str, lang: str) -> str:
+    return KIND_NAMES.get(code, code) if lang == "vi" else code
 
-    def validate(values: dict[str, str]) -> str | None:
-        if not values["name"].strip():
-            return t("ui.required", lang, fields=t("ui.field_agency_name", lang))
-        if values["kind"].strip() not in AGENCY_KINDS:
-            return t("ui.bad_kind", lang, kinds=", ".join(AGENCY_KINDS))
-        bad = [e for e in split_names(values["emails"]) if "@" not in e or " " in e]
-        return t("ui.bad_email", lang, value=bad[0]) if bad else None
 
-    fields = [
-        ("name", t("ui.field_agency_name", lang), ""),
-        ("kind", t("ui.field_agency_kind", lang, kinds=", ".join(AGENCY_KINDS)), AgencyKind.DEPARTMENT.value),
-        ("short_name", t("ui.field_short_name", lang), ""),
-        ("aliases", t("ui.field_aliases", lang), ""),
-        ("emails", t("ui.field_emails", lang), ""),
-        ("jurisdiction", t("ui.field_jurisdiction", lang), jurisdiction),
-    ]
-    return FormDialog(t("ui.agency_form_title", lang), fields, lang, set(), validate)
+class AgencyForm(_Form):
+    """Name, kind, short name, aliases, contact emails and province of an agency. Returns the name
+    saved, or None when cancelled."""
+
+    BINDINGS = [Binding("escape", "cancel", show=False)]
+
+    FIELDS = ("name", "kind", "short_name", "aliases", "emails", "jurisdiction")
+
+    def __init__(self, tracker: Tracker, lang: str, jurisdiction: str) -> None:
+        super().__init__()
+        self.tracker = tracker
+        self.lang = lang
+        self.jurisdiction = jurisdiction
+        self._confirmed: str | None = None
+
+    def compose(self) -> ComposeResult:
+        initial = {"kind": "sở" if self.lang == "vi" else "department", "jurisdiction": self.jurisdiction}
+        labels = {
+            "name": t("ui.field_agency_name", self.lang),
+            "kind": t("ui.field_agency_kind", self.lang, kinds=", ".join(KIND_WORDS) if self.lang == "vi" else
+                      "department, district, central, media, other"),
+            "short_name": t("ui.field_short_name", self.lang),
+            "aliases": t("ui.field_aliases", self.lang),
+            "emails": t("ui.field_emails", self.lang),
+            "jurisdiction": t("ui.field_jurisdiction", self.lang),
+        }  # fmt: skip
+        with VerticalScroll(id="dialog", classes="form"):
+            yield Static(t("ui.agency_form_title", self.lang), id="dialog-title")
+            for name in self.FIELDS:
+                yield Label(labels[name])
+                yield Input(value=initial.get(name, ""), id=f"field-{name}", compact=True)
+            yield Static("", id="dialog-error")
+            with Horizontal(id="dialog-buttons"):
+                yield Button(t("ui.ok", self.lang), variant="primary", id="ok", compact=True)
+                yield Button(t("ui.cancel", self.lang), id="cancel", compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one("#field-name", Input).focus()
+
+    def on_input_changed(self) -> None:
+        self._confirmed = None
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_save()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "ok":
+            self.action_save()
+        else:
+            self.dismiss(None)
+
+    def _problem(self) -> str | None:
+        if not self._value("name"):
+            return t("ui.required", self.lang, fields=t("ui.field_agency_name", self.lang))
+        kind = fold(self._value("kind"))
+        codes = set(KIND_NAMES)
+        if kind and kind not in codes and kind not in {fold(w) for w in KIND_WORDS} | {"so, ban, nganh", "bao, dai"}:
+            return t("ui.bad_kind", self.lang, kinds=", ".join(KIND_WORDS) if self.lang == "vi" else ", ".join(codes))
+        bad = [e for e in split_names(self._value("emails")) if "@" not in e or " " in e]
+        return t("ui.bad_email", self.lang, value=bad[0]) if bad else None
+
+    def _preview(self) -> str | None:
+        found = views.existing_agency(self.tracker.reader, self._value("name"), self._value("jurisdiction"))
+        if found is None:
+            return None
+        from tracker.services.agencies import agency_kind
+
+        kind = agency_kind(self._value("kind")) or ""
+        changes = []
+        if kind and kind != found.kind:
+            changes.append(f"{t('ui.field_word.kind', self.lang)}: {kind_name(found.kind, self.lang)} → "
+                           f"{kind_name(kind, self.lang)}")  # fmt: skip
+        short = self._value("short_name")
+        if short and short != found.short_name:
+            changes.append(f"{t('ui.field_word.short_name', self.lang)}: {found.short_name or '-'} → {short}")
+        known = {fold(a) for a in found.aliases}
+        added = [a for a in split_names(self._value("aliases")) if fold(a) not in known]
+        if added:
+            changes.append(f"{t('ui.field_word.aliases', self.lang)}: + {', '.join(added)}")
+        emails = [e for e in split_names(self._value("emails")) if e.lower() not in {x.lower() for x in found.emails}]
+        if emails:
+            changes.append(f"{t('ui.field_word.emails', self.lang)}: + {', '.join(emails)}")
+        lines = [t("ui.agency_exists", self.lang, name=found.name)]
+        lines.append(t("ui.would_change", self.lang, changes="; ".join(changes)) if changes
+                     else t("ui.nothing_would_change", self.lang))  # fmt: skip
+        lines.append(t("ui.save_again", self.lang))
+        return "\n".join(lines)
+
+    def action_save(self) -> None:
+        problem = self._problem()
+        if problem:
+            self._error(problem)
+            return
+        preview = self._preview()
+        if preview is not None and preview != self._confirmed:
+            self._confirmed = preview
+            self._error(preview)
+            return
+        try:
+            self.tracker.agency(
+                self._value("name"), kind=self._value("kind"), short_name=self._value("short_name") or None,
+                aliases=split_names(self._value("aliases")), emails=split_names(self._value("emails")),
+                jurisdiction=self._value("jurisdiction") or None,
+            )  # fmt: skip
+        except TrackerError as error:
+            self._error(_error_text(error, self.lang))
+            return
+        self.dismiss(self._value("name"))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -12,8 +12,13 @@ ResultType = TypeVar("ResultType")
 
 
 class DataScreen(Screen[ResultType]):
-    def __init__(self, url: str, as_of: date, lang: str) -> None:
+    def __init__(self, url: str, as_of: date, lang: str, provinces: dict[str, str] | None = None) -> None:
         super().__init__()
         self.url = url
         self.as_of = as_of
         self.lang = lang
+        self.provinces = provinces or {}
+        """Province names by code; shown beside a name when there are two or more."""
+
+    def province(self, code: str) -> str:
+        return self.provinces.get(code, code) if len(self.provinces) > 1 else ""

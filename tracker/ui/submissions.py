@@ -17,11 +17,10 @@ from tracker.i18n import t
 from tracker.reports import builders
 from tracker.reports.builders import Submission, SubmissionMatrix
 from tracker.reports.tables import Report
-from tracker.store.queries import RecurringTask, recurring_tasks
-from tracker.store.reader import Reader
+from tracker.services import views
+from tracker.services.views import RecurringTask
 from tracker.ui.export import export_report
-from tracker.ui.footer import Footer
-from tracker.ui.keys import relabel
+from tracker.ui.keybar import KeyBar
 from tracker.ui.picker import Choice, PickerDialog
 from tracker.ui.scoreboard import fit
 from tracker.ui.screen_base import DataScreen
@@ -45,9 +44,9 @@ def cell(submission: Submission | None) -> Text:
 
 class SubmissionsScreen(DataScreen[None]):
     BINDINGS = [
-        Binding("escape,b", "app.pop_screen", "Back"),
-        Binding("c", "choose_task", "Choose"),
-        Binding("e", "export", "Export"),
+        Binding("escape,b", "app.pop_screen", show=False),
+        Binding("c", "choose_task", show=False),
+        Binding("e", "export", show=False),
     ]
 
     def __init__(self, url: str, as_of: date, lang: str) -> None:
@@ -60,21 +59,16 @@ class SubmissionsScreen(DataScreen[None]):
         yield Static(t("ui.submissions_title", self.lang), classes="screen-title", id="submissions-title")
         yield Static("", id="submissions-legend")
         yield DataTable(id="submissions", cursor_type="cell", zebra_stripes=True)
-        yield Footer()
+        yield KeyBar([("c", "ui.key_choose_task"), ("e", "ui.key_export"), ("b", "ui.key_back")], self.lang)
 
     def on_mount(self) -> None:
-        self._apply_labels()
         self.query_one("#submissions-legend", Static).update(t("ui.submissions_legend", self.lang))
         self._load_tasks()
 
-    def _apply_labels(self) -> None:
-        relabel(self, {"choose_task": "ui.key_choose_task", "export": "ui.key_export", "app.pop_screen": "ui.key_back"},
-                self.lang)  # fmt: skip
-
     @work(thread=True, exclusive=True)
     def _load_tasks(self) -> None:
-        with Reader(self.url) as reader:
-            tasks = recurring_tasks(reader)
+        with views.open_reader(self.url) as reader:
+            tasks = views.recurring_tasks(reader)
         self.app.call_from_thread(self._tasks_loaded, tasks)
 
     def _tasks_loaded(self, tasks: list[RecurringTask]) -> None:
@@ -101,7 +95,7 @@ class SubmissionsScreen(DataScreen[None]):
 
     @work(thread=True, exclusive=True, group="matrix")
     def _load_matrix(self, task_id: int) -> None:
-        with Reader(self.url) as reader:
+        with views.open_reader(self.url) as reader:
             matrix = builders.submission_matrix(reader, task_id, self.as_of)
         self.app.call_from_thread(self._show, matrix)
 
@@ -142,7 +136,7 @@ class SubmissionsScreen(DataScreen[None]):
         task, as_of, lang, url = self.obligation, self.as_of, self.lang, self.url
 
         def build() -> Report:
-            with Reader(url) as reader:
+            with views.open_reader(url) as reader:
                 return builders.submissions(reader, str(task.task_id), period, as_of, lang)
 
         name = re.sub(r"[^\w.-]+", "-", f"{task.directive}-{task.ref}-{period}").strip("-")

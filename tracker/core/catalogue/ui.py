@@ -8,7 +8,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ui.shown": ("{count} phân công", "{count} assignments"),
     "ui.clear_hint": ("Esc: bỏ lọc", "Esc: clear filters"),
     "ui.chip_due_within": ("đến hạn trong {days} ngày", "due within {days} days"),
-    "ui.search_placeholder": ("Tìm (không cần dấu): cơ quan, nhiệm vụ, số văn bản", "Search (diacritics optional)"),
+    "ui.search_placeholder": (
+        "Tìm (không cần dấu): cơ quan, nhiệm vụ, số văn bản; #272: đến phân công 272",
+        "Search (diacritics optional): agency, task, number; #272: go to assignment 272",
+    ),
     "ui.ok": ("Đồng ý", "OK"),
     "ui.cancel": ("Hủy", "Cancel"),
     "ui.done_title": ("Ghi nhận hoàn thành", "Mark done"),
@@ -25,7 +28,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ui.field_note": ("Ghi chú", "Note"),
     "ui.field_as_of": ("Ngày (ngày/tháng/năm)", "Date (day/month/year)"),
     "ui.nothing_selected": ("Chưa chọn phân công nào.", "No assignment selected."),
-    "ui.conflict": ("Bản ghi vừa được người khác sửa; đã tải lại.", "Someone else changed this record; reloaded."),
+    "ui.conflict": (
+        "Phân công #{id} vừa được người khác sửa nên chưa lưu thay đổi của bạn. Danh sách đã được tải lại; "
+        "hãy xem lại phân công này rồi thao tác lại.",
+        "Assignment #{id} was just changed by someone else, so your change was not saved. The list has been "
+        "reloaded; look at the assignment again, then redo the change.",
+    ),
     "ui.key_search": ("Tìm", "Search"),
     "ui.key_overdue": ("Quá hạn", "Overdue"),
     "ui.key_due_soon": ("Sắp đến hạn", "Due soon"),
@@ -37,21 +45,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ui.help_title": ("Phím tắt", "Keys"),
     "ui.help_text": (
         "↑↓ PgUp PgDn Home End  di chuyển      Enter  xem chi tiết (màn hình hẹp)\n"
-        "/  tìm (không cần dấu)   o  quá hạn   w  sắp đến hạn (7 ngày)\n"
+        "/  tìm (không cần dấu; #272 Enter: đến phân công 272)   o  quá hạn   w  sắp đến hạn (7 ngày)\n"
         "g  lọc theo cơ quan   s  theo tình trạng   p  theo kỳ   S  sắp xếp (hạn, cơ quan, tình trạng)\n"
-        "Esc  bỏ mọi bộ lọc\n"
+        "Esc  bỏ mọi bộ lọc   F5  tải lại (danh sách cũng tự cập nhật khi có người khác sửa)\n"
         "d  ghi nhận hoàn thành   r  mở lại   e  gia hạn   x  rút nhiệm vụ   n  ghi chú\n"
         "N  thêm văn bản và nhiệm vụ   A  thêm cơ quan\n"
-        "v  văn bản (Enter: lọc theo văn bản)   a  kết quả theo cơ quan (s: sắp xếp, e: xuất tệp)\n"
+        "v  văn bản (Enter: lọc theo văn bản)   a  xếp hạng cơ quan (Enter: xem phân công, s: sắp xếp, e: xuất tệp)\n"
         "m  bảng tổng hợp báo cáo định kỳ (c: chọn nhiệm vụ, e: xuất tệp)\n"
         "t  đổi ngày xem   l  Tiếng Việt / English   Ctrl+P  danh sách lệnh   ?  trợ giúp   q  thoát",
         "↑↓ PgUp PgDn Home End  move      Enter  details (narrow screens)\n"
-        "/  search (diacritics optional)   o  overdue   w  due within 7 days\n"
+        "/  search (diacritics optional; #272 Enter: go to assignment 272)   o  overdue   w  due within 7 days\n"
         "g  filter by agency   s  by status   p  by period   S  sort (due date, agency, status)\n"
-        "Esc  clear every filter\n"
+        "Esc  clear every filter   F5  reload (the list also follows other people's changes)\n"
         "d  mark done   r  reopen   e  extend the deadline   x  withdraw   n  note\n"
         "N  add a directive and its tasks   A  add an agency\n"
-        "v  directives (Enter: filter by one)   a  agencies scoreboard (s: sort, e: export)\n"
+        "v  directives (Enter: filter by one)   a  agencies scoreboard (Enter: its assignments, s: sort, e: export)\n"
         "m  submissions matrix of a recurring report (c: choose the task, e: export)\n"
         "t  change the as-of date   l  Tiếng Việt / English   Ctrl+P  command palette   ?  help   q  quit",
     ),
@@ -89,7 +97,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ui.field_issued_on": ("Ngày ban hành", "Issued on"),
     "ui.field_kind": ("Loại văn bản (Kế hoạch, Thông báo, ...)", "Kind (plan, notice, ...)"),
     "ui.field_title": ("Trích yếu", "Title"),
-    "ui.field_jurisdiction": ("Tỉnh (mã, vd. thanh-hoa)", "Province (code, e.g. thanh-hoa)"),
+    "ui.field_jurisdiction": ("Tỉnh (mã hoặc tên, vd. thanh-hoa)", "Province (code or name, e.g. thanh-hoa)"),
     "ui.field_task_ref": ("Mã nhiệm vụ (vd. 3.1.a)", "Task ref (e.g. 3.1.a)"),
     "ui.field_task_text": ("Nội dung nhiệm vụ", "Task"),
     "ui.field_task_lead": (
@@ -106,7 +114,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ui.field_short_name": ("Tên viết tắt", "Short name"),
     "ui.field_aliases": ("Tên gọi khác (cách nhau bởi ;)", "Other names (separate with ;)"),
     "ui.field_emails": ("Email nhận nhắc việc (cách nhau bởi ;)", "Reminder emails (separate with ;)"),
-    "ui.key_agency": ("Cơ quan", "Agency"),
+    "ui.key_agency": ("Lọc cơ quan", "Agency"),
     "ui.key_back": ("Quay lại", "Back"),
     "ui.key_choose_task": ("Chọn nhiệm vụ", "Choose task"),
     "ui.key_directives": ("Văn bản", "Directives"),
@@ -156,5 +164,113 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cmd.language": ("Tiếng Việt / English", "Tiếng Việt / English"),
     "cmd.help": ("Trợ giúp", "Help"),
     "ui.scoreboard_title": ("Kết quả thực hiện theo cơ quan, tính đến ngày {as_of}", "Agencies, as of {as_of}"),
-    "ui.key_scoreboard": ("Cơ quan", "Agencies"),
+    "ui.key_scoreboard": ("Xếp hạng", "Scoreboard"),
+    "ui.word.overdue": ("Quá hạn", "Overdue"),
+    "ui.word.in_progress": ("Đang thực hiện", "In progress"),
+    "ui.word.due_soon": ("Sắp đến hạn", "Due soon"),
+    "ui.word.done_on_time": ("Đúng hạn", "On time"),
+    "ui.word.done_late": ("Trễ hạn", "Late"),
+    "ui.word.standing": ("Thường xuyên", "Standing"),
+    "ui.word.withdrawn": ("Đã rút", "Withdrawn"),
+    "ui.status_days": ("{word} {days} ng.", "{word} {days}d"),
+    "col.province": ("Tỉnh", "Province"),
+    "ui.action.create": ("tạo", "created"),
+    "ui.action.update": ("sửa", "changed"),
+    "ui.action.deadline": ("đổi thời hạn", "deadline changed"),
+    "ui.action.complete": ("hoàn thành", "done"),
+    "ui.action.reopen": ("mở lại", "reopened"),
+    "ui.action.extend": ("gia hạn", "extended"),
+    "ui.action.withdraw": ("rút", "withdrawn"),
+    "ui.action.note": ("ghi chú", "note"),
+    "ui.action.import": ("nhập từ tệp", "imported"),
+    "ui.field_word.completed_on": ("ngày", "on"),
+    "ui.field_word.result_ref": ("báo cáo", "report"),
+    "ui.field_word.due_on": ("hạn", "due"),
+    "ui.field_word.deadline_text": ("thời hạn ghi trong văn bản", "deadline as written"),
+    "ui.field_word.note": ("ghi chú", "note"),
+    "ui.field_word.withdrawn_on": ("ngày rút", "withdrawn on"),
+    "ui.field_word.title": ("trích yếu", "title"),
+    "ui.field_word.issued_on": ("ngày ban hành", "issued on"),
+    "ui.field_word.kind": ("loại", "kind"),
+    "ui.field_word.issuer": ("cơ quan ban hành", "issuer"),
+    "ui.field_word.text": ("nội dung", "text"),
+    "ui.field_word.short_name": ("tên viết tắt", "short name"),
+    "ui.field_word.aliases": ("tên gọi khác", "other names"),
+    "ui.field_word.emails": ("email", "emails"),
+    "ui.field_word.rule": ("định kỳ", "recurrence"),
+    "ui.field_word.starts_on": ("bắt đầu", "starts on"),
+    "ui.history_empty": ("(trống)", "(empty)"),
+    "ui.detail_contacts": ("Liên hệ", "Contact"),
+    "ui.key_note": ("Ghi chú", "Note"),
+    "ui.key_open_agency": ("Xem phân công", "Its assignments"),
+    "ui.key_open_directive": ("Lọc theo văn bản", "Its assignments"),
+    "ui.left_view": (
+        "Phân công #{id} không còn trong danh sách đang xem; con trỏ về đầu danh sách.",
+        "Assignment #{id} is no longer in this list; the cursor is back at the top.",
+    ),
+    "ui.no_such_id": ("Không có phân công #{id}.", "There is no assignment #{id}."),
+    "ui.not_a_date": (
+        "“{value}” không phải là ngày; viết ngày trước, ví dụ 30/6/2020.",
+        "“{value}” is not a date; write the day first, e.g. 30/6/2020.",
+    ),
+    "ui.not_one_date": (
+        "“{value}” không chỉ một ngày; ghi hạn mới là một ngày, ví dụ 30/6/2020.",
+        "“{value}” names no single day; give the new due date as one day, e.g. 30/6/2020.",
+    ),
+    "ui.not_a_deadline": (
+        "Không đọc được thời hạn “{value}”; ví dụ: trước 30/4/2020, quý III năm 2020, trước ngày 20 hàng tháng.",
+        "Cannot read the deadline “{value}”; e.g. trước 30/4/2020, quý III năm 2020, trước ngày 20 hàng tháng.",
+    ),
+    "ui.field_required": ("Cần điền {field}.", "{field} is required."),
+    "ui.done_again_title": ("Sửa thông tin hoàn thành", "Change the recorded completion"),
+    "ui.already_done": (
+        "Phân công này đã được ghi nhận hoàn thành ngày {on}, báo cáo {ref}. Lưu sẽ thay thế thông tin này "
+        "(lịch sử giữ lại thông tin cũ).",
+        "This assignment is already recorded as done on {on}, report {ref}. Saving replaces that (the "
+        "history keeps the old values).",
+    ),
+    "ui.replace": ("Thay thế", "Replace"),
+    "ui.msg_withdrawn": ("Đã rút phân công {id} từ ngày {on}.", "Assignment {id} withdrawn from {on}."),
+    "ui.palette_placeholder": ("Tìm lệnh (không cần dấu)…", "Search for a command…"),
+    "ui.palette_none": ("Không có lệnh nào khớp", "No command matches"),
+    "ui.directive_exists": (
+        "Văn bản {number} đã có trong cơ sở dữ liệu.",
+        "Directive {number} exists already.",
+    ),
+    "ui.agency_exists": ("Cơ quan “{name}” đã có trong cơ sở dữ liệu.", "The agency “{name}” exists already."),
+    "ui.would_change": ("Lưu sẽ thay đổi: {changes}.", "Saving changes: {changes}."),
+    "ui.task_would_change": ("Nhiệm vụ {ref} sẽ thay đổi: {changes}.", "Task {ref} changes: {changes}."),
+    "ui.nothing_would_change": ("Lưu không thay đổi thông tin đã có.", "Saving changes nothing recorded."),
+    "ui.save_again": (
+        "Nhấn Lưu (Đồng ý) lần nữa để xác nhận; thay đổi được ghi vào nhật ký.",
+        "Press Save (OK) again to confirm; the change is recorded in the audit log.",
+    ),
+    "ui.score_sort_best": ("tốt nhất trước", "best first"),
+    "ui.score_sort_worst": ("kém nhất trước (để đôn đốc)", "worst first (to chase)"),
+    "ui.score_sort_overdue": ("nhiều quá hạn nhất trước", "most overdue first"),
+    "ui.score_sort_agency": ("theo tên cơ quan", "by name"),
+    "cmd.refresh": ("Tải lại danh sách", "Reload the list"),
+    "ui.key_refresh": ("Tải lại", "Reload"),
+    "ui.welcome": (
+        "Cơ sở dữ liệu {url} chưa có văn bản hay cơ quan nào. Để bắt đầu:\n\n"
+        "  1. Nhập danh sách nhiệm vụ từ tệp Excel/CSV. Lấy tệp mẫu:\n"
+        "       tracker import --template xlsx mau-nhiem-vu.xlsx\n"
+        "     điền vào, rồi nhập:  tracker import mau-nhiem-vu.xlsx --create-agencies\n\n"
+        "  2. Hoặc thêm cơ quan (phím A) và văn bản với các nhiệm vụ (phím N) ngay tại đây.\n\n"
+        "  3. Hoặc xem thử với dữ liệu mẫu:  tracker demo\n\n"
+        "Sau khi nhập, mở lại màn hình này (hoặc nhấn F5).",
+        "The database {url} holds no directive and no agency yet. To start:\n\n"
+        "  1. Import your task list from an Excel/CSV file. Get the template:\n"
+        "       tracker import --template xlsx tasks-template.xlsx\n"
+        "     fill it in, then:  tracker import tasks-template.xlsx --create-agencies\n\n"
+        "  2. Or add agencies (key A) and a directive with its tasks (key N) right here.\n\n"
+        "  3. Or try the demo data:  tracker demo\n\n"
+        "Once imported, open this screen again (or press F5).",
+    ),
+    "ui.export_suffix": (
+        "{name}: tên tệp phải kết thúc bằng .xlsx, .docx, .csv hoặc .md.",
+        "{name}: end the name with .xlsx, .docx, .csv or .md.",
+    ),
+    "ui.export_folder": ("Không có thư mục {folder}.", "{folder}: no such folder."),
+    "ui.export_failed": ("Không ghi được tệp: {problem}", "Cannot write the file: {problem}"),
 }
