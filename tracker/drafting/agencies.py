@@ -46,7 +46,7 @@ class KnownNames:
         for name, aliases, is_group in entries:
             for spelling in (name, *aliases):
                 if spelling.strip():
-                    known.names.setdefault(fold(spelling), name)
+                    known.names.setdefault(_normal(spelling), name)
             if is_group:
                 known.groups.add(name)
         return known

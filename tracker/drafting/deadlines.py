@@ -73,7 +73,8 @@ def find_deadline(text: str, rules: DeadlineRules | None = None) -> FoundDeadlin
         others = tuple(w for w, d in found[1:] if (d.due_on, d.rule) != (first[1].due_on, first[1].rule))
         return FoundDeadline(first[0], first[1], others)
     match = _STANDING.search(folded)
-    if match and match.start() < 40:  # "Thường xuyên kiểm tra …", not "… thường xuyên được chú trọng"
+    # "Thường xuyên kiểm tra …", "thời hạn: thường xuyên"; not "… thường xuyên được chú trọng"
+    if match and (match.start() <= 2 or re.search(r"(?:thoi han|han|thuc hien)\s*:?\s*$", folded[: match.start()])):
         wording = text[match.start() : match.end()]
         return FoundDeadline(wording, Deadline(wording))
     return None

@@ -15,6 +15,7 @@ from datetime import date
 
 from tracker.drafting.cleaning import is_heading_case
 from tracker.drafting.folding import fold_keep
+from tracker.drafting.sections import LABEL
 
 KINDS = {
     "ke hoach": "Kế hoạch",
@@ -100,7 +101,7 @@ def read_header(lines: list[str]) -> Header:
         if _CHAIRMAN.match(folded[index].strip()) and is_heading_case(lines[index]):
             _issuer(header, lines[index : index + 1], folded[index : index + 1], 1)
             break
-    _number_and_date(header, lines, folded, top + 1 if kind_line is None else top)
+    _number_and_date(header, lines, folded, min(limit, top + 1 if kind_line is None else top))
     _issuer(header, lines, folded, top)
     title_end = _title(header, lines, folded, kind_line, limit)
     header.body_start = title_end
@@ -134,6 +135,8 @@ def _issuer(header: Header, lines: list[str], folded: list[str], top: int) -> No
     names: list[str] = []
     for index in range(top):
         line, key = lines[index], folded[index]
+        if LABEL.match(line):
+            break  # the first numbered section: the body has begun
         chairman = _CHAIRMAN.match(key.strip())
         if chairman:
             offset = len(key) - len(key.lstrip())
