@@ -65,9 +65,9 @@ def test_draft_imports_unchanged_on_a_database_with_agencies(
     if suffix == "xlsx":
         sheet = openpyxl.load_workbook(output).active
         assert sheet is not None
-        rows = [[c.value for c in row] for row in sheet.iter_rows()]
-        header = rows[0]
-        leads = {row[header.index("ref")]: row[header.index("lead")] for row in rows[1:]}
+        cells = [[c.value for c in row] for row in sheet.iter_rows()]
+        header = cells[0]
+        leads = {row[header.index("ref")]: row[header.index("lead")] for row in cells[1:]}
         assert leads["II.2"] == "Sở Tài nguyên và Môi trường"
     # The agency the database lacks is named in the note, and the import says so too.
     strict = run(capsys, "--db", demo_url, "import", str(output), "--dry-run")

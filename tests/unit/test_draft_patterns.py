@@ -54,7 +54,9 @@ def test_numbering_paths_dotted_letters_parentheses_roman_and_bullets() -> None:
 
 
 def test_the_same_short_ref_twice_gets_the_full_path() -> None:
-    found = by_ref(draft("I. NHIỆM VỤ NĂM 2021\n2.1. Sở Y tế tổ chức.\nII. NHIỆM VỤ NĂM 2022\n2.1. Sở Xây dựng tổ chức.\n"))
+    found = by_ref(
+        draft("I. NHIỆM VỤ NĂM 2021\n2.1. Sở Y tế tổ chức.\nII. NHIỆM VỤ NĂM 2022\n2.1. Sở Xây dựng tổ chức.\n")
+    )
     assert set(found) == {"I.2.1", "II.2.1"}
 
 
@@ -167,8 +169,10 @@ def test_the_distribution_list_is_not_tasks() -> None:
 
 
 def test_scanning_noise_page_numbers_footnotes_lost_diacritics_and_letterhead_fragments() -> None:
-    head = "ỦY BAN NHÂN DÂN\nTỈNH THANH HÓA\nSỞ TƯ PHÒNG: 34 /KH-UBND\nĐẾN: 303\nSố: 66/2\n" \
-        "Thanh Hóa, ngày 05 tháng 02 năm 2020\n\nKẾ HOẠCH\nTổng kết chương trình\n\n"  # fmt: skip
+    head = (
+        "ỦY BAN NHÂN DÂN\nTỈNH THANH HÓA\nSỞ TƯ PHÒNG: 34 /KH-UBND\nĐẾN: 303\nSố: 66/2\n"
+        "Thanh Hóa, ngày 05 tháng 02 năm 2020\n\nKẾ HOẠCH\nTổng kết chương trình\n\n"
+    )
     found = draft(
         "II. NHIỆM VỤ\n"
         "1. Sở Nội vụ chủ trì, phối hợp với Sở Tài chính xây dựng báo cáo tổng kết theo Kế hoạch¹ của\n\n"
@@ -214,8 +218,10 @@ def test_header_fields_not_found_are_empty_and_noted() -> None:
 
 
 def test_a_chairman_issues_an_instruction() -> None:
-    head = "ỦY BAN NHÂN DÂN\nTỈNH TUYÊN QUANG\nSố: 05/CT-UBND\nTuyên Quang, ngày 1 tháng 4 năm 2021\n\n" \
-        "CHỈ THỊ\nVề việc tăng cường kỷ luật hành chính\n\nCHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH TUYÊN QUANG\n\n"  # fmt: skip
+    head = (
+        "ỦY BAN NHÂN DÂN\nTỈNH TUYÊN QUANG\nSố: 05/CT-UBND\nTuyên Quang, ngày 1 tháng 4 năm 2021\n\n"
+        "CHỈ THỊ\nVề việc tăng cường kỷ luật hành chính\n\nCHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH TUYÊN QUANG\n\n"
+    )
     found = draft("1. Sở Nội vụ kiểm tra đột xuất.\n", head=head)
     assert (found.kind, found.number, found.issuer) == ("Chỉ thị", "05/CT-UBND", "Chủ tịch UBND tỉnh Tuyên Quang")
     assert found.title == "tăng cường kỷ luật hành chính"
@@ -230,6 +236,8 @@ def test_no_numbered_sections_is_a_problem_with_the_header_kept() -> None:
 
 
 def test_sections_without_an_agency_are_left_out_and_named() -> None:
-    found = draft("I. MỤC ĐÍCH, YÊU CẦU\n1. Bảo đảm chất lượng.\nII. NỘI DUNG\n1. Tự đánh giá kết quả.\n2. Sở Y tế tổ chức.\n")
+    found = draft(
+        "I. MỤC ĐÍCH, YÊU CẦU\n1. Bảo đảm chất lượng.\nII. NỘI DUNG\n1. Tự đánh giá kết quả.\n2. Sở Y tế tổ chức.\n"
+    )
     assert [t.ref for t in found.tasks] == ["II.2"]
     assert found.note.endswith("left out: II.1.")  # aims (I.1) are not tasks at all

@@ -59,7 +59,9 @@ def test_docx_with_automatic_numbers(tmp_path: Path) -> None:
 
 
 def test_docx_with_typed_numbers_and_a_table(tmp_path: Path) -> None:
-    table = "<w:tbl><w:tr><w:tc>" + _paragraph("STT") + "</w:tc><w:tc>" + _paragraph("Nội dung") + "</w:tc></w:tr></w:tbl>"
+    table = (
+        "<w:tbl><w:tr><w:tc>" + _paragraph("STT") + "</w:tc><w:tc>" + _paragraph("Nội dung") + "</w:tc></w:tr></w:tbl>"
+    )
     path = _docx(tmp_path / "kh.docx", [_paragraph("1. Sở Nội vụ tổng hợp."), table])
     assert read_lines(path)[:3] == ["1. Sở Nội vụ tổng hợp.", "", "STT\tNội dung"]
 

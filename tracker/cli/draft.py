@@ -19,11 +19,18 @@ if TYPE_CHECKING:
 @cli.command("draft")
 @global_options
 @click.argument("path", type=click.Path(path_type=Path))
-@click.option("--format", "file_format", type=click.Choice(["json", "csv", "xlsx"]),
-              help="Default: from the --output name, else json.")  # fmt: skip
-@click.option("--output", "-o", type=click.Path(path_type=Path), help="Write the draft here (default: standard output).")
-@click.option("--jurisdiction", metavar="CODE", help="Match names against this jurisdiction's agencies; "
-              "written on every row.")  # fmt: skip
+@click.option(
+    "--format",
+    "file_format",
+    type=click.Choice(["json", "csv", "xlsx"]),
+    help="Default: from the --output name, else json.",
+)
+@click.option(
+    "--output", "-o", type=click.Path(path_type=Path), help="Write the draft here (default: standard output)."
+)
+@click.option(
+    "--jurisdiction", metavar="CODE", help="Match names against this jurisdiction's agencies; written on every row."
+)
 def draft_command(path: Path, file_format: str | None, output: Path | None, jurisdiction: str | None) -> None:
     """Draft the tasks of a directive (.txt, .md, .docx, .pdf) for `tracker import`: check, then import.
 
@@ -43,8 +50,11 @@ def draft_command(path: Path, file_format: str | None, output: Path | None, juri
         else:
             write_draft(draft, output, chosen)
     if draft.problem is not None:
-        fail(draft.problem.text(context.lang) if str(path) in str(draft.problem) else f"{path}: "
-             f"{draft.problem.text(context.lang)}")  # fmt: skip
+        fail(
+            draft.problem.text(context.lang)
+            if str(path) in str(draft.problem)
+            else f"{path}: {draft.problem.text(context.lang)}"
+        )
     target = t("draft.summary_target", context.lang, target=output) if output is not None else ""
     click.echo(t("draft.summary", context.lang, path=path, tasks=len(draft.tasks), target=target), err=True)
 

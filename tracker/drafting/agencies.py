@@ -101,7 +101,9 @@ def _flexible(folded: str) -> str:
 
 
 _LEXICON = _pattern(DEPARTMENTS)
-_HEAD = re.compile(r"(?<![\w])(?:" + "|".join(sorted((re.escape(fold(h)) for h in HEADS), key=len, reverse=True)) + r")(?![\w])")
+_HEAD = re.compile(
+    r"(?<![\w])(?:" + "|".join(sorted((re.escape(fold(h)) for h in HEADS), key=len, reverse=True)) + r")(?![\w])"
+)
 _GROUP_START = re.compile(r"(?<![\w])(?:" + "|".join(re.escape(s) for s in GROUP_STARTS) + r")(?![\w])")
 _GROUP_WORD = re.compile(
     r"\s*(?:" + "|".join(sorted((re.escape(w) for w in GROUP_WORDS), key=len, reverse=True)) + r")(?![\w])"
@@ -109,13 +111,122 @@ _GROUP_WORD = re.compile(
 _TOKEN = re.compile(r"\s*([^\W\d_][\w]*|&|-|–)")
 _STOP = {
     fold(w)
-    for w in (
-        "chủ trì phối hợp tham mưu tổ chức thực hiện triển khai tiến hành báo cáo gửi trình hướng dẫn có là được "
-        "để về theo trong tại của cho với ngoài xây tổng đề căn rà kiểm chỉ đôn khẩn nghiên quản bố cung tăng đẩy "
-        "tiếp nâng hoàn phổ lập tập giải chịu đảm bảo thường ban hành cập công sớm rà lựa thẩm dự tuyên vận theo "
-        "đã đang sẽ cần phải và các những này đó trên từ đến như khi nếu sau trước khảo đánh tự lấy thu mở phát "
-        "chuẩn sắp ứng duy tạo làm giám hỗ quy kịp nắm quán chấn cử đăng tuyển xét thông xử"
-    ).split()
+    for w in [
+        "chủ",
+        "trì",
+        "phối",
+        "hợp",
+        "tham",
+        "mưu",
+        "tổ",
+        "chức",
+        "thực",
+        "hiện",
+        "triển",
+        "khai",
+        "tiến",
+        "hành",
+        "báo",
+        "cáo",
+        "gửi",
+        "trình",
+        "hướng",
+        "dẫn",
+        "có",
+        "là",
+        "được",
+        "để",
+        "về",
+        "theo",
+        "trong",
+        "tại",
+        "của",
+        "cho",
+        "với",
+        "ngoài",
+        "xây",
+        "tổng",
+        "đề",
+        "căn",
+        "rà",
+        "kiểm",
+        "chỉ",
+        "đôn",
+        "khẩn",
+        "nghiên",
+        "quản",
+        "bố",
+        "cung",
+        "tăng",
+        "đẩy",
+        "tiếp",
+        "nâng",
+        "hoàn",
+        "phổ",
+        "lập",
+        "tập",
+        "giải",
+        "chịu",
+        "đảm",
+        "bảo",
+        "thường",
+        "ban",
+        "hành",
+        "cập",
+        "công",
+        "sớm",
+        "rà",
+        "lựa",
+        "thẩm",
+        "dự",
+        "tuyên",
+        "vận",
+        "theo",
+        "đã",
+        "đang",
+        "sẽ",
+        "cần",
+        "phải",
+        "và",
+        "các",
+        "những",
+        "này",
+        "đó",
+        "trên",
+        "từ",
+        "đến",
+        "như",
+        "khi",
+        "nếu",
+        "sau",
+        "trước",
+        "khảo",
+        "đánh",
+        "tự",
+        "lấy",
+        "thu",
+        "mở",
+        "phát",
+        "chuẩn",
+        "sắp",
+        "ứng",
+        "duy",
+        "tạo",
+        "làm",
+        "giám",
+        "hỗ",
+        "quy",
+        "kịp",
+        "nắm",
+        "quán",
+        "chấn",
+        "cử",
+        "đăng",
+        "tuyển",
+        "xét",
+        "thông",
+        "xử",
+    ]
 }
 _PLACE = _pattern(PLACE_TAKING)
 _LOCAL = re.compile(r"(?<![\w])(?:ubnd|uy ban nhan dan)\s+(?:huyen|thi xa|thanh pho|quan|xa|phuong|thi tran)(?![\w])")
@@ -226,9 +337,9 @@ def find_mentions(text: str, known: KnownNames | None = None) -> list[Mention]:
         spans[1].append((m.start(), _extend_name(text, folded, m.end(), True)))
     for match in _HEAD.finditer(folded):
         if _capitalised(text[match.start()]):
-            end = _rule_name(text, folded, match.start(), match.end())
-            if end is not None:
-                spans[2].append((match.start(), _extend_name(text, folded, end, False)))
+            rule_end = _rule_name(text, folded, match.start(), match.end())
+            if rule_end is not None:
+                spans[2].append((match.start(), _extend_name(text, folded, rule_end, False)))
     # The database's names first, then the usual names, then the rule; the longest first within each.
     ranked = [(rank, start, end) for rank, group_spans in enumerate(spans) for start, end in group_spans]
     for _, start, end in sorted(ranked, key=lambda s: (s[0], -(s[2] - s[1]), s[1])):
@@ -237,8 +348,8 @@ def find_mentions(text: str, known: KnownNames | None = None) -> list[Mention]:
     return sorted(found, key=lambda m: m.start)
 
 
-def _PERSON_ROLE(folded: str, start: int, end: int) -> bool:  # noqa: N802 - reads as a rule
-    """"Chủ tịch UBND tỉnh" is the province's chairman, whom reports go to, not an agency with tasks."""
+def _PERSON_ROLE(folded: str, start: int, end: int) -> bool:
+    """ "Chủ tịch UBND tỉnh" is the province's chairman, whom reports go to, not an agency with tasks."""
     return bool(re.match(r"(?:ubnd|uy ban nhan dan) tinh", folded[start:end])) and bool(
         re.search(r"(?:chu tich|lanh dao)\s+$", folded[max(0, start - 20) : start])
     )
@@ -255,7 +366,7 @@ def _group_end(folded: str, end: int) -> int:
 
 
 def _split_groups(folded: str, start: int, end: int) -> list[tuple[int, int]]:
-    """"các sở, ban, ngành cấp tỉnh và các cơ quan Trung ương …" is two groups."""
+    """ "các sở, ban, ngành cấp tỉnh và các cơ quan Trung ương …" is two groups."""
     pieces = []
     for part in re.finditer(r"(?:(?!\s+va\s+cac\s|\s*;\s*).)+", folded[start:end]):
         text = part.group(0)

@@ -87,8 +87,13 @@ def draft_lines(
     if reporter is not None and not draft.issuer:
         draft.issuer = reporter.name
         draft.notes.append(t("draft.note.issuer_from_closing", lang, issuer=reporter.name))
-    for field_name, value in (("number", draft.number), ("issued_on", draft.issued_on), ("kind", draft.kind),
-                              ("issuer", draft.issuer), ("title", draft.title)):  # fmt: skip
+    for field_name, value in (
+        ("number", draft.number),
+        ("issued_on", draft.issued_on),
+        ("kind", draft.kind),
+        ("issuer", draft.issuer),
+        ("title", draft.title),
+    ):
         if not value:
             draft.notes.append(t(f"draft.note.no_{field_name}", lang))
     _, roots = outline(body)
@@ -107,7 +112,9 @@ def draft_lines(
 
 
 def _found(draft: Draft, lang: str) -> str:
-    parts = [p for p in (draft.kind, draft.number, draft.issued_on.strftime("%d/%m/%Y") if draft.issued_on else "") if p]
+    parts = [
+        p for p in (draft.kind, draft.number, draft.issued_on.strftime("%d/%m/%Y") if draft.issued_on else "") if p
+    ]
     return " ".join(parts) if parts else t("draft.nothing_in_header", lang)
 
 

@@ -26,7 +26,8 @@ _EVERY = r"(?:hang|moi|dinh\s+ky(?:\s+hang)?)"
 _PHRASES = [
     # "trước ngày 20 hằng tháng", "trước ngày 15/12 hằng năm", "ngày 25 của tháng cuối quý"
     re.compile(
-        rf"(?:truoc|cham nhat(?:\s+la)?|vao|han)?\s*ngay\s+\d{{1,2}}(?:\s*/\s*\d{{1,2}})?\s+{_EVERY}\s+(?:thang|quy|nam)"
+        rf"(?:truoc|cham nhat(?:\s+la)?|vao|han)?\s*ngay\s+\d{{1,2}}(?:\s*/\s*\d{{1,2}})?"
+        rf"\s+{_EVERY}\s+(?:thang|quy|nam)"
     ),
     re.compile(rf"(?:truoc|cham nhat(?:\s+la)?|khong qua|han cuoi(?:\s+la)?|han|den het)\s*(?:ngay\s*)?(?:{_DATE})"),
     re.compile(rf"(?:hoan thanh\s+)?(?:vao|trong|truoc|cuoi|het|den het)\s+(?:{_QUARTER}|{_HALF})"),
@@ -72,10 +73,12 @@ def find_deadline(text: str, rules: DeadlineRules | None = None) -> FoundDeadlin
         first = found[0]
         others = tuple(w for w, d in found[1:] if (d.due_on, d.rule) != (first[1].due_on, first[1].rule))
         return FoundDeadline(first[0], first[1], others)
-    match = _STANDING.search(folded)
+    standing = _STANDING.search(folded)
     # "Thường xuyên kiểm tra …", "thời hạn: thường xuyên"; not "… thường xuyên được chú trọng"
-    if match and (match.start() <= 2 or re.search(r"(?:thoi han|han|thuc hien)\s*:?\s*$", folded[: match.start()])):
-        wording = text[match.start() : match.end()]
+    if standing and (
+        standing.start() <= 2 or re.search(r"(?:thoi han|han|thuc hien)\s*:?\s*$", folded[: standing.start()])
+    ):
+        wording = text[standing.start() : standing.end()]
         return FoundDeadline(wording, Deadline(wording))
     return None
 

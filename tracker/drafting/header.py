@@ -9,6 +9,7 @@ stays empty: the caller lists it for the clerk, nothing is guessed.
 
 from __future__ import annotations
 
+import contextlib
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -30,9 +31,17 @@ KINDS = {
     "de an": "Đề án",
 }
 ABBREVIATIONS = {
-    "KH": "Kế hoạch", "TB": "Thông báo", "QĐ": "Quyết định", "QD": "Quyết định", "CT": "Chỉ thị",
-    "BC": "Báo cáo", "NQ": "Nghị quyết", "CTr": "Chương trình", "HD": "Hướng dẫn", "ĐA": "Đề án",
-}  # fmt: skip
+    "KH": "Kế hoạch",
+    "TB": "Thông báo",
+    "QĐ": "Quyết định",
+    "QD": "Quyết định",
+    "CT": "Chỉ thị",
+    "BC": "Báo cáo",
+    "NQ": "Nghị quyết",
+    "CTr": "Chương trình",
+    "HD": "Hướng dẫn",
+    "ĐA": "Đề án",
+}
 
 _NUMBER = re.compile(
     r"(?<![\w/])(\d{1,5})\s*/\s*(?:(\d{4})\s*/\s*)?([A-ZĐ][A-Za-zĐđ]{0,7}(?:\s*-\s*[A-ZĐ][A-ZĐ0-9]{0,11}){0,3})(?![\w])"
@@ -66,7 +75,9 @@ def display_name(upper: str) -> str:
     "SỞ THÔNG TIN VÀ TRUYỀN THÔNG" -> "Sở Thông tin và Truyền thông"."""
     text = re.sub(r"\s+", " ", upper).strip(" ,.")
     folded = fold_keep(text)
-    match = re.match(r"(?:uy ban nhan dan|ubnd)\s+(tinh|thanh pho|huyen|thi xa|quan|xa|phuong|thi tran)\s+(.+)$", folded)
+    match = re.match(
+        r"(?:uy ban nhan dan|ubnd)\s+(tinh|thanh pho|huyen|thi xa|quan|xa|phuong|thi tran)\s+(.+)$", folded
+    )
     if match:
         unit = text[match.start(1) : match.end(1)].lower()
         return f"UBND {unit} {_title_case(text[match.start(2) :])}"
@@ -107,7 +118,9 @@ def read_header(lines: list[str]) -> Header:
     header.body_start = title_end
     if not header.kind and header.number:
         letters = re.split(r"\s*-\s*", header.number.split("/")[-1])[0]
-        header.kind = ABBREVIATIONS.get(letters, "Công văn" if letters in ("UBND", "SNV") or "-" in header.number else "")
+        header.kind = ABBREVIATIONS.get(
+            letters, "Công văn" if letters in ("UBND", "SNV") or "-" in header.number else ""
+        )
     return header
 
 
@@ -120,13 +133,11 @@ def _number_and_date(header: Header, lines: list[str], folded: list[str], top: i
                     number = f"{match.group(1)}/" + (f"{match.group(2)}/" if match.group(2) else "")
                     header.number = number + re.sub(r"\s*-\s*", "-", letters)
                     break
-        if header.issued_on is None and (match := _DATE.search(folded[index])):
-            day, month, year = (int(g) for g in match.groups())
-            try:
+        if header.issued_on is None and (dated := _DATE.search(folded[index])):
+            day, month, year = (int(g) for g in dated.groups())
+            with contextlib.suppress(ValueError):  # "ngày 31 tháng 2": left empty, and noted
                 header.issued_on = date(year, month, day)
-            except ValueError:
-                pass
-            place = re.search(r"((?:[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ][\w]*\s*){1,4}),?\s*$", lines[index][: match.start()])
+            place = re.search(r"((?:[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ][\w]*\s*){1,4}),?\s*$", lines[index][: dated.start()])
             if place and not header.province:
                 header.province = place.group(1).strip(" ,")
 

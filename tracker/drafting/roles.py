@@ -78,9 +78,10 @@ def read_roles(text: str, known: KnownNames | None = None) -> Roles:
         if not names:
             continue
         rest = folded[end:].strip()
-        after_lead = folded[max(0, start - 12) : start].rstrip().endswith(",") and "chu tri" in folded[
-            max(0, start - 12) : start
-        ]
+        after_lead = (
+            folded[max(0, start - 12) : start].rstrip().endswith(",")
+            and "chu tri" in folded[max(0, start - 12) : start]
+        )
         if start == 0 and (not rest or rest.startswith((":", "./.", "."))):
             leads.extend(names)
             roles.addressed_only = not rest or rest in (".", "./.", ":")

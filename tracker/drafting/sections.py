@@ -77,7 +77,7 @@ def read_label(paragraph: str) -> tuple[str, str, str] | None:
             return None
         return f"dotted{groups['dotted'].count('.') + 1}", groups["dotted"], rest
     if groups["arabic"]:
-        if groups["arabic_end"] == "." and not rest[:1].isalpha() and not rest[:1] in "“\"(":
+        if groups["arabic_end"] == "." and not rest[:1].isalpha() and rest[:1] not in '“"(':
             return None  # "2. 000 hồ sơ" is not a section
         return ("arabic" if groups["arabic_end"] == "." else "arabic_paren"), groups["arabic"], rest
     if groups["paren"]:
@@ -125,6 +125,7 @@ def outline(paragraphs: list[str]) -> tuple[list[str], list[Section]]:
 
 def _number(roots: list[Section]) -> None:
     """Give bullets a piece (a, b, c … or 1, 2, 3 … beside lettered siblings) and every section its ref."""
+
     def visit(siblings: list[Section]) -> None:
         lettered = any(s.style == "letter" for s in siblings)
         count = 0
