@@ -44,6 +44,16 @@ AGENCY_FIELDS: dict[str, tuple[str, ...]] = {
 }
 AGENCY_REQUIRED = ("name",)
 
+_KNOWN_HEADERS = frozenset(
+    fold(word) for fields in (ASSIGNMENT_FIELDS, AGENCY_FIELDS) for words in fields.values() for word in words
+)
+
+
+def header_score(cells: Sequence[str]) -> int:
+    """How many of ``cells`` are headers an import knows (in Vietnamese or English): the header row of
+    a sheet is the row among its first that scores highest."""
+    return sum(1 for cell in cells if cell and fold(cell) in _KNOWN_HEADERS)
+
 
 def parse_maps(maps: Sequence[str]) -> dict[str, str]:
     """``["Đơn vị=lead"]`` -> ``{"don vi": "lead"}``."""

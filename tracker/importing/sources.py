@@ -6,15 +6,31 @@ from __future__ import annotations
 
 import codecs
 import csv
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+import io
+import itertools
+import re
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from tracker.core.deadlines import MAX_YEAR, MIN_YEAR
 from tracker.core.errors import TrackerError
+from tracker.importing.fields import header_score
 
 FORMATS = ("csv", "xlsx", "json")
+
+MAX_CELL = 32_767
+"""The longest a cell may be, in characters (Excel's own limit)."""
+MAX_JSON_DEPTH = 16
+"""How deep a JSON file may nest lists and objects (the deepest file the import reads needs 5)."""
+MAX_NUMBER_DIGITS = 18
+"""The most digits a number in a file may have."""
+MAX_MERGED_BLOCKS = 100_000
+"""The most merged blocks a sheet may have."""
+HEADER_SEARCH_ROWS = 20
+"""How many rows at the top of a sheet may be a title above the header row."""
 
 
 class SourceRow(NamedTuple):
@@ -32,9 +48,21 @@ class Table:
     rows: Iterator[SourceRow]
 
 
+_ZIP_MAGIC = b"PK\x03\x04"
+
+
 def detect_format(path: Path, explicit: str | None) -> str:
+    """The format given, else the one the content shows (an XLSX workbook is a zip archive, whatever
+    its name), else the one the name's suffix says."""
     if explicit:
         return explicit
+    try:
+        with path.open("rb") as raw:
+            head = raw.read(4)
+    except OSError:
+        head = b""
+    if head == _ZIP_MAGIC:
+        return "xlsx"
     suffix = path.suffix.lower().lstrip(".")
     if suffix in {"csv", "txt", "tsv"}:
         return "csv"
@@ -83,6 +111,48 @@ def _not_text(path: Path, encoding: str) -> TrackerError:
     )
 
 
+def header_row(rows: Iterable[list[Any]]) -> tuple[int, int]:
+    """(index, score) of the header among the first rows: the first row that names the most known
+    columns (a title such as "DANH MỤC NHIỆM VỤ ..." and a blank row may come before it); (0, 0)
+    when no row names any."""
+    best, best_score = 0, 0
+    for index, cells in enumerate(itertools.islice(rows, HEADER_SEARCH_ROWS)):
+        score = header_score(["" if cell is None else str(cell) for cell in cells])
+        if score > best_score:
+            best, best_score = index, score
+    return best, best_score
+
+
+def _csv_layout(sample: str) -> tuple[Any, int]:
+    """The dialect and the header row's index: the delimiter under which a row among the first names
+    the most known columns (a short first data row or a title row does not mislead it), else what
+    :class:`csv.Sniffer` says, with the header first."""
+    best: tuple[int, str, int] = (0, ",", 0)
+    lines = sample.splitlines(keepends=True)
+    if len(sample) >= 64 * 1024 and len(lines) > 1:
+        lines = lines[:-1]  # the sample may end inside a line
+    head = "".join(lines[: HEADER_SEARCH_ROWS * 4])
+    for delimiter in (";", ",", "\t"):
+        try:
+            index, score = header_row(csv.reader(io.StringIO(head), delimiter=delimiter))
+        except csv.Error:
+            continue
+        if score > best[0]:
+            best = (score, delimiter, index)
+    if best[0] > 0:
+        delimiter = best[1]
+
+        class Found(csv.excel):
+            pass
+
+        Found.delimiter = delimiter
+        return Found, best[2]
+    try:
+        return csv.Sniffer().sniff(sample, delimiters=",;\t"), 0
+    except csv.Error:
+        return csv.excel, 0
+
+
 def read_csv(path: Path) -> Table:
     encoding = _encoding(path)
     handle = path.open(encoding=encoding, newline="")
@@ -94,25 +164,39 @@ def read_csv(path: Path) -> Table:
     handle.seek(0)
     if handle.read(1) != "\ufeff":
         handle.seek(0)
-    try:
-        dialect: Any = csv.Sniffer().sniff(sample, delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
+    dialect, skip = _csv_layout(sample)
     reader = csv.reader(handle, dialect)
+
+    def too_long(error: csv.Error) -> TrackerError:
+        if "field larger than field limit" in str(error):
+            return TrackerError(key="limits.csv_cell_too_long", path=path, line=reader.line_num, limit=f"{MAX_CELL:,}")
+        return TrackerError(key="limits.csv_unreadable", path=path, line=reader.line_num, detail=error)
+
     try:
+        for _ in range(skip):
+            next(reader)
         headers = [h.strip() for h in next(reader)]
     except StopIteration:
         handle.close()
         raise TrackerError(f"{path}: the file is empty; it needs a header row.") from None
+    except csv.Error as error:
+        handle.close()
+        raise too_long(error) from None
+    except UnicodeDecodeError:
+        handle.close()
+        raise _not_text(path, encoding) from None
+    columns = [column_letter(i) for i in range(len(headers))]
 
     def rows() -> Iterator[SourceRow]:
         with handle:
             try:
-                for number, values in enumerate(reader, start=2):
+                for number, values in enumerate(reader, start=skip + 2):
                     joined = "".join(values)
                     if "\ufeff" in joined:  # a byte-order mark pasted into a cell is never meant
                         values = [v.replace("\ufeff", "") for v in values]
                         joined = "".join(values)
+                    if len(joined) > MAX_CELL:
+                        _check_cell_lengths(path, str(number), values, columns)
                     if "\n" in joined:
                         _check_no_swallowed_rows(path, str(number), values, dialect.delimiter, len(headers))
                     if joined.strip():
@@ -121,8 +205,24 @@ def read_csv(path: Path) -> Table:
                         yield SourceRow(str(number), values)
             except UnicodeDecodeError:
                 raise _not_text(path, encoding) from None
+            except csv.Error as error:
+                raise too_long(error) from None
 
-    return Table(path, headers, [column_letter(i) for i in range(len(headers))], rows())
+    return Table(path, headers, columns, rows())
+
+
+def _check_cell_lengths(path: Path, row: str, values: list[Any], columns: list[str]) -> None:
+    """A cell longer than :data:`MAX_CELL` characters is an error naming it."""
+    for index, value in enumerate(values):
+        if isinstance(value, str) and len(value) > MAX_CELL:
+            column = columns[index] if index < len(columns) else column_letter(index)
+            raise TrackerError(
+                key="limits.cell_too_long",
+                path=path,
+                where=f"{row}:{column}",
+                length=f"{len(value):,}",
+                limit=f"{MAX_CELL:,}",
+            )
 
 
 def _check_no_swallowed_rows(path: Path, row: str, values: list[str], delimiter: str, width: int) -> None:
@@ -153,96 +253,235 @@ def unguard_formula(text: str) -> str:
 
 def _cell(value: Any) -> Any:
     if isinstance(value, datetime):
+        if not MIN_YEAR <= value.year <= MAX_YEAR:  # e.g. the serial of 31/12/9999: the date check says so
+            return value.strftime("%d/%m/%Y")
         return value.date() if value.time() == datetime.min.time() else value
     return value
+
+
+@dataclass
+class _SheetScan:
+    """What one streaming pass over a sheet's XML finds that openpyxl's read-only mode does not say."""
+
+    blocks: list[tuple[int, int, int, int]] = field(default_factory=list)
+    """(min_row, min_col, max_row, max_col) of each merged block, cut to the sheet's extent."""
+    max_row: int = 0
+    max_col: int = 0
+    formula_without_value: tuple[str, str] | None = None
+    """(cell, formula) of the first formula cell that has no saved value."""
 
 
 def read_xlsx(path: Path, sheet: str | None) -> Table:
     """The first sheet (or ``sheet``), streamed row by row (openpyxl's read-only mode). A merged block's
     value applies to every cell of the block, the way people merge a directive number over its tasks'
-    rows; the blocks are listed after the rows in the file, so a first pass reads just them."""
+    rows; the blocks are listed after the rows in the file, so a first pass reads just them. Title rows
+    above the header are skipped (:func:`header_row`)."""
     import openpyxl
 
+    # Opened by handle, not by name: a workbook saved under another name (".csv") is still one.
+    handle = path.open("rb")
     try:
-        workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        opened = openpyxl.load_workbook(handle, read_only=True, data_only=True)
     except Exception as error:  # openpyxl raises many kinds for a bad file
+        handle.close()
         raise TrackerError(f"{path}: cannot open it as an Excel workbook ({error}).") from None
+    workbook = _Closing(opened, handle)
     if sheet is not None and sheet not in workbook.sheetnames:
         workbook.close()
         raise TrackerError(f"{path}: no sheet {sheet!r}; the sheets are {', '.join(workbook.sheetnames)}.")
+    if not workbook.worksheets:
+        workbook.close()
+        raise TrackerError(key="limits.sheet_unreadable", path=path, detail="no part for the sheet")
     worksheet = workbook[sheet] if sheet else workbook.worksheets[0]
-    blocks = _merged_blocks(path, worksheet)
-    iterator = worksheet.iter_rows(values_only=True)
-    header_values = next(iterator, None)
-    if header_values is None:
+    try:
+        scan = _scan_sheet(path, worksheet.title)
+        if scan.formula_without_value is not None:
+            cell, formula = scan.formula_without_value
+            raise TrackerError(key="limits.formula_without_value", path=path, cell=cell, formula=formula)
+        iterator = iter(_guarded(path, worksheet.iter_rows(values_only=True)))
+        top = list(itertools.islice(iterator, HEADER_SEARCH_ROWS))
+    except BaseException:
+        workbook.close()
+        raise
+    skip, _ = header_row([list(cells) for cells in top])
+    if skip >= len(top):
         workbook.close()
         raise TrackerError(f"{path}: the sheet {worksheet.title!r} is empty; it needs a header row.")
-    headers = [str(value).strip() if value is not None else "" for value in header_values]
+    headers = [str(value).strip() if value is not None else "" for value in top[skip]]
     width = len(headers)
-    # (row, column) of every merged cell below its block's first row -> that first cell; filled in as
-    # the first row of each block goes by.
-    followers: dict[tuple[int, int], tuple[int, int]] = {}
-    for min_row, min_col, max_row, max_col in blocks:
-        for row in range(min_row, max_row + 1):
-            for column in range(min_col, max_col + 1):
-                if (row, column) != (min_row, min_col):
-                    followers[(row, column)] = (min_row, min_col)
-    leaders = set(followers.values())
+    columns = [column_letter(i) for i in range(width)]
+    rest = itertools.chain(top[skip + 1 :], iterator)
+    first = skip + 2
+    by_first_row: dict[int, list[tuple[int, int, int, int]]] = {}
+    for block in scan.blocks:
+        by_first_row.setdefault(block[0], []).append(block)
 
     def rows() -> Iterator[SourceRow]:
-        block_values: dict[tuple[int, int], Any] = {}
+        # Blocks that cover the current row, each with the value of its first cell.
+        active = list(above)
         try:
-            for number, cells in enumerate(iterator, start=2):
+            for number, cells in enumerate(rest, start=first):
                 values = list(cells) + [None] * (width - len(cells))
-                for column in range(1, len(values) + 1):
-                    if (number, column) in leaders:
-                        block_values[(number, column)] = values[column - 1]
-                    elif (number, column) in followers:
-                        values[column - 1] = block_values.get(followers[(number, column)])
+                if active:
+                    active = [(block, value) for block, value in active if block[2] >= number]
+                for block in by_first_row.get(number, ()):
+                    active.append((block, values[block[1] - 1] if block[1] <= len(values) else None))
+                for (_, min_col, _, max_col), value in active:
+                    for column in range(min_col, min(max_col, len(values)) + 1):
+                        values[column - 1] = value
                 values = [_cell(value) for value in values]
                 if any(v not in (None, "") for v in values):
+                    _check_cell_lengths(path, str(number), values, columns)
                     yield SourceRow(str(number), values)
         finally:
             workbook.close()
 
-    if not followers:
-        return Table(path, headers, [column_letter(i) for i in range(width)], _plain_rows(iterator, width, workbook))
-    return Table(path, headers, [column_letter(i) for i in range(width)], rows())
+    # Blocks that start above the first data row (in a title or the header) still fill the rows below.
+    above: list[tuple[tuple[int, int, int, int], Any]] = []
+    for block in scan.blocks:
+        if block[0] < first <= block[2]:
+            upper = top[block[0] - 1] if block[0] - 1 < len(top) else ()
+            above.append((block, upper[block[1] - 1] if block[1] - 1 < len(upper) else None))
+    if not by_first_row and not above:
+        return Table(path, headers, columns, _plain_rows(path, rest, first, width, columns, workbook))
+    return Table(path, headers, columns, rows())
 
 
-def _plain_rows(iterator: Iterator[tuple[Any, ...]], width: int, workbook: Any) -> Iterator[SourceRow]:
+class _Closing:
+    """A read-only workbook and the file it reads, closed together."""
+
+    def __init__(self, workbook: Any, handle: Any) -> None:
+        self.workbook = workbook
+        self.handle = handle
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.workbook, name)
+
+    def __getitem__(self, name: str) -> Any:
+        return self.workbook[name]
+
+    def close(self) -> None:
+        self.workbook.close()
+        self.handle.close()
+
+
+def _guarded(path: Path, rows: Iterator[tuple[Any, ...]]) -> Iterator[tuple[Any, ...]]:
+    """openpyxl's rows, with what a damaged sheet makes it raise said as one line naming the file."""
+    try:
+        yield from rows
+    except TrackerError:
+        raise
+    except Exception as error:  # openpyxl raises many kinds for a bad part (XML, numbers, styles)
+        raise TrackerError(
+            key="limits.sheet_unreadable", path=path, detail=f"{type(error).__name__}: {error}"
+        ) from None
+
+
+def _plain_rows(
+    path: Path, iterator: Iterator[tuple[Any, ...]], first: int, width: int, columns: list[str], workbook: Any
+) -> Iterator[SourceRow]:
     """Rows of a sheet without merged cells (the common case, and the fast one)."""
     try:
-        for number, cells in enumerate(iterator, start=2):
+        for number, cells in enumerate(iterator, start=first):
             values = [_cell(value) for value in cells]
             if any(v not in (None, "") for v in values):
+                _check_cell_lengths(path, str(number), values, columns)
                 yield SourceRow(str(number), values + [None] * (width - len(values)))
     finally:
         workbook.close()
 
 
-def _merged_blocks(path: Path, worksheet: Any) -> list[tuple[int, int, int, int]]:
-    """(min_row, min_col, max_row, max_col) of the sheet's merged blocks, read from the sheet's XML by
-    a streaming parse (read-only worksheets do not expose them)."""
+_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+_RELATIONSHIPS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+_PACKAGE_RELATIONSHIPS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+_CELL_REF = re.compile(r"^([A-Z]{1,3})([0-9]{1,7})$")
+
+
+def _sheet_part(archive: Any, title: str) -> str:
+    """The archive member that holds the sheet named ``title`` (workbook.xml and its relationships)."""
+    from xml.etree.ElementTree import fromstring
+
+    workbook = fromstring(archive.read("xl/workbook.xml"))
+    relationships = fromstring(archive.read("xl/_rels/workbook.xml.rels"))
+    targets = {
+        rel.get("Id"): rel.get("Target", "") for rel in relationships.iter(f"{_PACKAGE_RELATIONSHIPS}Relationship")
+    }
+    for entry in workbook.iter(f"{_MAIN}sheet"):
+        if entry.get("name") == title:
+            target = targets.get(entry.get(f"{_RELATIONSHIPS}id"), "")
+            return target.lstrip("/") if target.startswith("/") else f"xl/{target}"
+    raise KeyError(title)
+
+
+def _column_number(letters: str) -> int:
+    number = 0
+    for letter in letters:
+        number = number * 26 + ord(letter) - 64
+    return number
+
+
+def _scan_sheet(path: Path, title: str) -> _SheetScan:
+    """One streaming pass over the sheet's XML: its merged blocks, cut to the rows and columns that
+    hold cells (a block over the whole sheet is as big as the sheet's content, not 17 billion cells),
+    and the first formula cell without a saved value. A damaged part is an error naming the file."""
     import zipfile
-    from xml.etree.ElementTree import iterparse
+    from xml.etree.ElementTree import ParseError, iterparse
 
     from openpyxl.utils.cell import range_boundaries
 
-    found: list[tuple[int, int, int, int]] = []
-    # openpyxl keeps the sheet's part name here; it has no public accessor for read-only sheets.
-    part = getattr(worksheet, "_worksheet_path", None)
-    if part is None:
-        return found
-    with zipfile.ZipFile(path) as archive, archive.open(part) as source:
-        for _, element in iterparse(source, events=("end",)):
-            tag = element.tag.rpartition("}")[2]
-            if tag == "mergeCell":
-                min_col, min_row, max_col, max_row = range_boundaries(element.get("ref", ""))
-                found.append((int(min_row or 1), int(min_col or 1), int(max_row or 1), int(max_col or 1)))
-            elif tag == "row":
-                element.clear()  # keep memory flat on big sheets
-    return found
+    scan = _SheetScan()
+    merges: list[str] = []
+    try:
+        with zipfile.ZipFile(path) as archive:
+            part = _sheet_part(archive, title)
+            with archive.open(part) as source:
+                row_number = 0
+                for _, element in iterparse(source, events=("end",)):
+                    tag = element.tag.rpartition("}")[2]
+                    if tag == "c":
+                        reference = element.get("r", "")
+                        match = _CELL_REF.match(reference)
+                        column = _column_number(match.group(1)) if match else scan.max_col + 1
+                        has_formula = has_value = False
+                        formula = ""
+                        for child in element:
+                            child_tag = child.tag.rpartition("}")[2]
+                            if child_tag == "f":
+                                has_formula, formula = True, child.text or ""
+                            elif child_tag in ("v", "is") and (child_tag == "is" or (child.text or "") != ""):
+                                has_value = True
+                        if has_formula or has_value:
+                            scan.max_row = max(scan.max_row, int(match.group(2)) if match else row_number)
+                            scan.max_col = max(scan.max_col, column)
+                        if has_formula and not has_value and scan.formula_without_value is None:
+                            where = reference or f"{column_letter(column - 1)}{row_number}"
+                            scan.formula_without_value = (f"{title}!{where}", f"={formula}" if formula else "")
+                    elif tag == "row":
+                        row_number = int(element.get("r") or row_number + 1)
+                        element.clear()  # keep memory flat on big sheets
+                    elif tag == "mergeCell":
+                        merges.append(element.get("ref", ""))
+                        if len(merges) > MAX_MERGED_BLOCKS:
+                            raise TrackerError(
+                                key="limits.too_many_merged_blocks", path=path, limit=f"{MAX_MERGED_BLOCKS:,}"
+                            )
+    except TrackerError:
+        raise
+    except (KeyError, ParseError, zipfile.BadZipFile, ValueError, OSError) as error:
+        detail = f"no part for the sheet {title!r}" if isinstance(error, KeyError) else f"{error}"
+        raise TrackerError(key="limits.sheet_unreadable", path=path, detail=detail) from None
+    for reference in merges:
+        try:
+            min_col, min_row, max_col, max_row = range_boundaries(reference)
+        except (ValueError, TypeError):
+            raise TrackerError(key="limits.bad_merge", path=path, sheet=title, ref=reference) from None
+        if None in (min_col, min_row, max_col, max_row):
+            raise TrackerError(key="limits.bad_merge", path=path, sheet=title, ref=reference)
+        top, left = int(min_row or 1), int(min_col or 1)
+        bottom, right = min(int(max_row or 1), scan.max_row), min(int(max_col or 1), scan.max_col)
+        if top <= bottom and left <= right and (top, left) != (bottom, right):
+            scan.blocks.append((top, left, bottom, right))
+    return scan
 
 
 JSON_FIELDS = [
@@ -287,13 +526,24 @@ def read_json(path: Path) -> Table:
         return handle
 
     def invalid(error: Exception) -> TrackerError:
+        if "integer overflow" in str(error):
+            return TrackerError(key="limits.json_number_too_long", path=path, where="JSON", limit=MAX_NUMBER_DIGITS)
         return TrackerError(f"{path}: not valid JSON ({error}).")
+
+    deep = _json_prescan(path)
+
+    def events(handle: Any) -> Any:
+        """ijson's events; when the file may nest too deep, through the depth and number checks, fed in
+        small pieces so that no piece builds long paths (a file of 100k "[" would take all memory)."""
+        if not deep:
+            return handle
+        return _guarded_events(path, ijson.parse(handle, use_float=True, buf_size=1024))
 
     # Which shape: the first top-level key that holds the list (or a bare list).
     shape = None
     try:
         with source() as handle:
-            for prefix, event, value in ijson.parse(handle):
+            for prefix, event, value in ijson.parse(handle) if not deep else events(handle):
                 if prefix == "" and event == "start_array":
                     shape = "item"
                     break
@@ -305,6 +555,11 @@ def read_json(path: Path) -> Table:
     if shape is None:
         raise TrackerError(f'{path}: expected {{"directives": [...]}} or {{"assignments": [...]}}.')
 
+    def items(handle: Any) -> Any:
+        return ijson.items(events(handle), shape, **({} if deep else {"use_float": True}))
+
+    largest = 10**MAX_NUMBER_DIGITS
+
     def flat(item: dict[str, Any], where: str) -> SourceRow:
         values = [item.get(name) for name in JSON_FIELDS]
         for name, value in zip(JSON_FIELDS, values, strict=True):
@@ -312,17 +567,29 @@ def read_json(path: Path) -> Table:
                 raise TrackerError(
                     f"{path}: {where}.{name}: {value!r} is not text, a number or a date; write it as text."
                 )
+            if isinstance(value, int | float) and abs(value) >= largest:
+                raise TrackerError(
+                    key="limits.json_number_too_long", path=path, where=f"{where}.{name}", limit=MAX_NUMBER_DIGITS
+                )
+            if isinstance(value, str) and len(value) > MAX_CELL:
+                raise TrackerError(
+                    key="limits.cell_too_long",
+                    path=path,
+                    where=f"{where}.{name}",
+                    length=f"{len(value):,}",
+                    limit=f"{MAX_CELL:,}",
+                )
         return SourceRow(where, values)
 
     def rows() -> Iterator[SourceRow]:
         try:
             with source() as handle:
                 if shape == "directives.item":
-                    for d_index, directive in enumerate(ijson.items(handle, shape, use_float=True)):
+                    for d_index, directive in enumerate(items(handle)):
                         yield from _directive_rows(path, directive, d_index, flat)
                     return
                 label = "assignments" if shape == "assignments.item" else ""
-                for index, item in enumerate(ijson.items(handle, shape, use_float=True)):
+                for index, item in enumerate(items(handle)):
                     if not isinstance(item, dict):
                         raise TrackerError(f"{path}: {label}[{index}] is not an object.")
                     yield flat(item, f"{label}[{index}]")
@@ -330,6 +597,67 @@ def read_json(path: Path) -> Table:
             raise invalid(error) from None
 
     return Table(path, list(JSON_FIELDS), list(JSON_FIELDS), rows())
+
+
+_DIGITS = bytes.maketrans(b"0123456789", b"0" * 10)
+_NOT_BRACKETS = bytes(set(range(256)) - set(b"[]{}"))
+_LONG_DIGITS = 4_000
+"""A run of digits this long makes the JSON parser's C code fail hard: the file is refused before."""
+
+
+def _json_prescan(path: Path) -> bool:
+    """Read ``path`` once, fast: refuse a run of digits too long to parse safely; say whether the file
+    may nest deeper than :data:`MAX_JSON_DEPTH` (brackets inside strings count too, so it may be
+    wrong only towards caution: such a file is then read through :func:`_guarded_events`)."""
+    run = b"0" * _LONG_DIGITS
+    tail = b""
+    offset = 0
+    opened = b""  # the brackets still open at the end of what was read
+    with path.open("rb") as raw:
+        while chunk := raw.read(1 << 18):
+            window = (tail + chunk).translate(_DIGITS)
+            found = window.find(run)
+            if found >= 0:
+                raise TrackerError(
+                    key="limits.json_number_too_long",
+                    path=path,
+                    where=f"byte {offset - len(tail) + found + 1:,}",
+                    limit=f"{MAX_NUMBER_DIGITS:,}",
+                )
+            tail = chunk[-_LONG_DIGITS:]
+            offset += len(chunk)
+            nested = chunk.translate(None, _NOT_BRACKETS).replace(b"{", b"[").replace(b"}", b"]")
+            rounds = 0
+            while b"[]" in nested:  # each round takes away the innermost pairs: one level of nesting
+                rounds += 1
+                if len(opened) + rounds > MAX_JSON_DEPTH:
+                    return True
+                nested = nested.replace(b"[]", b"")
+            closed = len(nested) - len(nested.lstrip(b"]"))
+            opened = opened[: max(0, len(opened) - closed)] + nested[closed:]
+            if len(opened) > MAX_JSON_DEPTH:
+                return True
+    return False
+
+
+def _guarded_events(path: Path, events: Iterator[tuple[str, str, Any]]) -> Iterator[tuple[str, str, Any]]:
+    """``events`` (ijson's), with nesting deeper than :data:`MAX_JSON_DEPTH` or a number of more than
+    :data:`MAX_NUMBER_DIGITS` digits an error naming where."""
+    depth = 0
+    largest = 10**MAX_NUMBER_DIGITS
+    for event in events:
+        kind = event[1]
+        if kind == "start_map" or kind == "start_array":
+            depth += 1
+            if depth > MAX_JSON_DEPTH:
+                raise TrackerError(key="limits.json_too_deep", path=path, where=event[0] or "$", limit=MAX_JSON_DEPTH)
+        elif kind == "end_map" or kind == "end_array":
+            depth -= 1
+        elif kind == "number" and abs(event[2]) >= largest:
+            raise TrackerError(
+                key="limits.json_number_too_long", path=path, where=event[0] or "$", limit=f"{MAX_NUMBER_DIGITS:,}"
+            )
+        yield event
 
 
 def _directive_rows(

@@ -2,4 +2,47 @@
 
 from __future__ import annotations
 
-MESSAGES: dict[str, tuple[str, str]] = {}
+MESSAGES: dict[str, tuple[str, str]] = {
+    # --- files -------------------------------------------------------------------------------------
+    "limits.cell_too_long": (
+        "{path}:{where}: ô dài {length} ký tự, vượt giới hạn {limit} ký tự của một ô; hãy rút gọn nội dung.",
+        "{path}:{where}: the cell is {length} characters long, more than a cell may hold ({limit}); shorten it.",
+    ),
+    "limits.csv_cell_too_long": (
+        "{path}: dòng {line}: có ô dài hơn {limit} ký tự (giới hạn của một ô), hoặc một dấu ngoặc kép "
+        "bị bỏ ngỏ; hãy rút gọn ô hoặc đóng dấu ngoặc kép.",
+        "{path}: line {line}: a cell is longer than a cell may be ({limit} characters), or a quote is left "
+        "open; shorten the cell or close the quote.",
+    ),
+    "limits.csv_unreadable": (
+        "{path}: dòng {line}: không đọc được tệp CSV ({detail}); hãy lưu lại tệp dưới dạng CSV UTF-8.",
+        "{path}: line {line}: the CSV file cannot be read ({detail}); save it again as CSV UTF-8.",
+    ),
+    "limits.formula_without_value": (
+        "{path}: ô {cell} chứa công thức {formula} nhưng không có giá trị đã tính; hãy mở tệp bằng Excel "
+        "hoặc LibreOffice, lưu lại rồi nhập lại, hoặc gõ giá trị vào ô.",
+        "{path}: cell {cell} holds the formula {formula} but no saved value; open the file in Excel or "
+        "LibreOffice, save it and import it again, or type the value into the cell.",
+    ),
+    "limits.sheet_unreadable": (
+        "{path}: bảng tính bị hỏng, không đọc được ({detail}); hãy mở tệp bằng Excel, lưu lại rồi nhập lại.",
+        "{path}: the sheet is damaged and cannot be read ({detail}); open the file in Excel, save it and "
+        "import it again.",
+    ),
+    "limits.bad_merge": (
+        "{path}: trang {sheet}: vùng gộp ô {ref!r} không hợp lệ; hãy bỏ gộp ô đó trong Excel rồi lưu lại.",
+        "{path}: sheet {sheet}: the merged range {ref!r} is not valid; unmerge it in Excel and save again.",
+    ),
+    "limits.too_many_merged_blocks": (
+        "{path}: trang tính có hơn {limit} vùng gộp ô; hãy bỏ gộp ô (Unmerge) rồi lưu lại.",
+        "{path}: the sheet has more than {limit} merged ranges; unmerge the cells and save again.",
+    ),
+    "limits.json_too_deep": (
+        "{path}: {where}: dữ liệu JSON lồng nhau quá {limit} cấp; tệp nhập chỉ cần tối đa 5 cấp.",
+        "{path}: {where}: the JSON nests deeper than {limit} levels; an import file needs at most 5.",
+    ),
+    "limits.json_number_too_long": (
+        "{path}: {where}: số có hơn {limit} chữ số; hãy viết nó dưới dạng văn bản (trong dấu ngoặc kép).",
+        "{path}: {where}: a number has more than {limit} digits; write it as text (in quotes).",
+    ),
+}
