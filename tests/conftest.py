@@ -25,6 +25,7 @@ def _isolated_environment(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pyt
         if key.startswith("TRACKER_") and key != "TRACKER_TEST_NO_POSTGRES":
             monkeypatch.delenv(key)
     home = tmp_path_factory.mktemp("home")
+    (home / "config.toml").touch()  # an empty config: a missing $TRACKER_CONFIG is warned about
     monkeypatch.setenv("TRACKER_CONFIG", str(home / "config.toml"))
     monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))

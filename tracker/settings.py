@@ -130,6 +130,7 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
     path = config_path(env)
     values: dict[str, Any] = {}
     data: dict[str, Any] = {}
+    warnings: list[tuple[str, dict[str, object]]] = []
     if path.is_file():
         try:
             data = tomllib.loads(path.read_text(encoding="utf-8"))
@@ -138,6 +139,10 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
         for key, raw in data.items():
             if key in known:
                 values[key] = _coerce(key, raw, known[key], str(path))
+            else:
+                warnings.append(("limits.config_unknown_key", {"path": path, "name": key}))
+    elif env.get("TRACKER_CONFIG") and not path.exists():  # /dev/null says "no config" on purpose
+        warnings.append(("limits.config_missing", {"path": path}))
     for key, default in known.items():
         env_key = f"TRACKER_{key.upper()}"
         if env_key in env:
@@ -156,4 +161,13 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
                 f"tracker: warning: {path} holds {what} and can be read by others; run 'chmod 600 {path}'.",
                 file=sys.stderr,
             )
+    if warnings:
+        import sys
+
+        from tracker.core.catalogue import t
+        from tracker.i18n import detect_language
+
+        lang = detect_language(str(values.get("lang", "")))
+        for key, details in warnings:
+            print(t(key, lang, **details), file=sys.stderr)
     return replace(settings, **values)

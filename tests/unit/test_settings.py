@@ -36,3 +36,18 @@ def test_bad_values_name_where_they_come_from(tmp_path: Path) -> None:
     config.write_text("lang = \n", encoding="utf-8")
     with pytest.raises(TrackerError, match="cannot read the config file"):
         load_settings({"TRACKER_CONFIG": str(config)})
+
+
+def test_unknown_keys_and_a_missing_config_file_are_warned_about(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    config = tmp_path / "config.toml"
+    config.write_text('lang = "en"\ndue_soon_dayz = 3\n', encoding="utf-8")
+    assert load_settings({"TRACKER_CONFIG": str(config)}).due_soon_days == 7
+    assert "'due_soon_dayz' is not a setting" in capsys.readouterr().err
+    load_settings({"TRACKER_CONFIG": str(tmp_path / "missing.toml"), "TRACKER_LANG": "en"})
+    assert "missing.toml, which does not exist" in capsys.readouterr().err
+    load_settings({"TRACKER_CONFIG": "/dev/null"})  # "no config", on purpose
+    config.write_text('lang = "en"\n', encoding="utf-8")
+    load_settings({"TRACKER_CONFIG": str(config)})
+    assert capsys.readouterr().err == ""

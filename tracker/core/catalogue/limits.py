@@ -3,6 +3,15 @@
 from __future__ import annotations
 
 MESSAGES: dict[str, tuple[str, str]] = {
+    # --- settings ----------------------------------------------------------------------------------
+    "limits.config_unknown_key": (
+        "tracker: cảnh báo: {path}: khóa {name!r} không phải là một thiết lập và bị bỏ qua; hãy kiểm tra chính tả.",
+        "tracker: warning: {path}: {name!r} is not a setting and is ignored; check its spelling.",
+    ),
+    "limits.config_missing": (
+        "tracker: cảnh báo: TRACKER_CONFIG chỉ tới {path}, nhưng tệp này không tồn tại; dùng các thiết lập mặc định.",
+        "tracker: warning: TRACKER_CONFIG names {path}, which does not exist; the defaults apply.",
+    ),
     # --- files -------------------------------------------------------------------------------------
     "limits.cell_too_long": (
         "{path}:{where}: ô dài {length} ký tự, vượt giới hạn {limit} ký tự của một ô; hãy rút gọn nội dung.",
