@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from tracker.core.deadlines import Deadline, parse_date
 from tracker.core.errors import SchemaError
 from tracker.core.status import Status
+from tracker.core.text import clean_name
 from tracker.settings import Settings, load_settings
 from tracker.store import queries
 from tracker.store.queries import AssignmentFilter, AssignmentRow
@@ -97,7 +98,7 @@ class Tracker:
     ) -> None:
         self.settings = settings or load_settings()
         self.url = url or self.settings.resolved_database_url()
-        self.actor = actor or self.settings.resolved_actor()
+        self.actor = clean_name(actor or self.settings.resolved_actor()) or "unknown"  # no escapes in the audit
         self.today = to_date(today) if today is not None else date.today()
         self._engine: Engine | None = None
         self._readers: dict[int, Reader] = {}
