@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 
     from tracker.drafting.model import Draft
     from tracker.importing.assignments import ImportReport
+    from tracker.services.agencies import AgencyEdit, AgencyListing, AgencySpec
     from tracker.services.directives import Tally
 
 # The services (and SQLModel with them) are imported by the methods that write or resolve names, so
@@ -207,6 +208,57 @@ class Tracker:
             assert agency.id is not None
             return agency.id
 
+    def jurisdictions(self) -> list[tuple[str, str]]:
+        """(code, name) of every jurisdiction, by code."""
+        from tracker.services import agencies as agency_service
+
+        with self.transaction() as session:
+            return [(j.code, j.name) for j in agency_service.list_jurisdictions(session)]
+
+    def add_jurisdiction(self, code: str, name: str) -> None:
+        """A new jurisdiction (an error when the code exists); audited."""
+        from tracker.services import agencies as agency_service
+
+        with self.transaction() as session:
+            agency_service.add_jurisdiction(session, code, name, self.actor)
+
+    def rename_jurisdiction(self, code: str, name: str) -> None:
+        from tracker.services import agencies as agency_service
+
+        with self.transaction() as session:
+            agency_service.rename_jurisdiction(session, code, name, self.actor)
+
+    def agencies(self, jurisdiction: str | None = None) -> list[AgencyListing]:
+        """Every agency (of one jurisdiction) with its aliases, emails and groups."""
+        from tracker.services import agencies as agency_service
+
+        with self.transaction() as session:
+            return agency_service.list_agencies(session, jurisdiction)
+
+    def add_agency(self, spec: AgencySpec, *, jurisdiction: str | None = None) -> None:
+        """A new agency (an error when one has the name: change it with :meth:`edit_agency`); audited."""
+        from tracker.services import agencies as agency_service
+
+        with self.transaction() as session:
+            where = agency_service.find_jurisdiction(session, jurisdiction or self._jurisdiction)
+            agency_service.add_agency(session, where, spec, self.actor)
+
+    def edit_agency(self, name: str, edit: AgencyEdit, *, jurisdiction: str | None = None) -> str:
+        """Change an agency; returns its name after the change. Audited."""
+        from tracker.services import agencies as agency_service
+
+        with self.transaction() as session:
+            where = agency_service.find_jurisdiction(session, jurisdiction or self._jurisdiction)
+            return agency_service.edit_agency(session, where, name, edit, self.actor).name
+
+    def merge_agencies(self, duplicate: str, into: str, *, jurisdiction: str | None = None) -> int:
+        """Merge agency ``duplicate`` into ``into``; returns the number of assignments moved. Audited."""
+        from tracker.services import agencies as agency_service
+
+        with self.transaction() as session:
+            where = agency_service.find_jurisdiction(session, jurisdiction or self._jurisdiction)
+            return agency_service.merge_agencies(session, where, duplicate, into, self.actor)[1]
+
     def directive(
         self,
         number: str,
@@ -382,6 +434,7 @@ class Tracker:
         jurisdiction: str | None = None,
         agencies: bool | None = None,
         horizon: DateLike | None = None,
+        progress: Callable[[int], None] | None = None,
     ) -> ImportReport:
         """Import a CSV, XLSX or JSON file of assignments (or an agency list, detected by its header).
 
@@ -407,7 +460,13 @@ class Tracker:
             with self._sessions_factory()() as session:
                 session.begin()
                 report = import_agencies(
-                    session, table, mapping, jurisdiction_code=jurisdiction, dry_run=dry_run, actor=self.actor
+                    session,
+                    table,
+                    mapping,
+                    jurisdiction_code=jurisdiction,
+                    dry_run=dry_run,
+                    actor=self.actor,
+                    create_jurisdictions=create_agencies,
                 )
                 try:
                     if report.errors or dry_run:
@@ -429,6 +488,8 @@ class Tracker:
             rules=self.settings.deadline_rules,
             horizon=until,
             actor=self.actor,
+            today=self.today,
+            progress=progress,
         )
 
     # --- changes -------------------------------------------------------------------------------

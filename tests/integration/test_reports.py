@@ -292,7 +292,8 @@ def test_ics_export_has_one_event_per_dated_deadline(
         ).code
         == 0
     )
-    run(capsys, *args)
+    assert run(capsys, *args).code == 1, "an existing file is not written over without --force"
+    assert run(capsys, *args, "--force").code == 0
     moved = {str(e["UID"]): e for e in icalendar.Calendar.from_ical(path.read_bytes()).walk("VEVENT")}
     event = moved[str(february["UID"])]
     assert event.decoded("DTSTART") == date(2020, 6, 30)

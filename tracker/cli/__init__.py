@@ -11,13 +11,13 @@ import sys
 
 import click
 
-from tracker.cli import changes, db, draft, email, listing, reports, transfer
+from tracker.cli import agencies, changes, db, draft, email, listing, reports, transfer
 from tracker.cli.base import cli, error_language, fail
 from tracker.core.catalogue import t
 from tracker.core.errors import TrackerError
 from tracker.core.text import mask_secrets
 
-__all__ = ["changes", "cli", "db", "draft", "email", "listing", "main", "reports", "transfer"]
+__all__ = ["agencies", "changes", "cli", "db", "draft", "email", "listing", "main", "reports", "transfer"]
 
 
 def main(argv: list[str] | None = None) -> None:

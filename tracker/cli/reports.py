@@ -15,6 +15,7 @@ from tracker.cli.base import (
     open_tracker,
     parse_option_date,
 )
+from tracker.core.errors import TrackerError
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -32,8 +33,9 @@ def _report_options(function: Callable[..., None]) -> Callable[..., None]:
     """--format and --output, plus the DOCX letterhead overrides, shared by every report."""
     options = [
         click.option("--format", "file_format", type=click.Choice(["table", "csv", "md", "xlsx", "docx"]),
-                     default="table", help="xlsx and docx need --output."),
-        click.option("--output", type=click.Path(path_type=Path), help="Write to this file."),
+                     help="Default: from the --output name (.xlsx, .docx, .csv, .md), else a table."),
+        click.option("--output", type=click.Path(path_type=Path),
+                     help="Write to this file; its ending picks the format."),
         click.option("--issuer", multiple=True, metavar="LINE",
                      help="DOCX header: issuing body, parent first, one line per option (default: from the province)."),
         click.option("--place", help="DOCX date line's place name (default: from the province)."),
@@ -44,9 +46,25 @@ def _report_options(function: Callable[..., None]) -> Callable[..., None]:
     return function
 
 
-def _emit(built: Any, file_format: str, output: Path | None, letterhead: dict[str, Any]) -> None:
+_SUFFIXES = {".xlsx": "xlsx", ".docx": "docx", ".csv": "csv", ".md": "md", ".markdown": "md", ".txt": "md"}
+
+
+def report_format(file_format: str | None, output: Path | None) -> str:
+    """The format asked for, else the one the output file's name ends in, else a table on screen."""
+    if file_format:
+        return file_format
+    if output is None:
+        return "table"
+    found = _SUFFIXES.get(output.suffix.lower())
+    if found is None:
+        raise TrackerError(key="error.report_format", path=str(output))
+    return found
+
+
+def _emit(built: Any, file_format: str | None, output: Path | None, letterhead: dict[str, Any]) -> None:
     from tracker.reports.tables import render, to_rich
 
+    file_format = report_format(file_format, output)
     if letterhead.get("issuer"):
         built.issuer = list(letterhead["issuer"])
     if letterhead.get("place"):
@@ -68,7 +86,9 @@ def _emit(built: Any, file_format: str, output: Path | None, letterhead: dict[st
 @click.option("--task", "task_text", required=True, metavar="REF_OR_ID", help="e.g. 4515/KH-UBND:BC-HT or BC-HT.")
 @click.option("--period", required=True, metavar="PERIOD", help="e.g. 2020-02.")
 @_report_options
-def report_submissions(task_text: str, period: str, file_format: str, output: Path | None, **letterhead: Any) -> None:
+def report_submissions(
+    task_text: str, period: str, file_format: str | None, output: Path | None, **letterhead: Any
+) -> None:
     """Who submitted a recurring report for one period (on time, late, not at all), with totals."""
     from tracker.reports import builders
 
@@ -84,7 +104,7 @@ def report_submissions(task_text: str, period: str, file_format: str, output: Pa
 @click.option("--to", "due_to", metavar="DATE", help="...to this day.")
 @_report_options
 def report_agencies(
-    due_from: str | None, due_to: str | None, file_format: str, output: Path | None, **letterhead: Any
+    due_from: str | None, due_to: str | None, file_format: str | None, output: Path | None, **letterhead: Any
 ) -> None:
     """Per agency: assigned, done on time, late, in progress, overdue, on-time rate; totals."""
     from tracker.reports import builders
@@ -101,7 +121,7 @@ def report_agencies(
 @global_options
 @click.argument("number")
 @_report_options
-def report_directive(number: str, file_format: str, output: Path | None, **letterhead: Any) -> None:
+def report_directive(number: str, file_format: str | None, output: Path | None, **letterhead: Any) -> None:
     """Every task and assignment of one directive with its status."""
     from tracker.reports import builders
 

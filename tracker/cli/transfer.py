@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import click
 
@@ -17,28 +16,49 @@ from tracker.cli.base import (
     parse_option_date,
     safe_text,
 )
+from tracker.cli.progress import progress_bar
+from tracker.core.catalogue import t
 from tracker.core.errors import TrackerError
-
-if TYPE_CHECKING:
-    pass
-
 
 # --- import and export ---------------------------------------------------------------------------
 
 
-@cli.command("import")
+_AGENCY_LIST_HELP = (
+    "An agency list has the columns Tên cơ quan (name, required), Tên gọi khác (aliases), Loại (kind), "
+    "Tên ngắn (short name), Nhóm (groups), Email (emails) and, with several provinces, Tỉnh (jurisdiction); "
+    'lists are separated by ";". Kinds: department (sở, ban, ngành), district (huyện, thị xã, thành phố, '
+    "xã, phường), central (trung ương), media (báo, đài), group (nhóm), other (khác). The list is merged: an "
+    "empty cell or a missing column changes nothing."
+)
+
+
+def refuse_overwrite(path: Path, force: bool) -> None:
+    """A file that exists, or a symbolic link, is not written over without ``--force``."""
+    if force:
+        return
+    if path.is_symlink():
+        raise TrackerError(key="file.symlink", path=str(path))
+    if path.exists():
+        raise TrackerError(key="file.exists", path=str(path))
+
+
+@cli.command("import", epilog=_AGENCY_LIST_HELP)
 @global_options
 @click.argument("path", type=click.Path(path_type=Path), required=False)
 @click.option("--format", "file_format", type=click.Choice(["csv", "xlsx", "json"]), help="Default: from the name.")
 @click.option("--sheet", help="Excel sheet (default: the first).")
 @click.option("--dry-run", is_flag=True, help="Check everything and say what would change; write nothing.")
-@click.option("--create-agencies", is_flag=True, help="Create agencies (and jurisdictions) the file names but the "
-              "database lacks, instead of reporting them.")  # fmt: skip
+@click.option("--create-agencies", is_flag=True, help="Create the agencies and the province (from the issuer, "
+              "--jurisdiction or a 'mã tỉnh' column) that the file names but the database lacks, instead of "
+              "reporting them.")  # fmt: skip
 @click.option("--map", "maps", multiple=True, metavar='"Header=field"', help="Read a column under another name.")
-@click.option("--jurisdiction", metavar="CODE", help="Jurisdiction of every row (default: from the issuer).")
+@click.option("--jurisdiction", metavar="CODE", help="Province of every row, e.g. quang-ninh (default: from the "
+              "issuer, such as 'UBND tỉnh Quảng Ninh').")  # fmt: skip
 @click.option("--agencies", "agencies_file", is_flag=True, help="The file is an agency list (also detected).")
 @click.option("--until", "until", metavar="DATE", help="Recurring tasks get periods up to this date.")
-@click.option("--template", type=click.Choice(["csv", "xlsx", "json"]), help="Write a template to PATH instead.")
+@click.option("--template", type=click.Choice(["csv", "xlsx", "json"]),
+              help="Write a template to PATH instead (with --agencies: an agency list, csv or xlsx).")  # fmt: skip
+@click.option("--force", is_flag=True, help="With --template: write over an existing file.")
 def import_command(
     path: Path | None,
     file_format: str | None,
@@ -50,20 +70,28 @@ def import_command(
     agencies_file: bool,
     until: str | None,
     template: str | None,
+    force: bool,
 ) -> None:
     """Import assignments (or an agency list) from CSV, Excel or JSON: all rows or none."""
-    if template:
-        from tracker.importing.export import write_template
+    from tracker.importing.problems import said
 
-        target = path or Path(f"tracker-template.{template}")
-        write_template(target, template)
+    context = current_context()
+    if template:
+        from tracker.importing.export import write_agency_template, write_template
+
+        name = "co-quan" if agencies_file else "tracker-template"
+        target = path or Path(f"{name}.{template}")
+        refuse_overwrite(target, force)
+        if agencies_file:
+            write_agency_template(target, template)
+        else:
+            write_template(target, template)
         click.echo(str(target))
         return
     if path is None:
-        raise TrackerError("name the file to import, e.g. tracker import nhiem-vu.xlsx.")
-    context = current_context()
+        raise TrackerError(key="import.need_file")
     horizon = parse_option_date(until, "--until") if until else None
-    with open_tracker() as tracker:
+    with open_tracker() as tracker, progress_bar("progress.checking", context.lang) as told:
         report = tracker.import_file(
             path,
             file_format=file_format,
@@ -74,13 +102,13 @@ def import_command(
             jurisdiction=jurisdiction,
             agencies=True if agencies_file else None,
             horizon=horizon,
+            progress=told,
         )
     for line in report.errors:
-        click.echo(safe_text(line), err=True)
+        click.echo(safe_text(said(line, context.lang)), err=True)
     if report.errors:
-        raise TrackerError(f"{path}: {len(report.errors)} problem(s) found; nothing was imported.")
-    click.echo(safe_text(report.summary()) + ("" if not dry_run else " (dry run: nothing written)"))
-    del context
+        raise TrackerError(key="import.problems", path=str(path), count=len(report.errors))
+    click.echo(safe_text(report.summary(context.lang)) + ("" if not dry_run else t("import.dry_run", context.lang)))
 
 
 @cli.command("export")
@@ -88,14 +116,16 @@ def import_command(
 @click.argument("path", type=click.Path(path_type=Path))
 @click.option("--format", "file_format", type=click.Choice(["csv", "xlsx", "json", "ics"]),
               help="Default: from the name. ics: deadlines as calendar events.")  # fmt: skip
+@click.option("--force", is_flag=True, help="Write over an existing file.")
 @filter_options
-def export_command(path: Path, file_format: str | None, filters: Filters) -> None:
+def export_command(path: Path, file_format: str | None, force: bool, filters: Filters) -> None:
     """Export assignments in the import format, or their deadlines as a calendar (the list filters apply)."""
     from tracker.importing.export import export_records, write_records
     from tracker.importing.sources import detect_format
 
     kind = "ics" if file_format == "ics" or (file_format is None and path.suffix.lower() == ".ics") else None
     kind = kind or detect_format(path, file_format)
+    refuse_overwrite(path, force)
     context = current_context()
     with open_tracker() as tracker:
         rows = tracker.assignments(filters.criteria(tracker), as_of=context.as_of)
@@ -103,8 +133,9 @@ def export_command(path: Path, file_format: str | None, filters: Filters) -> Non
             from tracker.reports.ics import write_calendar
 
             events = write_calendar(path, tracker.reader, rows, context.lang)
-            click.echo(f"{path}: {events} events")
+            click.echo(t("export.events", context.lang, path=str(path), count=events))
             return
         records = export_records(tracker.reader, rows)
-    write_records(path, kind, records)
-    click.echo(f"{path}: {len(records)} rows")
+    with progress_bar("progress.exporting", context.lang, total=len(records)) as told:
+        write_records(path, kind, records, told)
+    click.echo(t("export.written", context.lang, path=str(path), count=len(records)))

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import contextlib
 import operator
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any
 
+from tracker.core.catalogue import t
 from tracker.core.changes import (
     DeadlineStep,
     parse_steps,
@@ -26,6 +27,7 @@ from tracker.core.recurrence import occurrences
 from tracker.core.text import clean_name, fold, one_line
 from tracker.importing.applying import AUDIT_COLUMNS, BATCH, MISSING, NO_EXTRAS, ChangeQueue, CheckedRow, RowExtras
 from tracker.importing.fields import ASSIGNMENT_FIELDS, ASSIGNMENT_REQUIRED, match_columns
+from tracker.importing.problems import Line
 from tracker.importing.resolving import NameResolver, Problem
 from tracker.importing.sources import SourceRow, Table, as_text
 from tracker.importing.writes import ImportWrites
@@ -53,26 +55,42 @@ class ImportReport:
     dry_run: bool = False
     seconds: float = 0.0
 
+    jurisdictions_created: list[str] = field(default_factory=list)
+    """Names of the jurisdictions this import created (``--create-agencies``)."""
+    notices: list[TrackerError] = field(default_factory=list)
+    """What the import did that the file did not say (periods counted from the import date)."""
+    agency_list: bool = False
+    """The file was an agency list: the counts are of agencies."""
+
     @property
     def ok(self) -> bool:
         return not self.errors
 
-    def summary(self) -> str:
-        verb = "would be " if self.dry_run else ""
+    def summary(self, lang: str = "en") -> str:
+        """What was (or would be) written, in ``lang``: one line, then a line per notice."""
+        verbs = {
+            "verb_created": t("import.would_create" if self.dry_run else "import.created", lang),
+            "verb_updated": t("import.would_update" if self.dry_run else "import.updated", lang),
+        }
+        counts = {"path": self.path, "rows": self.rows, "created": self.created, "updated": self.updated}
+        if self.agency_list:
+            head = t("import.summary_agency_list", lang, **counts, unchanged=self.unchanged, **verbs)
+        else:
+            head = t("import.summary", lang, **counts, unchanged=self.unchanged, **verbs)
         extra = []
         if self.directives_created or self.directives_updated:
-            extra.append(
-                f"{self.directives_created} directive(s) {verb}created, {self.directives_updated} {verb}updated"
-            )
+            extra.append(t("import.summary_directives", lang, created=self.directives_created,
+                           updated=self.directives_updated, **verbs))  # fmt: skip
         if self.tasks_created or self.tasks_updated:
-            extra.append(f"{self.tasks_created} task(s) {verb}created, {self.tasks_updated} {verb}updated")
+            extra.append(t("import.summary_tasks", lang, created=self.tasks_created, updated=self.tasks_updated,
+                           **verbs))  # fmt: skip
         if self.agencies_created:
-            extra.append(f"{self.agencies_created} agency(ies) {verb}created")
-        head = (
-            f"{self.path}: {self.rows} rows; assignments: {self.created} {verb}created, "
-            f"{self.updated} {verb}updated, {self.unchanged} unchanged"
-        )
-        return head + ("; " + "; ".join(extra) if extra else "") + "."
+            extra.append(t("import.summary_agencies_created", lang, count=self.agencies_created, **verbs))
+        if self.jurisdictions_created:
+            extra.append(t("import.summary_jurisdictions_created", lang, count=len(self.jurisdictions_created),
+                           names=", ".join(self.jurisdictions_created), **verbs))  # fmt: skip
+        line = head + ("; " + "; ".join(extra) if extra else "") + "."
+        return "\n".join([line, *(notice.text(lang) + "." for notice in self.notices)])
 
 
 _EXTRA_FIELDS = ("due_on", "deadline_changes", "withdrawal_reason", "version")
@@ -129,6 +147,7 @@ class AssignmentImporter:
         horizon: date,
         actor: str,
         report: ImportReport,
+        today: date | None = None,
     ) -> None:
         self.sql = sql
         """The import's connection, for reads; every write goes to ``writes``."""
@@ -141,9 +160,6 @@ class AssignmentImporter:
         self.report = report
         self.now = datetime.now(UTC)
         self.source = table.path.name
-        self.names = NameResolver(
-            sql, writes, jurisdiction_code=jurisdiction_code, create_agencies=create_agencies, report=report
-        )
         self.directives: dict[tuple[int, str], int] = {}
         self.tasks: dict[tuple[int, str], int] = {}
         self.task_state: dict[int, tuple[str, str, date | None, str | None]] = {}
@@ -170,6 +186,17 @@ class AssignmentImporter:
         # What this import writes goes through the queue; rows of tasks that existed before are
         # compared with the stored assignments there, by batches.
         self.queue = ChangeQueue(sql, writes, path=table.path, actor=actor, now=self.now, report=report)
+        self.names = NameResolver(
+            sql,
+            writes,
+            jurisdiction_code=jurisdiction_code,
+            create_agencies=create_agencies,
+            report=report,
+            audit=self.queue.audit,
+        )
+        self.today = today or self.now.date()
+        self.undated: set[tuple[str, str]] = set()
+        """(directive, ref) of recurring tasks whose periods start at the import date."""
         self.known_directives: dict[int, dict[str, tuple[Any, ...]]] = {}
         self.task_texts: dict[str, tuple[str, str]] = {}
         self.new_tasks: set[int] = set()
@@ -179,10 +206,10 @@ class AssignmentImporter:
 
     # --- errors ----------------------------------------------------------------------------------
 
-    def error(self, row: SourceRow, name: str, value: Any, problem: str) -> None:
+    def error(self, row: SourceRow, name: str, value: Any, problem: str | TrackerError) -> None:
         column = self.table.columns[self.columns[name]] if name in self.columns else name
         shown = one_line(as_text(value))
-        self.report.errors.append(f"{self.table.path}:{row.location}:{column}: {shown!r}: {problem}")
+        self.report.errors.append(Line(f"{self.table.path}:{row.location}:{column}: {shown!r}: ", problem))
 
     def cell(self, row: SourceRow, name: str) -> Any:
         index = self.columns.get(name)
@@ -432,7 +459,7 @@ class AssignmentImporter:
             issued_on = self.date_cell(row, "issued_on")
         if starts_on is MISSING:
             starts_on = self.date_cell(row, "starts_on")
-        starts_on = starts_on or issued_on
+        starts_on = starts_on or issued_on or self.undated_start(row, deadline)
         if completed_on is MISSING:
             completed_on = self.date_cell(row, "completed_on")
         if withdrawn_on is MISSING:
@@ -483,7 +510,7 @@ class AssignmentImporter:
         completed_on = self.date_cell(row, "completed_on")
         withdrawn_on = self.date_cell(row, "withdrawn_on")
         issued_on = self.date_cell(row, "issued_on")
-        starts_on = self.date_cell(row, "starts_on") or issued_on
+        starts_on = self.date_cell(row, "starts_on") or issued_on or self.undated_start(row, deadline)
         period = self.text(row, "period")
         if jurisdiction_id is None:
             return
@@ -594,6 +621,14 @@ class AssignmentImporter:
             return None
         return (*((a, "lead") for a in leads), *((c, "coordinating") for c in coordinators if c not in leads))
 
+    def undated_start(self, row: SourceRow, deadline: Deadline | None) -> date | None:
+        """The import date, for a recurring task whose row gives no issue or start date (counted, and
+        said in the summary); None for any other task."""
+        if deadline is None or deadline.rule is None:
+            return None
+        self.undated.add((self.text(row, "directive"), self.text(row, "ref")))
+        return self.today
+
     def recurring_slots(
         self, row: SourceRow, deadline: Deadline, starts_on: date | None, period: str, completed_on: date | None
     ) -> tuple[tuple[str, date | None], ...] | None:
@@ -604,7 +639,7 @@ class AssignmentImporter:
         found = self.recurring.get(key)
         if found is not None:
             return found
-        start = starts_on or self.horizon
+        start = starts_on or self.today
         until = self.horizon
         if period[:4].isdigit():  # a period named in the file is materialised even past the horizon
             until = max(until, date(int(period[:4]), 12, 31))
@@ -612,6 +647,16 @@ class AssignmentImporter:
         if every is None:
             every = [(o.period, o.due_on) for o in occurrences(deadline.rule, start, until, self.rules)]
             self.slot_cache[(deadline.rule, start, until)] = every
+        if not every and not period:  # no silent nothing: a task with no assignment is said
+            self.report.notices.append(
+                TrackerError(
+                    key="import.no_assignments",
+                    ref=self.text(row, "ref"),
+                    deadline=deadline.text,
+                    horizon=f"{until:%d/%m/%Y}",
+                    start=f"{start:%d/%m/%Y}",
+                )
+            )
         if period:
             every = [slot for slot in every if slot[0] == period]
             if not every:
@@ -669,11 +714,18 @@ class AssignmentImporter:
             "and period identify one); remove one of the two rows.",
         )
 
-    def run(self) -> None:
+    def run(self, progress: Callable[[int], None] | None = None) -> None:
+        """Check and queue every row, then write; ``progress`` is told the rows done, now and then."""
         for source_row in self.table.rows:
             self.report.rows += 1
             self.take(source_row)
+            if progress is not None and not self.report.rows % 1000:
+                progress(self.report.rows)
         self.queue.flush()
+        if self.undated:
+            self.report.notices.append(
+                TrackerError(key="import.recurring_from_today", count=len(self.undated), start=f"{self.today:%d/%m/%Y}")
+            )
         if not self.report.errors:
             self.writes.finish_load()
             summary = f"{self.report.created} created, {self.report.updated} updated, {self.report.unchanged} unchanged"
@@ -716,6 +768,8 @@ def import_assignments(
     rules: DeadlineRules,
     horizon: date,
     actor: str,
+    today: date | None = None,
+    progress: Callable[[int], None] | None = None,
 ) -> ImportReport:
     """Import ``table`` in one transaction; on any error (or a dry run) nothing is kept."""
     import time
@@ -738,8 +792,9 @@ def import_assignments(
                 horizon=horizon,
                 actor=actor,
                 report=report,
+                today=today,
             )
-            importer.run()
+            importer.run(progress)
             if report.errors or dry_run:
                 raise _Failed
     except _Failed:

@@ -4,10 +4,12 @@ directive's progress."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from tracker.core.errors import AmbiguousNameError, NotFoundError
+from tracker.core import provinces
+from tracker.core.errors import AmbiguousNameError, NotFoundError, TrackerError
 from tracker.core.status import Status
 from tracker.core.text import fold, one_line
 from tracker.i18n import t
@@ -35,25 +37,55 @@ def find_task_id(reader: Reader, text: str) -> int:
 
 
 def letterhead(reader: Reader, jurisdiction_id: int | None) -> tuple[list[str], str]:
-    """The DOCX issuer lines and place for a jurisdiction ("UBND tỉnh Thanh Hóa", "Văn phòng"; "Thanh Hóa").
-    With no jurisdiction given, the only one in the database, if there is just one."""
+    """The DOCX issuer lines and place for a jurisdiction ("UBND tỉnh Quảng Ninh", "Văn phòng"; "Quảng Ninh"),
+    from its name. With no jurisdiction given, the only one in the database, if there is just one."""
     if jurisdiction_id is None:
-        found = reader.rows("SELECT name FROM jurisdiction ORDER BY id LIMIT 2")
+        found = reader.rows("SELECT code, name FROM jurisdiction ORDER BY id LIMIT 2")
     else:
-        found = reader.rows("SELECT name FROM jurisdiction WHERE id = :j", {"j": jurisdiction_id})
+        found = reader.rows("SELECT code, name FROM jurisdiction WHERE id = :j", {"j": jurisdiction_id})
     if len(found) != 1:
         return [], ""
-    name = one_line(str(found[0][0]))
-    place = name
-    for prefix in ("Tỉnh ", "Thành phố ", "tỉnh ", "thành phố "):
-        if name.startswith(prefix):
-            place = name[len(prefix) :]
-            break
-    return [f"UBND {name[:1].lower()}{name[1:]}" if place != name else f"UBND {name}", "Văn phòng"], place
+    name = provinces.display_name(str(found[0][0]), one_line(str(found[0][1])))
+    issuer, place = provinces.letterhead(name)
+    return [issuer, "Văn phòng"], place
+
+
+def jurisdiction_names(reader: Reader) -> dict[str, str]:
+    """Code -> the name a person reads, for every jurisdiction."""
+    return {str(code): provinces.display_name(str(code), str(name)) for code, name in
+            reader.rows("SELECT code, name FROM jurisdiction")}  # fmt: skip
+
+
+_PERIOD = re.compile(r"(\d{4})(?:-(?:(0[1-9]|1[0-2])|Q([1-4])|H([12])))?")
+
+
+def check_period(period: str) -> str:
+    """``period`` if it is one a recurring task has (2020-02, 2020-Q3, 2020-H1, 2020), else an error."""
+    text = period.strip().upper()
+    if not _PERIOD.fullmatch(text):
+        raise TrackerError(key="error.period_invalid", period=period)
+    return text
+
+
+def find_directive(reader: Reader, number: str) -> int:
+    """A directive by its number written in any case, with or without diacritics ("34/kh-ubnd"), as
+    search finds it; or by id."""
+    try:
+        return names.find_directive_id(reader, number)
+    except NotFoundError:
+        wanted = fold(number).replace(" ", "")
+        found = [int(row[0]) for row in reader.rows("SELECT id, number FROM directive")
+                 if fold(str(row[1])).replace(" ", "") == wanted]  # fmt: skip
+        if len(found) == 1:
+            return found[0]
+        if found:
+            raise AmbiguousNameError(key="error.directive_ambiguous", number=number) from None
+        raise NotFoundError(key="error.directive_unknown", number=number) from None
 
 
 def submissions(reader: Reader, task_text: str, period: str, as_of: date, lang: str) -> Report:
     """Every lead agency of one recurring obligation and period: submitted on time, late, or not."""
+    period = check_period(period)
     task_id = find_task_id(reader, task_text)
     title_row = reader.rows(
         "SELECT t.ref, t.text, d.number, d.jurisdiction_id FROM task t JOIN directive d ON d.id = t.directive_id "
@@ -165,9 +197,10 @@ def agencies(reader: Reader, as_of: date, due_from: date | None, due_to: date | 
     scores = queries.agency_scoreboard(reader, as_of, due_from=due_from, due_to=due_to)
     header = [t(k, lang) for k in ("col.agency", "report.jurisdiction", "score.assigned", "short.done_on_time",
                                    "short.done_late", "short.in_progress", "short.overdue", "score.rate")]  # fmt: skip
+    shown = jurisdiction_names(reader)
     rows: list[list[object]] = [
-        [s.agency, s.jurisdiction, s.assigned, s.done_on_time, s.done_late, s.in_progress, s.overdue,
-         s.on_time_rate]
+        [s.agency, shown.get(s.jurisdiction, s.jurisdiction), s.assigned, s.done_on_time, s.done_late,
+         s.in_progress, s.overdue, s.on_time_rate]
         for s in scores
     ]  # fmt: skip
     sums = [sum(int(row[i]) for row in rows) for i in range(2, 7)]  # type: ignore[call-overload]
@@ -190,7 +223,7 @@ def agencies(reader: Reader, as_of: date, due_from: date | None, due_to: date | 
 
 
 def directive(reader: Reader, number: str, as_of: date, lang: str) -> Report:
-    directive_id = names.find_directive_id(reader, number)
+    directive_id = find_directive(reader, number)
     rows = list(queries.list_assignments(reader, AssignmentFilter(directive_ids=[directive_id]), as_of))
     rows.sort(key=lambda r: (r.ref, r.role != "lead", r.agency, r.period))
     header = [t(k, lang) for k in ("report.ref", "col.task", "col.agency", "col.role", "col.due", "col.period",

@@ -71,7 +71,7 @@ def upsert_directive(
     assert jurisdiction.id is not None
     number = one_line(number)
     if not number:
-        raise TrackerError("a directive needs a number, e.g. 34/KH-UBND.")
+        raise TrackerError(key="error.directive_number_empty")
     directive = session.execute(
         select(Directive).where(col(Directive.jurisdiction_id) == jurisdiction.id, col(Directive.number) == number)
     ).scalar_one_or_none()
@@ -112,7 +112,7 @@ def find_task(session: Session, directive: Directive, ref: str) -> Task:
         select(Task).where(col(Task.directive_id) == directive.id, col(Task.ref) == one_line(ref))
     ).scalar_one_or_none()
     if task is None:
-        raise NotFoundError(f"directive {directive.number} has no task {ref!r}.")
+        raise NotFoundError(key="error.task_missing", number=directive.number, ref=ref)
     return task
 
 
@@ -148,11 +148,11 @@ def assign(
     """
     ref = one_line(ref)
     if not ref:
-        raise TrackerError(f"directive {directive.number}: a task needs a ref, e.g. 3.1.b.(1).")
+        raise TrackerError(key="error.task_ref_empty", number=directive.number)
     parsed = _deadline(deadline, rules)
     leads = resolve_agencies(session, lead, directive.jurisdiction_id)
     if not leads:
-        raise TrackerError(f"directive {directive.number}, task {ref}: name at least one lead agency.")
+        raise TrackerError(key="error.task_no_lead", number=directive.number, ref=ref)
     lead_ids = {a.id for a in leads}
     coordinators = [
         a for a in resolve_agencies(session, coordinating, directive.jurisdiction_id) if a.id not in lead_ids

@@ -1,0 +1,175 @@
+"""Provinces and centrally-run cities: reading one from an issuer ("UBND tỉnh Quảng Ninh") or a code
+("quang-ninh"), and the names a document gives it ("Tỉnh Quảng Ninh", "UBND tỉnh Quảng Ninh",
+"Quảng Ninh, ngày …").
+
+The known names are the 63 provincial-level units before the 2025 arrangement and the 34 after it
+(the later ones are among the earlier names, with Huế now a city); an issuer naming a province that
+is not in the list ("UBND tỉnh Xyz") is still read from its capitalised words. Pure: no I/O.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from tracker.core.text import clean_name, fold
+
+CITIES = ("Hà Nội", "Hồ Chí Minh", "Hải Phòng", "Đà Nẵng", "Cần Thơ", "Huế")
+"""Centrally-run cities (thành phố trực thuộc trung ương)."""
+
+PROVINCES = (
+    "An Giang", "Bà Rịa - Vũng Tàu", "Bắc Giang", "Bắc Kạn", "Bạc Liêu", "Bắc Ninh", "Bến Tre", "Bình Định",
+    "Bình Dương", "Bình Phước", "Bình Thuận", "Cà Mau", "Cao Bằng", "Đắk Lắk", "Đắk Nông", "Điện Biên",
+    "Đồng Nai", "Đồng Tháp", "Gia Lai", "Hà Giang", "Hà Nam", "Hà Tĩnh", "Hải Dương", "Hậu Giang", "Hòa Bình",
+    "Hưng Yên", "Khánh Hòa", "Kiên Giang", "Kon Tum", "Lai Châu", "Lâm Đồng", "Lạng Sơn", "Lào Cai", "Long An",
+    "Nam Định", "Nghệ An", "Ninh Bình", "Ninh Thuận", "Phú Thọ", "Phú Yên", "Quảng Bình", "Quảng Nam",
+    "Quảng Ngãi", "Quảng Ninh", "Quảng Trị", "Sóc Trăng", "Sơn La", "Tây Ninh", "Thái Bình", "Thái Nguyên",
+    "Thanh Hóa", "Thừa Thiên Huế", "Tiền Giang", "Trà Vinh", "Tuyên Quang", "Vĩnh Long", "Vĩnh Phúc", "Yên Bái",
+)  # fmt: skip
+"""Provinces (tỉnh), as named before and after the 2025 arrangement."""
+
+_VARIANTS = {
+    "ho chi minh": ("hcm", "tp hcm", "tphcm", "sai gon"),
+    "thua thien hue": ("thua thien - hue",),
+    "dak lak": ("dac lac", "dak lac", "dac lak"),
+    "dak nong": ("dac nong",),
+    "bac kan": ("bac can",),
+    "ba ria vung tau": ("ba ria - vung tau", "vung tau"),
+}
+"""Other spellings, folded, of some names."""
+
+_PROVINCE_WORDS = ("tinh",)
+_CITY_WORDS = ("thanh pho", "tp.", "tp")
+_SEPARATORS = re.compile(r"[,;:()\[\]/\n]| - | – ")
+
+
+@dataclass(frozen=True)
+class Province:
+    """A province or centrally-run city: ``place`` is the bare name ("Quảng Ninh")."""
+
+    place: str
+    city: bool = False
+
+    @property
+    def name(self) -> str:
+        """The jurisdiction's name: "Tỉnh Quảng Ninh", "Thành phố Hà Nội"."""
+        return f"{'Thành phố' if self.city else 'Tỉnh'} {self.place}"
+
+    @property
+    def code(self) -> str:
+        """The code scripts use: "quang-ninh", "ho-chi-minh"."""
+        return slug(self.place)
+
+
+def _key(text: str) -> str:
+    """Folded, with hyphens and dots as spaces: "Bà Rịa-Vũng Tàu" and "Bà Rịa - Vũng Tàu" are one."""
+    return " ".join(re.sub(r"[-–.]", " ", fold(text)).split())
+
+
+def slug(text: str) -> str:
+    """A code for a name: "Quảng Ninh" -> "quang-ninh"."""
+    return "-".join(re.sub(r"[^a-z0-9]+", " ", fold(text)).split())
+
+
+def _known() -> dict[str, Province]:
+    found: dict[str, Province] = {}
+    for place in PROVINCES:
+        found[_key(place)] = Province(place)
+    for place in CITIES:
+        found[_key(place)] = Province(place, city=True)
+    for key, variants in _VARIANTS.items():
+        for variant in variants:
+            found.setdefault(_key(variant), found[key])
+    return found
+
+
+KNOWN = _known()
+"""Every known province and city by its folded name (and other spellings)."""
+
+_BY_CODE = {province.code: province for province in KNOWN.values()}
+
+
+def by_code(code: str) -> Province | None:
+    """The province whose code (or name, "Quảng Ninh", "Tỉnh Quảng Ninh") this is; None when unknown."""
+    text = code.strip()
+    found = _BY_CODE.get(text.lower()) or _BY_CODE.get(slug(text))
+    if found is not None:
+        return found
+    return from_name(text)
+
+
+def from_name(text: str) -> Province | None:
+    """The province a name gives: "Quảng Ninh", "tỉnh Quảng Ninh", "TP. Hồ Chí Minh"; None when unknown."""
+    key = _key(text)
+    for word in (*_PROVINCE_WORDS, *(_key(w) for w in _CITY_WORDS)):
+        if key.startswith(word + " ") and key[len(word) + 1 :] in KNOWN:
+            return KNOWN[key[len(word) + 1 :]]
+    return KNOWN.get(key)
+
+
+def from_issuer(issuer: str) -> Province | None:
+    """The province (or centrally-run city) whose body issued a directive, from the issuer as written.
+
+    "UBND tỉnh Quảng Ninh", "Ủy ban nhân dân tỉnh Lào Cai", "Chủ tịch UBND tỉnh Bắc Giang", "HĐND tỉnh
+    Lai Châu", "Văn phòng UBND tỉnh Hà Giang", "UBND thành phố Hà Nội", "UBND TP. Hồ Chí Minh" name one;
+    "Văn phòng Chính phủ", "Bộ Nội vụ" or "UBND thành phố Hạ Long" (a city within a province) do not.
+    """
+    text = clean_name(issuer)
+    if not text:
+        return None
+    key = _key(text)
+    words = key.split()
+    for index in range(len(words)):
+        for marker in (*_PROVINCE_WORDS, "thanh pho", "tp"):
+            size = len(marker.split())
+            if words[index : index + size] != marker.split():
+                continue
+            rest = words[index + size :]
+            for end in range(len(rest), 0, -1):  # the longest known name that follows
+                found = KNOWN.get(" ".join(rest[:end]))
+                if found is not None and (marker == "tinh") != found.city:
+                    return found
+            if marker == "tinh":
+                unknown = _unknown_province(text, index)
+                if unknown is not None:
+                    return unknown
+    return None
+
+
+def _unknown_province(text: str, word_index: int) -> Province | None:
+    """A province not in the list, from the capitalised words after "tỉnh" ("UBND tỉnh Xyz Abc")."""
+    words = text.split()
+    if word_index >= len(words) or fold(words[word_index]) != "tinh":
+        return None
+    tail = _SEPARATORS.split(" ".join(words[word_index + 1 :]), maxsplit=1)[0].split()
+    name: list[str] = []
+    for word in tail:
+        if not word[:1].isupper() or not word.replace("-", "").isalpha():
+            break
+        name.append(word)
+    if not name or len(name) > 4:
+        return None
+    return Province(" ".join(w[:1].upper() + w[1:].lower() for w in name))
+
+
+def letterhead(name: str) -> tuple[str, str]:
+    """The issuing body and the place line's name for a jurisdiction called ``name``:
+    "Tỉnh Quảng Ninh" -> ("UBND tỉnh Quảng Ninh", "Quảng Ninh"); "Thành phố Hồ Chí Minh" ->
+    ("UBND Thành phố Hồ Chí Minh", "Thành phố Hồ Chí Minh"); any other name is used as it is."""
+    name = clean_name(name)
+    province = from_name(name)
+    if province is None:
+        return f"UBND {name}", name
+    if province.city:
+        place = province.name if province.place == "Hồ Chí Minh" else province.place
+        return f"UBND {province.name}", place
+    return f"UBND tỉnh {province.place}", province.place
+
+
+def display_name(code: str, name: str) -> str:
+    """What a person reads for a jurisdiction: its name, or the province's name when the stored name is
+    only the code (jurisdictions created by older versions)."""
+    if name and name != code:
+        return name
+    province = by_code(code)
+    return province.name if province is not None else name or code
