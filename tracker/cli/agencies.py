@@ -222,7 +222,7 @@ def _table(header: list[str], rows: list[list[str]]) -> None:
 
     table = Table(header_style="bold")
     for name in header:
-        table.add_column(name)
+        table.add_column(name, overflow="fold")
     for row in rows:
         table.add_row(*(safe_text(cell or "") for cell in row))
     make_console().print(table)

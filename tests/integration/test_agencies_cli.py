@@ -1,0 +1,259 @@
+"""``tracker jurisdiction`` and ``tracker agency``: what they change, audited; bad input is one line in
+the user's language, exit 1, nothing written; agency lists are merged; on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+import tracker
+from tests.integration.cli_runner import Result, run
+
+
+def _cli(capsys: pytest.CaptureFixture[str], url: str, *args: str, lang: str = "en") -> Result:
+    return run(capsys, "--db", url, "--lang", lang, *args)
+
+
+def _state(url: str) -> tuple[object, ...]:
+    """Everything an agency command may change, to check that a refused one changed nothing."""
+    opened = tracker.open(url)
+    tables = ("jurisdiction", "agency", "agency_alias", "agency_contact", "group_member", "audit_log", "assignment")
+    found = tuple(opened.reader.rows(f"SELECT COUNT(*) FROM {table}")[0][0] for table in tables)
+    names = tuple(opened.reader.rows("SELECT name, kind, short_name FROM agency ORDER BY id"))
+    opened.close()
+    return found, names
+
+
+@pytest.fixture
+def province(db_url: str, capsys: pytest.CaptureFixture[str]) -> str:
+    assert _cli(capsys, db_url, "jurisdiction", "add", "lao-cai", "Tỉnh Lào Cai").code == 0
+    result = _cli(capsys, db_url, "agency", "add", "Sở Nội vụ", "--kind", "sở", "--alias", "SNV", "--email",
+                  "snv@laocai.example.org", "--group", "Các sở, ban, ngành")  # fmt: skip
+    assert result.code == 0, result.err
+    assert _cli(capsys, db_url, "agency", "add", "Sở Tư pháp", "--kind", "department", "--short", "STP").code == 0
+    return db_url
+
+
+def test_jurisdictions_are_listed_added_and_renamed(db_url: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert json.loads(_cli(capsys, db_url, "jurisdiction", "list", "--format", "json").out) == []
+    empty = _cli(capsys, db_url, "jurisdiction", "list", lang="vi")
+    assert "tracker jurisdiction add" in empty.out
+    assert _cli(capsys, db_url, "jurisdiction", "add", "ha-noi", "TP Hà Nội").code == 0
+    renamed = _cli(capsys, db_url, "jurisdiction", "rename", "ha-noi", "Thành phố Hà Nội", lang="vi")
+    assert renamed.code == 0 and "Thành phố Hà Nội" in renamed.out
+    listed = json.loads(_cli(capsys, db_url, "jurisdiction", "list", "--format", "json").out)
+    assert listed == [{"code": "ha-noi", "name": "Thành phố Hà Nội"}]
+    table = _cli(capsys, db_url, "jurisdiction", "list").out
+    assert "Thành phố Hà Nội" in table and "ha-noi" in table
+    opened = tracker.open(db_url)
+    audit = opened.reader.rows(
+        "SELECT action, field, old_value, new_value FROM audit_log WHERE entity = 'jurisdiction'"
+    )
+    opened.close()
+    assert [row[0] for row in audit] == ["create", "update"]
+    assert audit[1][1:] == ("name", "TP Hà Nội", "Thành phố Hà Nội")
+
+
+def test_agencies_are_added_edited_and_listed(
+    province: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "200")
+    listed = {a["name"]: a for a in json.loads(_cli(capsys, province, "agency", "list", "--format", "json").out)}
+    assert listed["Sở Nội vụ"] == {
+        "name": "Sở Nội vụ",
+        "jurisdiction": "lao-cai",
+        "kind": "department",
+        "short_name": "",
+        "aliases": ["SNV"],
+        "emails": ["snv@laocai.example.org"],
+        "groups": ["Các sở, ban, ngành"],
+    }
+    assert listed["Các sở, ban, ngành"]["kind"] == "group"
+    edited = _cli(capsys, province, "agency", "edit", "SNV", "--rename", "Sở Nội vụ tỉnh Lào Cai",
+                  "--remove-alias", "SNV", "--add-alias", "Sở NV", "--add-email", "vanthu@laocai.example.org",
+                  "--remove-email", "snv@laocai.example.org", "--remove-group", "Các sở, ban, ngành",
+                  "--kind", "khác", "--short", "NV")  # fmt: skip
+    assert edited.code == 0, edited.err
+    after = {a["name"]: a for a in json.loads(_cli(capsys, province, "agency", "list", "--format", "json").out)}
+    agency = after["Sở Nội vụ tỉnh Lào Cai"]
+    assert agency["aliases"] == ["Sở Nội vụ", "Sở NV"]  # the old name still finds it
+    assert agency["emails"] == ["vanthu@laocai.example.org"]
+    assert (agency["groups"], agency["kind"], agency["short_name"]) == ([], "other", "NV")
+    rows = list(csv.reader(_cli(capsys, province, "agency", "list", "--format", "csv").out.splitlines()))
+    assert rows[0] == ["name", "jurisdiction", "kind", "short_name", "aliases", "emails", "groups"]
+    table = _cli(capsys, province, "agency", "list", lang="vi").out
+    assert "Tỉnh Lào Cai" in table and "khác" in table  # names and kinds as a person reads them
+    opened = tracker.open(province)
+    fields = [row[0] for row in opened.reader.rows(
+        "SELECT field FROM audit_log WHERE entity = 'agency' AND action = 'update' ORDER BY id")]  # fmt: skip
+    opened.close()
+    assert {"name", "aliases", "emails", "groups", "kind", "short_name"} <= set(fields)
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+@pytest.mark.parametrize(
+    ("args", "vietnamese", "english"),
+    [
+        (["agency", "add", "Sở Y tế", "--jurisdiction", "quang-nihn"], "không có tỉnh, thành phố mã 'quang-nihn'",
+         "jurisdiction 'quang-nihn' does not exist"),
+        (["agency", "add", "Sở Y tế", "--jurisdiction", "quang-ninh"], "Tỉnh Quảng Ninh (quang-ninh) chưa có",
+         "Tỉnh Quảng Ninh (quang-ninh) is not in the database"),
+        (["agency", "add", "sở nội vụ"], "đã có cơ quan 'Sở Nội vụ' (lao-cai); để sửa, dùng: tracker agency edit",
+         "the agency 'Sở Nội vụ' (lao-cai) already exists; to change it use: tracker agency edit"),
+        (["agency", "merge", "SNV", "Sở Nội vụ"], "nêu hai cơ quan khác nhau", "name two different agencies"),
+        (["agency", "edit", "Sở Tư pháp", "--add-email", "stp@laocai"], "không phải là địa chỉ email",
+         "is not an email address"),
+        (["agency", "add", "Sở Y tế", "--email", "syt laocai@example.org"], "không phải là địa chỉ email",
+         "is not an email address"),
+        (["agency", "edit", "Sở Nội vụ", "--add-alias", "SYT", "--remove-alias", "Sở NV"],
+         "không có tên gọi khác 'Sở NV' (đang có: SNV)", "has no alias 'Sở NV' (it has: SNV)"),
+        (["agency", "add", "Sở Y tế", "--kind", "bệnh viện"], "loại 'bệnh viện' không có; các loại là department",
+         "there is no kind 'bệnh viện'; the kinds are department"),
+        (["agency", "edit", "Sở Y tế", "--kind", "sở"], "không có cơ quan 'Sở Y tế'", "there is no agency 'Sở Y tế'"),
+        (["jurisdiction", "add", "lao-cai", "Tỉnh Lào Cai"], "đã có 'lao-cai'", "'lao-cai' already exists"),
+        (["jurisdiction", "add", "Quảng Ninh", "Tỉnh Quảng Ninh"], "ví dụ: quang-ninh", "e.g. quang-ninh"),
+        (["agency", "edit", "Sở Tư pháp", "--rename", "SNV"], "đã là tên gọi khác của 'Sở Nội vụ'",
+         "is already an alias of 'Sở Nội vụ'"),
+    ],
+)  # fmt: skip
+def test_bad_input_is_one_line_in_the_users_language_and_writes_nothing(
+    province: str, capsys: pytest.CaptureFixture[str], args: list[str], vietnamese: str, english: str, lang: str
+) -> None:
+    before = _state(province)
+    result = _cli(capsys, province, *args, lang=lang)
+    assert result.code == 1
+    assert result.err.count("\n") == 1 and result.err.startswith("tracker: "), result.err
+    assert (vietnamese if lang == "vi" else english) in result.err
+    assert _state(province) == before
+
+
+def test_merge_moves_assignments_aliases_emails_and_keeps_the_name_as_an_alias(
+    province: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    sheet = tmp_path / "nv.csv"
+    with sheet.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["Số hiệu văn bản", "Cơ quan ban hành", "Mã nhiệm vụ", "Nội dung", "Chủ trì", "Thời hạn"])
+        writer.writerow(["12/KH-UBND", "UBND tỉnh Lào Cai", "1", "Việc một", "Sở Nội vụ Lào Cai", "30/6/2024"])
+        writer.writerow(["12/KH-UBND", "UBND tỉnh Lào Cai", "2", "Việc hai", "Sở Tư pháp", "30/6/2024"])
+    imported = _cli(capsys, province, "import", str(sheet), "--create-agencies")
+    assert imported.code == 0, imported.err
+    assert _cli(capsys, province, "agency", "edit", "Sở Nội vụ Lào Cai", "--add-email", "nv2@laocai.example.org",
+                "--add-alias", "NV Lào Cai").code == 0  # fmt: skip
+    merged = _cli(capsys, province, "agency", "merge", "Sở Nội vụ Lào Cai", "Sở Nội vụ", lang="vi")
+    assert merged.code == 0, merged.err
+    assert "chuyển 1 phân công" in merged.out
+    agencies = {a["name"]: a for a in json.loads(_cli(capsys, province, "agency", "list", "--format", "json").out)}
+    assert "Sở Nội vụ Lào Cai" not in agencies
+    kept = agencies["Sở Nội vụ"]
+    assert kept["aliases"] == ["NV Lào Cai", "SNV", "Sở Nội vụ Lào Cai"]
+    assert kept["emails"] == ["nv2@laocai.example.org", "snv@laocai.example.org"]
+    listed = json.loads(_cli(capsys, province, "list", "--agency", "Sở Nội vụ Lào Cai", "--format", "json").out)
+    assert [(r["ref"], r["agency"]) for r in listed] == [("1", "Sở Nội vụ")]
+    again = _cli(capsys, province, "import", str(sheet))  # the old spelling now names the kept agency
+    assert again.code == 0 and "0 created, 0 updated, 2 unchanged" in again.out
+    opened = tracker.open(province)
+    audit = opened.reader.rows(
+        "SELECT entity, action, field, old_value, new_value FROM audit_log "
+        "WHERE action IN ('merge', 'update') AND entity IN ('agency', 'assignment')"
+    )
+    opened.close()
+    assert ("agency", "merge", "into", "Sở Nội vụ Lào Cai", "Sở Nội vụ") in audit
+    assert ("assignment", "update", "agency", "Sở Nội vụ Lào Cai", "Sở Nội vụ") in audit
+
+
+def test_merging_two_agencies_with_the_same_assignment_is_refused(
+    province: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    sheet = tmp_path / "both.csv"
+    sheet.write_text("Số hiệu văn bản,Mã nhiệm vụ,Nội dung,Chủ trì,Thời hạn\n"
+                     "5/KH,1,Việc,Sở Nội vụ; Sở Tư pháp,30/6/2024\n", encoding="utf-8")  # fmt: skip
+    assert _cli(capsys, province, "import", str(sheet)).code == 0
+    before = _state(province)
+    refused = _cli(capsys, province, "agency", "merge", "Sở Tư pháp", "Sở Nội vụ")
+    assert refused.code == 1 and "both are assigned 1 same task(s), e.g. 5/KH item 1" in refused.err
+    assert _state(province) == before
+
+
+def test_an_agency_list_is_merged_not_overwritten(
+    province: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    template = tmp_path / "co-quan.xlsx"
+    assert _cli(capsys, province, "import", "--agencies", "--template", "xlsx", str(template)).code == 0
+    again = _cli(capsys, province, "import", "--agencies", "--template", "xlsx", str(template), lang="vi")
+    assert again.code == 1 and "--force" in again.err
+    headers = [c.value for c in openpyxl.load_workbook(template).active[1]]  # type: ignore[index]
+    assert headers == ["Tên cơ quan", "Tên gọi khác", "Loại", "Tên ngắn", "Nhóm", "Email"]
+    # A list without a kind column, and one with empty cells: kinds, emails and aliases stay.
+    sheet = tmp_path / "ds.csv"
+    lines = [
+        "Tên cơ quan,Tên gọi khác,Email",
+        "Sở Nội vụ,Nội vụ,",
+        "Sở Tư pháp,,",
+        "Sở Y tế,SYT,syt@laocai.example.org",
+    ]
+    sheet.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = _cli(capsys, province, "import", str(sheet), lang="vi")
+    assert result.code == 0, result.err
+    assert "3 dòng; cơ quan: 1 tạo mới, 1 cập nhật, 1 không đổi" in result.out
+    agencies = {a["name"]: a for a in json.loads(_cli(capsys, province, "agency", "list", "--format", "json").out)}
+    assert agencies["Sở Nội vụ"]["kind"] == "department" and agencies["Sở Tư pháp"]["short_name"] == "STP"
+    assert agencies["Sở Nội vụ"]["aliases"] == ["Nội vụ", "SNV"]
+    assert agencies["Sở Nội vụ"]["emails"] == ["snv@laocai.example.org"]
+    assert agencies["Sở Y tế"]["kind"] == "other"
+    # The template itself imports: its kinds are Vietnamese words.
+    assert _cli(capsys, province, "import", str(template)).code == 0
+    agencies = {a["name"]: a for a in json.loads(_cli(capsys, province, "agency", "list", "--format", "json").out)}
+    assert agencies["Các sở, ban, ngành"]["kind"] == "group"
+    assert "Các sở, ban, ngành" in agencies["Sở Tư pháp"]["groups"]
+
+
+def test_an_agency_list_creates_its_province_only_when_asked(
+    db_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    sheet = tmp_path / "ds.csv"
+    sheet.write_text("Tên cơ quan,Loại\nSở Nội vụ,sở\n", encoding="utf-8")
+    refused = _cli(capsys, db_url, "import", str(sheet), "--jurisdiction", "bac-kan")
+    assert refused.code == 1 and "--create-agencies" in refused.err
+    created = _cli(capsys, db_url, "import", str(sheet), "--jurisdiction", "bac-kan", "--create-agencies")
+    assert created.code == 0, created.err
+    assert "1 jurisdiction(s) created (Tỉnh Bắc Kạn)" in created.out
+    assert json.loads(_cli(capsys, db_url, "jurisdiction", "list", "--format", "json").out) == [
+        {"code": "bac-kan", "name": "Tỉnh Bắc Kạn"}
+    ]
+
+
+def test_central_issuers_file_under_the_only_province_and_a_named_one_is_not_taken_for_it(
+    province: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    sheet = tmp_path / "tw.csv"
+    sheet.write_text("Số hiệu văn bản,Cơ quan ban hành,Mã nhiệm vụ,Nội dung,Chủ trì,Thời hạn\n"
+                     "1/VPCP,Văn phòng Chính phủ,1,Việc,Sở Nội vụ,30/6/2024\n", encoding="utf-8")  # fmt: skip
+    assert _cli(capsys, province, "import", str(sheet)).code == 0
+    other = tmp_path / "yb.csv"
+    other.write_text("Số hiệu văn bản,Cơ quan ban hành,Mã nhiệm vụ,Nội dung,Chủ trì,Thời hạn\n"
+                     "2/KH-UBND,UBND tỉnh Yên Bái,1,Việc,Sở Nội vụ,30/6/2024\n", encoding="utf-8")  # fmt: skip
+    refused = _cli(capsys, province, "import", str(other))
+    assert refused.code == 1 and "Tỉnh Yên Bái (code yen-bai) is not in the database yet" in refused.err
+    created = _cli(capsys, province, "import", str(other), "--create-agencies")
+    assert created.code == 0 and "(Tỉnh Yên Bái)" in created.out
+    codes = [j["code"] for j in json.loads(_cli(capsys, province, "jurisdiction", "list", "--format", "json").out)]
+    assert codes == ["lao-cai", "yen-bai"]
+
+
+def test_a_recurring_task_without_dates_starts_at_the_import_date_and_says_so(
+    province: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    sheet = tmp_path / "dk.csv"
+    sheet.write_text("Số hiệu văn bản,Mã nhiệm vụ,Nội dung,Chủ trì,Thời hạn\n"
+                     "9/KH,1,Báo cáo tháng,Sở Nội vụ,trước ngày 20 hàng tháng\n", encoding="utf-8")  # fmt: skip
+    result = run(capsys, "--db", province, "--lang", "vi", "--as-of", "1/3/2024", "import", str(sheet))
+    assert result.code == 0, result.err
+    assert "phân công: 3 tạo mới" in result.out  # March, April, May up to the horizon
+    assert "các kỳ được tính từ ngày nhập 01/03/2024" in result.out
+    listed = json.loads(run(capsys, "--db", province, "list", "--directive", "9/KH", "--format", "json").out)
+    assert [r["period"] for r in listed] == ["2024-03", "2024-04", "2024-05"]
