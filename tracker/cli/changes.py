@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
+import sys
+import threading
+from collections.abc import Iterator
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
@@ -21,6 +25,38 @@ if TYPE_CHECKING:
 
 # --- changes -------------------------------------------------------------------------------------
 
+WAITING_NOTICE_SECONDS = 1.0
+"""A write that has not finished after this long says that it is waiting for the database."""
+
+
+@contextlib.contextmanager
+def _writing() -> Iterator[None]:
+    """One change to the database: if it waits for another writer (an import, say) for more than a
+    moment, say so on stderr; if the other writer holds on for longer than a write waits, one line."""
+    from sqlalchemy.exc import OperationalError
+
+    from tracker.core.errors import TrackerError
+    from tracker.i18n import t
+    from tracker.store.engine import WRITE_WAIT_SECONDS
+
+    lang = current_context().lang
+    notice = threading.Timer(
+        WAITING_NOTICE_SECONDS,
+        lambda: print(t("limits.waiting_for_database", lang, seconds=WRITE_WAIT_SECONDS), file=sys.stderr, flush=True),
+    )
+    notice.daemon = True
+    notice.start()
+    try:
+        yield
+    except OperationalError as error:
+        text = str(error.orig).lower()
+        if "locked" in text or "lock timeout" in text or "busy" in text:
+            raise TrackerError(key="limits.database_stayed_busy", seconds=WRITE_WAIT_SECONDS) from None
+        raise
+    finally:
+        notice.cancel()
+
+
 _version_option = click.option(
     "--version", "expected_version", type=int, help="Fail if the record is no longer at this version."
 )
@@ -38,7 +74,7 @@ def done(assignment_id: int, on: str | None, result_ref: str, expected_version: 
 
     context = current_context()
     day = parse_option_date(on, "--on") if on else context.as_of
-    with open_tracker() as tracker:
+    with _writing(), open_tracker() as tracker:
         tracker.complete(assignment_id, day, ref=result_ref, expected_version=expected_version)
     click.echo(t("msg.done", context.lang, id=assignment_id, on=f"{day:%d/%m/%Y}"))
 
@@ -51,7 +87,7 @@ def reopen(assignment_id: int, expected_version: int | None) -> None:
     """Undo a completion."""
     from tracker.i18n import t
 
-    with open_tracker() as tracker:
+    with _writing(), open_tracker() as tracker:
         tracker.reopen(assignment_id, expected_version=expected_version)
     click.echo(t("msg.reopened", current_context().lang, id=assignment_id))
 
@@ -68,7 +104,7 @@ def extend(assignment_id: int, to: str, reason: str, decision: str, expected_ver
     from tracker.i18n import t
 
     day = parse_option_date(to, "--to")
-    with open_tracker() as tracker:
+    with _writing(), open_tracker() as tracker:
         tracker.extend(assignment_id, day, reason=reason, decision=decision, expected_version=expected_version)
     click.echo(t("msg.extended", current_context().lang, id=assignment_id, to=f"{day:%d/%m/%Y}"))
 
@@ -86,7 +122,7 @@ def withdraw(assignment_id: int, reason: str, decision: str, on: str | None, exp
 
     context = current_context()
     day = parse_option_date(on, "--on") if on else context.as_of
-    with open_tracker() as tracker:
+    with _writing(), open_tracker() as tracker:
         tracker.withdraw(assignment_id, reason=reason, on=day, decision=decision, expected_version=expected_version)
     click.echo(t("msg.withdrawn", context.lang, id=assignment_id))
 
@@ -100,7 +136,7 @@ def note(assignment_id: int, text: str, expected_version: int | None) -> None:
     """Set the note of an assignment ("" clears it)."""
     from tracker.i18n import t
 
-    with open_tracker() as tracker:
+    with _writing(), open_tracker() as tracker:
         tracker.note(assignment_id, text, expected_version=expected_version)
     click.echo(t("msg.noted", current_context().lang, id=assignment_id))
 

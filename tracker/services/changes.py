@@ -1,8 +1,10 @@
 """Changes to one assignment: complete, reopen, extend, withdraw, note.
 
-Every change is a conditional update on the version the caller read (optimistic locking): if
-someone else changed the record in between, :class:`ConflictError` is raised and nothing is
-written. Every change is written to the audit log with its actor.
+Each change first takes the record's write lock (a row lock on PostgreSQL, the database's write lock
+on SQLite), then reads it and writes it in the same transaction: a change made without a version
+never meets a conflict, it waits for the writer before it. A change made on the version the caller
+read (``expected_version``, optimistic locking) is refused with :class:`ConflictError` when someone
+else changed the record since. Every change is written to the audit log with its actor.
 """
 
 from __future__ import annotations
@@ -10,20 +12,39 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import select, text, update
 from sqlalchemy.orm import Session
 from sqlmodel import col
 
 from tracker.core.errors import ConflictError, NotFoundError, TrackerError
-from tracker.core.text import one_line
+from tracker.core.text import one_line, strip_controls
 from tracker.services.audit import record
-from tracker.store.models import Assignment, DeadlineChange, Withdrawal, utc_now
+from tracker.store.models import Assignment, DeadlineChange, Directive, Task, Withdrawal, utc_now
+
+LARGEST_ID = 2**63 - 1
+"""No record has an id above what the database's 64-bit integers hold."""
+
+
+def _lock(session: Session, assignment_id: int) -> None:
+    """Take the write lock on the assignment before reading it. On SQLite a write that changes nothing
+    starts the transaction as a writer (it waits for another writer, up to the busy timeout), so what
+    is read next cannot change before it is written; PostgreSQL locks the row as it reads it."""
+    if session.get_bind().dialect.name == "sqlite":
+        session.execute(text("UPDATE assignment SET version = version WHERE id = :id"), {"id": assignment_id})
 
 
 def _load(session: Session, assignment_id: int, expected_version: int | None) -> Assignment:
-    current = session.execute(select(Assignment).where(col(Assignment.id) == assignment_id)).scalar_one_or_none()
+    if not 0 < assignment_id <= LARGEST_ID:
+        raise NotFoundError(key="limits.no_such_assignment", id=assignment_id)
+    _lock(session, assignment_id)
+    current = session.execute(
+        select(Assignment)
+        .where(col(Assignment.id) == assignment_id)
+        .with_for_update()
+        .execution_options(populate_existing=True)
+    ).scalar_one_or_none()
     if current is None:
-        raise NotFoundError(f"assignment {assignment_id} does not exist; 'tracker list' shows the ids.")
+        raise NotFoundError(key="limits.no_such_assignment", id=assignment_id)
     if expected_version is not None and current.version != expected_version:
         raise ConflictError(
             f"assignment {assignment_id} was changed by someone else (version {current.version}, "
@@ -100,6 +121,15 @@ def extend(
     _require_active(current)
     if current.due_on == to:
         raise TrackerError(f"assignment {assignment_id} is already due on {to:%d/%m/%Y}.")
+    issued_on = session.execute(
+        select(col(Directive.issued_on))
+        .join(Task, col(Task.directive_id) == col(Directive.id))
+        .where(col(Task.id) == current.task_id)
+    ).scalar_one_or_none()
+    if issued_on is not None and to < issued_on:
+        raise TrackerError(
+            key="limits.extend_before_issue", id=assignment_id, to=f"{to:%d/%m/%Y}", issued=f"{issued_on:%d/%m/%Y}"
+        )
     assert current.id is not None
     session.add(
         DeadlineChange(
@@ -140,4 +170,4 @@ def set_note(
     session: Session, assignment_id: int, note: str, actor: str, *, expected_version: int | None = None
 ) -> int:
     current = _load(session, assignment_id, expected_version)
-    return _apply(session, current, {"note": note.strip()}, "note", actor)
+    return _apply(session, current, {"note": strip_controls(note).strip()}, "note", actor)

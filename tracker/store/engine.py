@@ -15,7 +15,9 @@ if TYPE_CHECKING:
 from tracker.core.errors import TrackerError
 from tracker.store.schema import require_revision
 
-SQLITE_BUSY_TIMEOUT_MS = 5000
+WRITE_WAIT_SECONDS = 60
+"""How long a write waits for another writer (an import holds the write lock while it writes)."""
+SQLITE_BUSY_TIMEOUT_MS = WRITE_WAIT_SECONDS * 1000
 
 
 def sqlite_pragmas(dbapi_connection: Any, _record: Any = None) -> None:
@@ -45,7 +47,10 @@ def make_engine(url: str) -> Engine:
         return engine
     if parsed.get_backend_name() == "postgresql" and parsed.drivername == "postgresql":
         parsed = parsed.set(drivername="postgresql+psycopg")
-    return create_engine(parsed, pool_pre_ping=True)
+    # A row lock held by another writer is waited for as long as SQLite waits, not for ever.
+    return create_engine(
+        parsed, pool_pre_ping=True, connect_args={"options": f"-c lock_timeout={WRITE_WAIT_SECONDS * 1000}"}
+    )
 
 
 def session_factory(engine: Engine) -> sessionmaker[Session]:

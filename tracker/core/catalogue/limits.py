@@ -12,6 +12,23 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "tracker: cảnh báo: TRACKER_CONFIG chỉ tới {path}, nhưng tệp này không tồn tại; dùng các thiết lập mặc định.",
         "tracker: warning: TRACKER_CONFIG names {path}, which does not exist; the defaults apply.",
     ),
+    # --- changes ----------------------------------------------------------------------------------
+    "limits.no_such_assignment": (
+        "nhiệm vụ được giao số {id} không tồn tại; lệnh 'tracker list' cho biết các số.",
+        "assignment {id} does not exist; 'tracker list' shows the ids.",
+    ),
+    "limits.extend_before_issue": (
+        "không thể gia hạn nhiệm vụ được giao số {id} tới {to}: ngày này trước ngày ban hành văn bản ({issued}).",
+        "assignment {id} cannot be extended to {to}: that is before the directive was issued ({issued}).",
+    ),
+    "limits.waiting_for_database": (
+        "Cơ sở dữ liệu đang bận (một chương trình khác đang ghi, ví dụ một lần nhập); đang chờ tối đa {seconds} giây…",
+        "The database is busy (another program is writing, e.g. an import); waiting up to {seconds} s…",
+    ),
+    "limits.database_stayed_busy": (
+        "Cơ sở dữ liệu vẫn bận sau {seconds} giây chờ (một chương trình khác đang ghi); chưa ghi gì, hãy thử lại sau.",
+        "The database stayed busy for {seconds} s (another program is writing); nothing was written, try again later.",
+    ),
     # --- files -------------------------------------------------------------------------------------
     "limits.cell_too_long": (
         "{path}:{where}: ô dài {length} ký tự, vượt giới hạn {limit} ký tự của một ô; hãy rút gọn nội dung.",
