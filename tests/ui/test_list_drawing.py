@@ -117,7 +117,7 @@ async def test_neighbouring_cells_of_one_style_are_drawn_as_one_segment(
         for index in range(1, 40):
             row = app.model.row(index)
             assert row is not None
-            segments = list(listing._draw(row, Style(), listing.size.width))
+            segments = list(listing._draw(row, Style(), listing.scrollable_content_region.width))
             styles = [segment.style for segment in segments]
             assert all(a != b for a, b in pairwise(styles)), (index, segments)
             assert "".join(segment.text for segment in segments) == listing.render_line(index + 1).text

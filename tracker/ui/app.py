@@ -71,7 +71,7 @@ MAIN_SCREEN_ACTIONS = {action for action, _ in COMMANDS if action != "help"} | {
 
 MAIN_KEYS = [
     ("/", "ui.key_search"), ("o", "ui.key_overdue"), ("w", "ui.key_due_soon"), ("d", "ui.key_done"),
-    ("e", "ui.key_extend"), ("n", "ui.key_note"), ("g", "ui.key_agency"), ("t", "ui.key_as_of"),
+    ("e", "ui.key_extend"), ("g", "ui.key_agency"), ("t", "ui.key_as_of"),
     ("a", "ui.key_scoreboard"), ("v", "ui.key_directives"), ("?", "ui.key_help"), ("q", "ui.key_quit"),
 ]  # fmt: skip
 
@@ -130,29 +130,29 @@ class TrackerApp(App[None]):
     COMMANDS = {TrackerCommands}
 
     BINDINGS = [
-        Binding("slash", "search", show=False),
-        Binding("o", "toggle_overdue", show=False),
-        Binding("w", "toggle_due_soon", show=False),
+        Binding("slash", "search", show=False, priority=True),
+        Binding("o", "toggle_overdue", show=False, priority=True),
+        Binding("w", "toggle_due_soon", show=False, priority=True),
         Binding("escape", "clear", show=False),
         Binding("enter", "toggle_detail", show=False),
-        Binding("d", "done", show=False),
-        Binding("e", "extend", show=False),
-        Binding("r", "reopen", show=False),
-        Binding("x", "withdraw", show=False),
-        Binding("n", "note", show=False),
-        Binding("g", "pick_agency", show=False),
-        Binding("s", "pick_status", show=False),
-        Binding("p", "pick_period", show=False),
-        Binding("S", "sort", show=False),
-        Binding("t", "as_of", show=False),
-        Binding("a", "scoreboard", show=False),
-        Binding("v", "directives", show=False),
-        Binding("m", "submissions", show=False),
-        Binding("N", "new_directive", show=False),
-        Binding("A", "new_agency", show=False),
+        Binding("d", "done", show=False, priority=True),
+        Binding("e", "extend", show=False, priority=True),
+        Binding("r", "reopen", show=False, priority=True),
+        Binding("x", "withdraw", show=False, priority=True),
+        Binding("n", "note", show=False, priority=True),
+        Binding("g", "pick_agency", show=False, priority=True),
+        Binding("s", "pick_status", show=False, priority=True),
+        Binding("p", "pick_period", show=False, priority=True),
+        Binding("S", "sort", show=False, priority=True),
+        Binding("t", "as_of", show=False, priority=True),
+        Binding("a", "scoreboard", show=False, priority=True),
+        Binding("v", "directives", show=False, priority=True),
+        Binding("m", "submissions", show=False, priority=True),
+        Binding("N", "new_directive", show=False, priority=True),
+        Binding("A", "new_agency", show=False, priority=True),
         Binding("f5", "refresh", show=False),
-        Binding("l", "language", show=False),
-        Binding("question_mark", "help", show=False),
+        Binding("l", "language", show=False, priority=True),
+        Binding("question_mark", "help", show=False, priority=True),
         Binding("q", "quit", show=False),
     ]
 
@@ -176,6 +176,7 @@ class TrackerApp(App[None]):
         self.provinces: dict[str, str] = {}
         self.empty = False
         self._mark: object = None
+        self._poll_reader: views.Reader | None = None
         self._busy = False
 
     # --- layout --------------------------------------------------------------------------------
@@ -195,17 +196,13 @@ class TrackerApp(App[None]):
     WIDE = 110
     """From this width the detail stands beside the list; below it, Enter switches between them."""
 
-    def on_resize(self) -> None:
-        self._layout()
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (WIDE, "-wide")]
+    """The screen's class follows its width on every resize; the stylesheet lays the panes out by it."""
 
     def _layout(self) -> None:
-        wide = self.size.width >= self.WIDE
-        main = self.query_one("#main")
-        main.display = not self.empty
+        self.query_one("#main").set_class(self._detail_open, "-show-detail")
+        self.query_one("#main").display = not self.empty
         self.query_one("#welcome").display = self.empty
-        self.query_one("#detail").display = wide or self._detail_open
-        self.query_one("#list").display = wide or not self._detail_open
-        self.screen.refresh(layout=True)
 
     def action_toggle_detail(self) -> None:
         if self.size.width >= self.WIDE:
@@ -224,6 +221,7 @@ class TrackerApp(App[None]):
         self._read_facts()
         self.reload(self.model.view)
         self._start_recount(self.model.view.as_of)
+        self._check_changed()  # the mark to compare the next polls with
         self.set_interval(POLL_S, self._poll)
 
     # --- facts about the database ----------------------------------------------------------------
@@ -344,7 +342,9 @@ class TrackerApp(App[None]):
 
     @work(thread=True, exclusive=True, group="poll")
     def _check_changed(self) -> None:
-        self.post_message(DatabaseChanged(views.change_mark(self.tracker.reader)))  # this thread's connection
+        if self._poll_reader is None:  # one connection for every poll (SQLite's mark is per connection)
+            self._poll_reader = views.open_reader(self.tracker.url)
+        self.post_message(DatabaseChanged(views.change_mark(self._poll_reader)))
 
     def on_database_changed(self, message: DatabaseChanged) -> None:
         changed = self._mark is not None and message.mark != self._mark
@@ -647,8 +647,17 @@ class TrackerApp(App[None]):
         await self.push_screen(AgencyForm(self.tracker, self.lang, self._jurisdiction_hint()), saved)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """The list's keys work on the main screen only: not under a dialog or on another screen."""
-        return not (action in MAIN_SCREEN_ACTIONS and len(self.screen_stack) > 1)
+        """The list's keys work on the main screen only: not under a dialog or on another screen, and
+        not while the search box has the focus (a letter typed there is part of the search).
+
+        They are priority bindings: the app handles each the moment it reads it, before the keys typed
+        after it, so a dialog a key opens is on screen, focused, when those keys arrive (typing ahead
+        into a dialog is safe)."""
+        if action not in MAIN_SCREEN_ACTIONS and action != "help":
+            return True
+        if len(self.screen_stack) > 1:
+            return False
+        return not isinstance(self.focused, Input)
 
     def palette_commands(self) -> Iterable[tuple[str, str, Callable[[], object]]]:
         """(name, help, callback) of every action of the main screen, in the UI's language."""
@@ -764,3 +773,5 @@ class TrackerApp(App[None]):
         if self._detail_timer is not None:
             self._detail_timer.stop()
         self.source.close()
+        if self._poll_reader is not None:
+            self._poll_reader.close()

@@ -85,12 +85,17 @@ def province_short(name: str) -> str:
     return name
 
 
-def columns_for(width: int, provinces: bool) -> list[tuple[str, int]]:
+def province_initials(name: str) -> str:
+    """ "Tỉnh Bắc Giang" → "BG": the province in a narrow list."""
+    return "".join(word[0] for word in province_short(name).split() if word).upper()
+
+
+def columns_for(width: int, provinces: bool, id_width: int = 6) -> list[tuple[str, int]]:
     """The columns (catalogue key, cells) of a list ``width`` cells wide: the width goes to the agency
     and the task; the status is a word and a number."""
-    fixed = [("col.id", 6), ("col.due", 11), ("col.status", 17)]
-    if provinces and width >= 100:
-        fixed.append(("col.province", 12))
+    fixed = [("col.id", id_width), ("col.due", 11), ("col.status", 16)]
+    if provinces:
+        fixed.append(("col.province", 12 if width >= 100 else 4))
     rest = max(20, width - sum(w for _, w in fixed))
     if width >= 130:
         agency, coordinating, directive = min(34, int(rest * 0.26)), min(26, int(rest * 0.16)), 16
@@ -138,6 +143,8 @@ class AssignmentList(ScrollView, can_focus=True):
         self._lines: LRUCache[tuple[object, ...], Strip] = LRUCache(1000)
         self._shown_id: int | None = None
         self._reading: list[tuple[View, int]] = []
+        self._id_width = 6
+        """Cells of the id column: one more than the longest id drawn so far (at least five digits)."""
         """Pages being read by a worker (view, offset)."""
 
     # --- the model changed ---------------------------------------------------------------------
@@ -148,6 +155,7 @@ class AssignmentList(ScrollView, can_focus=True):
         self.cursor = max(0, min(cursor, self.model.total - 1))
         self._shown_id = None
         self._scroll_to_cursor()
+        self.call_after_refresh(self._scroll_to_cursor)  # once the new height is laid out
         self.refresh()
         self._announce(moving=False)
         self._prefetch()
@@ -159,7 +167,7 @@ class AssignmentList(ScrollView, can_focus=True):
         self._prefetch()
 
     def _fit_height(self) -> None:
-        self.virtual_size = Size(self.size.width, self.model.total + 1)
+        self.virtual_size = Size(self._width, self.model.total + 1)
 
     def on_resize(self, event: events.Resize) -> None:
         self._fit_height()
@@ -177,14 +185,18 @@ class AssignmentList(ScrollView, can_focus=True):
 
     # --- drawing -------------------------------------------------------------------------------
 
+    @property
+    def _width(self) -> int:
+        return self.scrollable_content_region.width
+
     def _columns(self) -> list[tuple[str, int]]:
-        return columns_for(self.size.width, len(self.provinces) > 1)
+        return columns_for(self._width, len(self.provinces) > 1, self._id_width)
 
     def render_line(self, y: int) -> Strip:
-        width = self.size.width
+        width = self._width
         if y == 0:
             text = "".join(fit(t(key, self.lang), w) for key, w in self._columns())
-            return Strip([Segment(fit(text, width), HEADER)])
+            return Strip([Segment(text[:width].ljust(width), HEADER)])
         index = y - 1 + int(self.scroll_offset.y)
         if index >= self.model.total:
             return Strip.blank(width)
@@ -192,6 +204,10 @@ class AssignmentList(ScrollView, can_focus=True):
         if row is None:
             self._load_missing()
             return Strip([Segment(fit("…", width), DIM)])
+        if len(str(row.id)) >= self._id_width:
+            self._id_width = len(str(row.id)) + 1
+            self._lines.clear()
+            self.refresh()
         selected = index == self.cursor
         base = (CURSOR if self.has_focus else CURSOR_UNFOCUSED) if selected else Style()
         key = (row, row.version, width, self.lang, base, len(self.provinces) > 1)
@@ -209,10 +225,10 @@ class AssignmentList(ScrollView, can_focus=True):
         if row.coordinators and not any(key == "col.coordinating" for key, _ in columns):
             agency = f"{agency} +{len(row.coordinators)}"
         province = province_short(self.provinces.get(row.jurisdiction, row.jurisdiction))
-        if len(self.provinces) > 1 and not any(key == "col.province" for key, _ in columns):
-            agency = f"{agency} · {province}"
+        if dict(columns).get("col.province", 0) < 10:
+            province = province_initials(province)
         cells: dict[str, tuple[str, Style | None]] = {
-            "col.id": (str(row.id).rjust(5), None),
+            "col.id": (str(row.id).rjust(self._id_width - 1), None),
             "col.due": (f"{row.due_on:%d/%m/%Y}" if row.due_on else "-", None),
             "col.status": (label, style),
             "col.province": (province, DIM),

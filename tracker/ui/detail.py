@@ -36,8 +36,10 @@ def shown_value(value: str | None, lang: str) -> str:
     found = ISO_DAY.match(value)
     if found:
         return f"{found.group(3)}/{found.group(2)}/{found.group(1)}"
-    if value in ("lead", "coordinating"):
-        return t(f"role.{value}", lang)
+    words = value.split()
+    if words and words[0] in ("lead", "coordinating"):  # a creation: "lead 2020-01"
+        role = t(f"role.{words[0]}", lang)
+        return f"{role}, {t('show.period', lang).lower()} {words[1]}" if len(words) > 1 else role
     return one_line(strip_controls(value))
 
 
@@ -76,6 +78,12 @@ def history_lines(history: list[AuditLine], lang: str) -> list[str]:
     return lines
 
 
+def names(found: list[str], limit: int = 6) -> str:
+    if len(found) <= limit:
+        return ", ".join(found) or "-"
+    return ", ".join(found[: limit - 1]) + f", … (+{len(found) - limit + 1})"
+
+
 def render_detail(details: AssignmentDetails, lang: str, contacts: list[str], province: str) -> Group:
     row = details.row
     label, style = status_label(row, lang)
@@ -96,9 +104,9 @@ def render_detail(details: AssignmentDetails, lang: str, contacts: list[str], pr
     if contacts:
         add("ui.detail_contacts", ", ".join(contacts))
     if row.role == "coordinating" or len(details.lead_agencies) > 1:
-        add("show.lead", ", ".join(details.lead_agencies) or "-")
+        add("show.lead", names(details.lead_agencies))
     if details.coordinating_agencies:
-        add("show.coordinating", ", ".join(details.coordinating_agencies))
+        add("show.coordinating", names(details.coordinating_agencies))
     if row.period:
         add("show.period", row.period)
     deadline = f"{day(row.due_on)}  ({t('show.original', lang)}: \u201c{row.deadline_text}\u201d"

@@ -79,10 +79,18 @@ def subject_line(row: AssignmentRow, province: str = "") -> str:
     return f"#{row.id} · {agency} · {row.directive} {row.ref} {row.task}"
 
 
+TYPE_AHEAD_BINDINGS = [
+    Binding("tab", "app.focus_next", show=False, priority=True),
+    Binding("shift+tab", "app.focus_previous", show=False, priority=True),
+]
+"""Tab handled the moment it is read, as the keys typed after it go straight to the focused field: a
+Tab typed ahead then moves the focus before the next letters arrive."""
+
+
 class FormDialog(ModalScreen[dict[str, Any] | None]):
     """A title, what it acts on, labelled inputs (a date shows how it is read, live), OK and Cancel."""
 
-    BINDINGS = [Binding("escape", "cancel", show=False)]
+    BINDINGS = [Binding("escape", "cancel", show=False), *TYPE_AHEAD_BINDINGS]
 
     def __init__(
         self,
@@ -122,7 +130,7 @@ class FormDialog(ModalScreen[dict[str, Any] | None]):
                 yield Button(t("ui.cancel", self.lang), id="cancel", compact=True)
 
     def on_mount(self) -> None:
-        self.query(Input).first().focus()
+        self.set_focus(self.query(Input).first())  # now, before the keys typed after the one that opened it
 
     def _reading(self, field: Field, text: str) -> str:
         if not field.shows_reading or not text.strip() or field.read is None:

@@ -23,6 +23,7 @@ from tracker.i18n import t
 from tracker.render import deadline_reading
 from tracker.services import views
 from tracker.ui.detail import field_word, shown_value
+from tracker.ui.dialogs import TYPE_AHEAD_BINDINGS
 
 DIRECTIVE_FIELDS = ("number", "issued_on", "kind", "title", "jurisdiction")
 TASK_FIELDS = ("ref", "text", "lead", "coordinating", "deadline")
@@ -60,6 +61,7 @@ class DirectiveForm(_Form):
         Binding("escape", "cancel", show=False),
         Binding("ctrl+t", "add_task", show=False),
         Binding("ctrl+s", "save", show=False),
+        *TYPE_AHEAD_BINDINGS,
     ]
 
     def __init__(self, tracker: Tracker, lang: str, as_of: date, jurisdiction: str) -> None:
@@ -71,7 +73,7 @@ class DirectiveForm(_Form):
         self.jurisdiction = jurisdiction
         self.tasks: list[TaskSpec] = []
         self._confirmed: str | None = None
-        """The preview the clerk has seen: a second Save with the same one saves."""
+        """The preview the clerk has seen: a second Save that would make the same changes saves."""
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="dialog", classes="form"):
@@ -96,7 +98,7 @@ class DirectiveForm(_Form):
                 yield Button(t("ui.cancel", self.lang), id="cancel", compact=True)
 
     def on_mount(self) -> None:
-        self.query_one("#field-number", Input).focus()
+        self.set_focus(self.query_one("#field-number", Input))
 
     def _start(self) -> date:
         try:
@@ -105,7 +107,6 @@ class DirectiveForm(_Form):
             return self.as_of
 
     def on_input_changed(self, event: Input.Changed) -> None:
-        self._confirmed = None
         if event.input.id == "field-deadline":
             reading = deadline_reading(event.value, self.lang, self._start(), self.rules)
             if reading.startswith("✗"):
@@ -238,7 +239,7 @@ class AgencyForm(_Form):
     """Name, kind, short name, aliases, contact emails and province of an agency. Returns the name
     saved, or None when cancelled."""
 
-    BINDINGS = [Binding("escape", "cancel", show=False)]
+    BINDINGS = [Binding("escape", "cancel", show=False), *TYPE_AHEAD_BINDINGS]
 
     FIELDS = ("name", "kind", "short_name", "aliases", "emails", "jurisdiction")
 
@@ -271,10 +272,7 @@ class AgencyForm(_Form):
                 yield Button(t("ui.cancel", self.lang), id="cancel", compact=True)
 
     def on_mount(self) -> None:
-        self.query_one("#field-name", Input).focus()
-
-    def on_input_changed(self) -> None:
-        self._confirmed = None
+        self.set_focus(self.query_one("#field-name", Input))
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()

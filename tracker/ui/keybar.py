@@ -33,13 +33,20 @@ class KeyBar(Widget):
         self.refresh(layout=True)
 
     def _lines(self, width: int) -> list[Text]:
+        """The keys in as few lines as they fit: two spaces between keys, or one when that saves a line."""
+        wide, narrow = self._wrapped(width, 2), self._wrapped(width, 1)
+        return narrow if len(narrow) < len(wide) else wide
+
+    def _wrapped(self, width: int, gap: int) -> list[Text]:
         lines: list[Text] = [Text()]
         for key, label in self.keys:
             item = Text()
-            item.append(f" {key} ", style="bold reverse")
-            item.append(f" {t(label, self.lang)}  ")
-            if lines[-1].cell_len and lines[-1].cell_len + cell_len(item.plain) > width:
+            item.append(key, style="bold reverse")
+            item.append(f" {t(label, self.lang)}")
+            if lines[-1].cell_len and lines[-1].cell_len + gap + cell_len(item.plain) > width:
                 lines.append(Text())
+            if lines[-1].cell_len:
+                lines[-1].append(" " * gap)
             lines[-1].append_text(item)
         return lines
 

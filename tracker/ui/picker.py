@@ -93,7 +93,7 @@ class PickerDialog(ModalScreen[object | None]):
 
     def on_mount(self) -> None:
         self._fill("")
-        self.query_one("#picker-input", Input).focus()
+        self.set_focus(self.query_one("#picker-input", Input))
 
     def _fill(self, query: str) -> None:
         self.shown = rank(self.choices, query)[:MAX_SHOWN]

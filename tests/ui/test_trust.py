@@ -1,0 +1,525 @@
+"""The UI acts on the row the clerk sees, and says so in Vietnamese: each defect found by trying the
+demo as a new user (at 80x24 and 120x40) and its fix, checked on screen and in the database."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+from datetime import date
+
+import pytest
+from rich.console import Console
+from textual import events
+from textual.command import CommandList
+from textual.widgets import Button, Input, Static
+
+import tracker
+from tests.ui.steps import settle
+from tracker.core.status import Status
+from tracker.ui.app import TrackerApp
+from tracker.ui.assignment_list import CURSOR, AssignmentList
+from tracker.ui.dialogs import FormDialog
+from tracker.ui.keybar import KeyBar
+
+pytestmark = pytest.mark.usefixtures("backend")
+
+SIZES = pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "120x40"])
+
+
+def _listing(app: TrackerApp) -> AssignmentList:
+    return app.query_one("#list", AssignmentList)
+
+
+def _text(renderable: object, width: int = 200) -> str:
+    console = Console(file=io.StringIO(), width=width, record=True)
+    console.print(renderable)
+    return console.export_text()
+
+
+def _detail(app: TrackerApp) -> str:
+    return _text(app.query_one("#detail-text", Static).content)
+
+
+def _notes(app: TrackerApp) -> list[str]:
+    return [str(n.message) for n in app._notifications]
+
+
+async def _rested(pilot: object) -> None:
+    """Settle, and let the detail follow a cursor that has come to rest."""
+    await settle(pilot)
+    await pilot.pause(TrackerApp.DETAIL_DELAY_S + 0.1)  # type: ignore[attr-defined]
+    await settle(pilot)
+
+
+def _assert_selection_shown(app: TrackerApp) -> int:
+    """The cursor's row is on screen, drawn highlighted, and is the assignment the detail shows."""
+    listing = _listing(app)
+    top = int(listing.scroll_offset.y)
+    assert top <= listing.cursor < top + listing.visible_rows, (top, listing.cursor)
+    line = listing.render_line(listing.cursor - top + 1)
+    assert any(segment.style is not None and segment.style.reverse for segment in line), line.text
+    row = listing.current
+    assert row is not None and str(row.id) in line.text
+    if app.query_one("#detail").display:
+        assert f"#{row.id}\n" in _detail(app) or f"#{row.id} " in _detail(app)
+    return row.id
+
+
+def _burst(app: TrackerApp, keys: list[tuple[str, str | None]]) -> None:
+    """Keys typed in one burst: all queued before the app handles the first."""
+    for key, character in keys:
+        app.post_message(events.Key(key, character))
+
+
+@SIZES
+async def test_the_selection_stays_on_screen_and_the_note_goes_on_it(
+    make_app: Callable[..., TrackerApp], ui_url: str, size: tuple[int, int]
+) -> None:
+    """Seen: at 80x24 `Esc Home PgDn` showed rows 79…295 with nothing highlighted while the detail was
+    #307; a second PgDn and `n` saved a note on #176, not on screen."""
+    app = make_app()
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        await pilot.press("escape", "home")
+        await _rested(pilot)
+        for _ in range(2):
+            await pilot.press("pagedown")
+            await _rested(pilot)
+            shown = _assert_selection_shown(app)
+        await pilot.press("n")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, FormDialog) and f"#{shown} " in str(dialog.query_one("#dialog-subject").render())
+        dialog.query_one("#field-note", Input).value = "Đã nhắc qua điện thoại"
+        await pilot.click("#ok")
+        await settle(pilot)
+        assert _listing(app).current.id == shown  # type: ignore[union-attr]
+    check = tracker.open(ui_url)
+    assert check.get(shown).note == "Đã nhắc qua điện thoại"
+    check.close()
+
+
+async def test_home_then_35_downs_shows_the_row_the_detail_names(make_app: Callable[..., TrackerApp]) -> None:
+    """Seen at 120x40: `Home` then 35 × `↓` gave detail #140 while rows 79…128 showed."""
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("escape", "home", *["down"] * 35)
+        await _rested(pilot)
+        assert _listing(app).cursor == 35
+        _assert_selection_shown(app)
+
+
+async def test_the_cursor_follows_the_assignment_across_a_new_filter(make_app: Callable[..., TrackerApp]) -> None:
+    """Seen: after a new filter the cursor landed on another assignment."""
+    app = make_app(lang="en")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("escape")
+        await settle(pilot)
+        listing = _listing(app)
+        overdue = next(i for i in range(app.model.total) if app.model.row(i).status is Status.OVERDUE and i > 40)  # type: ignore[union-attr]
+        listing.move_to(overdue)
+        chosen = listing.current
+        assert chosen is not None
+        await pilot.press("o")  # overdue only: the chosen one is among them, elsewhere
+        await settle(pilot)
+        assert listing.current is not None and listing.current.id == chosen.id
+        assert listing.cursor != overdue
+        _assert_selection_shown(app)
+        await pilot.press("escape")
+        await settle(pilot)
+        listing.move_to(0)  # done in January
+        done = listing.current
+        assert done is not None and done.status is Status.DONE_ON_TIME
+        await pilot.press("o")
+        await settle(pilot)
+        assert listing.cursor == 0
+        assert any(f"Assignment #{done.id} is no longer in this list" in n for n in _notes(app))
+
+
+async def test_a_conflict_keeps_the_assignment_and_a_retry_acts_on_it(
+    make_app: Callable[..., TrackerApp], ui_url: str
+) -> None:
+    """Seen: after a conflict on #24 the cursor sat on #27, and a retry marked #27 done. The message was
+    half Vietnamese, half English, and contradicted itself."""
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        listing = _listing(app)
+        index = next(i for i in range(app.model.total) if app.model.row(i).id == 24)  # type: ignore[union-attr]
+        listing.move_to(index)
+        other = tracker.open(ui_url, actor="someone-else")
+        other.note(24, "changed elsewhere")
+        other.close()
+        await pilot.press("d")
+        await pilot.pause()
+        await pilot.click("#ok")
+        await settle(pilot)
+        message = next(n for n in _notes(app) if "#24" in n)
+        assert "vừa được người khác sửa" in message and "reload" not in message
+        assert listing.current is not None and listing.current.id == 24
+        await pilot.press("d")
+        await pilot.pause()
+        await pilot.click("#ok")
+        await settle(pilot)
+    check = tracker.open(ui_url)
+    assert check.get(24).completed_on is not None and check.get(27).completed_on is None
+    check.close()
+
+
+async def test_a_resize_lays_the_screen_out_again(make_app: Callable[..., TrackerApp]) -> None:
+    """Seen: 80 → 120 columns showed no detail pane; back to 80, a split list two columns wide."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        detail, listing = app.query_one("#detail"), _listing(app)
+        assert not detail.display and listing.size.width >= 78
+        await pilot.resize_terminal(120, 40)
+        await settle(pilot)
+        assert detail.display and detail.size.width > 30 and 60 < listing.size.width < 100
+        await pilot.resize_terminal(80, 24)
+        await settle(pilot)
+        assert not detail.display and listing.size.width >= 78
+        _assert_selection_shown(app)
+
+
+async def test_keys_typed_right_after_a_dialog_opens_land_in_it(
+    make_app: Callable[..., TrackerApp], ui_url: str
+) -> None:
+    """Seen: `d`, `Tab`, "REF", `Enter` in one burst put "REF" in the date field."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        target = _listing(app).current
+        assert target is not None
+        _burst(app, [("d", "d"), ("tab", "\t"), ("R", "R"), ("E", "E"), ("F", "F"), ("enter", "\r")])
+        await settle(pilot)
+        assert not isinstance(app.screen, FormDialog)
+    check = tracker.open(ui_url)
+    row = check.get(target.id)
+    assert (row.completed_on, row.result_ref) == (date(2020, 6, 15), "REF")
+    check.close()
+
+
+async def test_done_on_a_done_assignment_asks_shows_the_completion_and_records_the_change(
+    make_app: Callable[..., TrackerApp], ui_url: str
+) -> None:
+    """Seen: `d` on a done assignment silently replaced its completion date and report number."""
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("escape", "home")
+        await settle(pilot)
+        done = _listing(app).current
+        assert done is not None and done.completed_on is not None and done.result_ref
+        await pilot.press("d")
+        await pilot.pause()
+        notice = str(app.screen.query_one("#dialog-notice").render())
+        assert f"{done.completed_on:%d/%m/%Y}" in notice and done.result_ref in notice
+        assert str(app.screen.query_one("#ok", Button).label) == "Thay thế"
+        app.screen.query_one("#field-on", Input).value = "12/1/2020"
+        await pilot.click("#ok")
+        await settle(pilot)
+        assert any("12/01/2020" in n for n in _notes(app))
+    check = tracker.open(ui_url)
+    assert check.get(done.id).completed_on == date(2020, 1, 12)
+    changes = check.reader.rows(
+        "SELECT old_value, new_value FROM audit_log WHERE entity = 'assignment' AND entity_id = :i "
+        "AND field = 'completed_on' ORDER BY id DESC",
+        {"i": done.id},
+    )
+    assert changes[0] == (done.completed_on.isoformat(), "2020-01-12")
+    check.close()
+
+
+async def test_extend_names_the_assignment_reads_a_deadline_and_gives_the_date(
+    make_app: Callable[..., TrackerApp], ui_url: str
+) -> None:
+    """Seen: "Gia hạn" alone as the title; "Đã gia hạn phân công 272 đến ." after it; and `e`
+    rejected "trước 30/6/2020", which `N` reads."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        row = _listing(app).current
+        assert row is not None
+        await pilot.press("e")
+        await pilot.pause()
+        subject = str(app.screen.query_one("#dialog-subject").render())
+        assert f"#{row.id}" in subject and row.agency in subject and row.ref in subject
+        app.screen.query_one("#field-to", Input).value = "trước 30/7/2020"
+        await pilot.pause()
+        assert "30/07/2020" in str(app.screen.query_one("#note-to").render())
+        app.screen.query_one("#field-reason", Input).value = "Xin gia hạn"
+        await pilot.click("#ok")
+        await settle(pilot)
+        assert f"Đã gia hạn phân công {row.id} đến 30/07/2020." in _notes(app)
+    check = tracker.open(ui_url)
+    assert check.get(row.id).due_on == date(2020, 7, 30)
+    check.close()
+
+
+@pytest.mark.parametrize("key", ["x", "e"])
+async def test_a_missing_reason_keeps_the_dialog_open_with_what_was_typed(
+    make_app: Callable[..., TrackerApp], ui_url: str, key: str
+) -> None:
+    """Seen: `x` or `e` without a reason closed the dialog and lost what was typed; at 80x24 the
+    buttons were below the fold."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        row = _listing(app).current
+        assert row is not None
+        await pilot.press(key)
+        await pilot.pause()
+        dialog = app.screen
+        for button in dialog.query(Button):
+            region = button.region
+            assert region.y + region.height <= 24 and region.width > 0, button.id
+        dialog.query_one("#field-decision", Input).value = "99/UBND"
+        await pilot.click("#ok")
+        await pilot.pause()
+        assert app.screen is dialog
+        assert dialog.query_one("#field-decision", Input).value == "99/UBND"
+        assert "Cần điền Lý do" in str(dialog.query_one("#note-reason").render())
+        assert dialog.query_one("#field-reason", Input).has_focus
+    check = tracker.open(ui_url)
+    assert check.get(row.id).version == row.version
+    check.close()
+
+
+async def test_an_existing_agency_is_not_changed_silently(make_app: Callable[..., TrackerApp], ui_url: str) -> None:
+    """Seen: `A` with an existing agency's name silently changed that agency."""
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("A")
+        await pilot.pause()
+        dialog = app.screen
+        dialog.query_one("#field-name", Input).value = "Sở nội vụ"
+        dialog.query_one("#field-kind", Input).value = "huyện"
+        dialog.query_one("#field-jurisdiction", Input).value = "thanh-hoa"
+        await pilot.click("#ok")
+        await pilot.pause()
+        assert app.screen is dialog
+        said = str(dialog.query_one("#dialog-error").render())
+        assert "“Sở Nội vụ” đã có" in said and "loại: sở, ban, ngành → huyện" in said
+        kind = "SELECT g.kind FROM agency g JOIN jurisdiction j ON j.id = g.jurisdiction_id "
+        kind += "WHERE j.code = 'thanh-hoa' AND g.name = 'Sở Nội vụ'"
+        await pilot.pause(0.3)  # a button takes no second press while it shows the first
+        await pilot.click("#ok")  # confirmed
+        await settle(pilot)
+        assert app.screen is not dialog, (str(dialog.query_one("#dialog-error").render()), _notes(app), app.focused)
+    check = tracker.open(ui_url)
+    assert check.reader.scalar(kind) == "district"
+    audit = check.reader.rows("SELECT old_value, new_value FROM audit_log WHERE entity = 'agency' AND field = 'kind'")
+    assert ("department", "district") in audit
+    check.close()
+
+
+async def test_an_existing_directive_is_not_rewritten_silently(
+    make_app: Callable[..., TrackerApp], ui_url: str
+) -> None:
+    """Seen: `N` with an existing number silently rewrote its title while saying "0 updated"."""
+    app = make_app()
+    check = tracker.open(ui_url)
+    number, title = check.reader.rows(
+        "SELECT d.number, d.title FROM directive d JOIN jurisdiction j ON j.id = d.jurisdiction_id "
+        "WHERE j.code = 'thanh-hoa' ORDER BY d.id"
+    )[0]
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("N")
+        await pilot.pause()
+        form = app.screen
+        values = {"number": number, "title": "Trích yếu khác", "jurisdiction": "thanh-hoa", "ref": "9.9",
+                  "text": "Nhiệm vụ mới", "lead": "Sở Nội vụ", "deadline": "trước 30/9/2020"}  # fmt: skip
+        for name, value in values.items():
+            form.query_one(f"#field-{name}", Input).value = value
+        await pilot.pause()
+        form.action_save()  # type: ignore[attr-defined]
+        await pilot.pause()
+        said = str(form.query_one("#dialog-error").render())
+        assert f"Văn bản {number} đã có" in said and "trích yếu" in said and "Trích yếu khác" in said
+        assert app.screen is form
+        find = "SELECT title FROM directive WHERE number = :n"
+        assert check.reader.scalar(find, {"n": number}) == title
+        form.action_save()  # type: ignore[attr-defined]
+        await settle(pilot)
+        assert app.screen is not form, str(form.query_one("#dialog-error").render())
+        assert check.reader.scalar(find, {"n": number}) == "Trích yếu khác"
+    check.close()
+
+
+async def test_the_command_palette_speaks_vietnamese_and_matches_without_diacritics(
+    make_app: Callable[..., TrackerApp],
+) -> None:
+    """Seen: the palette's placeholder and "No matches found" in English; "gia han" found nothing."""
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p")
+        await pilot.pause(0.3)
+        palette_input = app.screen.query_one(Input)
+        assert palette_input.placeholder == "Tìm lệnh (không cần dấu)…"
+        options = app.screen.query_one(CommandList)
+
+        def shown() -> list[str]:
+            return [_text(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+
+        await pilot.press(*"gia han")
+        await pilot.pause(0.8)
+        assert any(line.startswith("Gia hạn") for line in shown()), shown()
+        await pilot.press(*["backspace"] * 7, *"zzqq")
+        await pilot.pause(1.2)
+        assert any("Không có lệnh nào khớp" in line for line in shown()) and not any(
+            "No matches" in line for line in shown()
+        )
+
+
+async def test_the_history_reads_as_translated_lines(make_app: Callable[..., TrackerApp]) -> None:
+    """Seen: `02/1… │ root │ comp… │ com…` with raw action and field names and ISO dates."""
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("escape", "home")
+        await _rested(pilot)
+        row = _listing(app).current
+        assert row is not None and row.completed_on is not None
+        detail = " ".join(_detail(app).split())
+        assert f"hoàn thành: ngày {row.completed_on:%d/%m/%Y}, báo cáo {row.result_ref}" in detail
+        for raw in ("completed_on", "result_ref", "complete:", row.completed_on.isoformat()):
+            assert raw not in detail
+
+
+async def test_one_word_per_status_in_the_bar_chips_picker_and_rows(make_app: Callable[..., TrackerApp]) -> None:
+    """Seen: "Đang làm" / "đang thực hiện", "Trễ hạn" / "hoàn thành quá hạn" in different places."""
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        summary = str(app.query_one("#summary", Static).render())
+        chips = str(app.query_one("#chips", Static).render())
+        assert "Đang thực hiện" in summary and "Trễ hạn" in summary and "Quá hạn" in chips
+        assert "Đang làm" not in summary
+        first = _listing(app).render_line(1).text
+        assert "Quá hạn" in first
+        await pilot.press("s")
+        await pilot.pause()
+        options = app.screen.query_one("#picker-options")
+        labels = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]  # type: ignore[attr-defined]
+        assert {"Quá hạn", "Đang thực hiện", "Trễ hạn", "Đúng hạn"} <= set(labels)
+
+
+@SIZES
+async def test_the_province_shows_when_the_database_has_two(
+    make_app: Callable[..., TrackerApp], size: tuple[int, int]
+) -> None:
+    """Seen: the demo holds two provinces, both with a "Sở Nội vụ", and the list showed no province."""
+    app = make_app()
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        listing = _listing(app)
+        lines = [listing.render_line(y).text for y in range(1, min(listing.visible_rows, app.model.total) + 1)]
+        rows = [app.model.row(i) for i in range(len(lines))]
+        for line, row in zip(lines, rows, strict=True):
+            assert row is not None
+            expected = {"bac-giang": ("Bắc Giang", " BG "), "thanh-hoa": ("Thanh Hóa", " TH ")}[row.jurisdiction]
+            assert any(mark in line for mark in expected), line
+        await pilot.press("g", *"noi vu")
+        await pilot.pause()
+        options = app.screen.query_one("#picker-options")
+        labels = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]  # type: ignore[attr-defined]
+        assert "Sở Nội vụ  (Bắc Giang)" in labels and "Sở Nội vụ  (Thanh Hóa)" in labels
+
+
+async def test_another_clerks_change_appears_without_a_key(make_app: Callable[..., TrackerApp], ui_url: str) -> None:
+    """Seen: another clerk's change never appeared; the summary said "Quá hạn 7" above a list of 6."""
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        first = _listing(app).current
+        assert first is not None and first.status is Status.OVERDUE
+        overdue = app.model.counts[Status.OVERDUE]
+        await pilot.pause(0.3)
+        other = tracker.open(ui_url, actor="someone-else")
+        other.complete(first.id, "15/6/2020")
+        other.close()
+        for _ in range(30):
+            await pilot.pause(0.2)
+            await settle(pilot)
+            if app.model.counts[Status.OVERDUE] == overdue - 1:
+                break
+        assert app.model.counts[Status.OVERDUE] == overdue - 1
+        assert first.id not in {app.model.row(i).id for i in range(app.model.total)}  # type: ignore[union-attr]
+
+
+async def test_f5_reads_the_list_again(make_app: Callable[..., TrackerApp], ui_url: str) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        total = app.model.total
+        other = tracker.open(ui_url, actor="someone-else")
+        other.complete(_listing(app).current.id, "15/6/2020")  # type: ignore[union-attr]
+        other.close()
+        await pilot.press("f5")
+        await settle(pilot)
+        assert app.model.total == total - 1
+
+
+async def test_a_hash_and_an_id_jumps_to_that_assignment(make_app: Callable[..., TrackerApp]) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"#140", "enter")
+        await _rested(pilot)
+        assert _listing(app).current.id == 140  # type: ignore[union-attr]
+        _assert_selection_shown(app)
+
+
+async def test_the_scoreboard_shows_its_sort_and_enter_opens_the_agency(make_app: Callable[..., TrackerApp]) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("a")
+        await settle(pilot)
+        title = app.screen.query_one("#scoreboard-title", Static)
+        assert "tốt nhất trước" in str(title.render())
+        await pilot.press("s")
+        await pilot.pause()
+        assert "kém nhất trước" in str(title.render())
+        chosen = app.screen.shown[0]  # type: ignore[attr-defined]
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.model.view.criteria.agency_ids == [chosen.agency_id]
+        assert {app.model.row(i).agency_id for i in range(app.model.total)} == {chosen.agency_id}  # type: ignore[union-attr]
+
+
+async def test_an_empty_database_says_what_to_do(blank_url: str) -> None:
+    t = tracker.open(blank_url)
+    app = TrackerApp(t, date(2020, 6, 15), "vi")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        welcome = app.query_one("#welcome", Static)
+        assert welcome.display and not app.query_one("#main").display
+        said = str(welcome.render())
+        assert "tracker import --template xlsx" in said and "phím A" in said and "tracker demo" in said
+    t.close()
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+async def test_the_key_bar_shows_every_key_at_80_columns(make_app: Callable[..., TrackerApp], lang: str) -> None:
+    """Seen: the footer had `g Cơ quan` and `a Cơ quan`, was cut at 120 and hid t, a, v, ?, q at 80."""
+    app = make_app(lang=lang)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        bar = app.query_one(KeyBar)
+        text = str(bar.render())
+        for key in ("/ ", "o ", "w ", "d ", "e ", "g ", "t ", "a ", "v ", "? ", "q "):
+            assert key in text, key
+        assert bar.size.height == len(text.splitlines()) <= 2
+        if lang == "vi":
+            assert text.count("Cơ quan") <= 1
+
+
+def test_cursor_style_is_reverse() -> None:
+    assert CURSOR.reverse
