@@ -90,6 +90,7 @@ def test_from_an_empty_database_to_a_digest(
         "groups": [],
     }
     assert agencies["UBND thành phố Hạ Long"]["kind"] == "district"
+    assert agencies["Văn phòng UBND tỉnh"]["kind"] == "department"  # the kind its name shows, from the import
 
     # The alias finds the agency's work.
     code, out, err = tracker("list", "--agency", "SNV", "--format", "json")
@@ -135,4 +136,4 @@ def test_from_an_empty_database_to_a_digest(
     )
     opened.close()
     assert ("aliases", "SNV") in audited and ("emails", "snv@quangninh.example.org") in audited
-    assert ("kind", "department") in audited
+    assert ("short_name", "Sở NV") in audited

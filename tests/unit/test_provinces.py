@@ -81,3 +81,19 @@ def test_display_name_of_a_jurisdiction_named_by_its_code() -> None:
     assert provinces.display_name("quang-ninh", "quang-ninh") == "Tỉnh Quảng Ninh"
     assert provinces.display_name("quang-ninh", "Tỉnh Quảng Ninh") == "Tỉnh Quảng Ninh"
     assert provinces.display_name("x-1", "x-1") == "x-1"
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [
+        ("Sở Nội vụ", "department"),
+        ("Văn phòng UBND tỉnh", "department"),
+        ("UBND huyện Vân Đồn", "district"),
+        ("UBND thành phố Hạ Long", "district"),
+        ("Cục Thuế tỉnh", "central"),
+        ("Báo Quảng Ninh", "media"),
+        ("Trung tâm Phục vụ hành chính công tỉnh", "other"),
+    ],
+)
+def test_a_new_agency_takes_its_kind_from_its_name(name: str, kind: str) -> None:
+    assert provinces.agency_kind_from_name(name) == kind

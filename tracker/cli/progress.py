@@ -20,7 +20,12 @@ def progress_bar(label: str, lang: str, total: int | None = None) -> Iterator[Ca
     from rich.console import Console
     from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-    counted = "{task.completed:,}/{task.total:,}" if total is not None else "{task.completed:,}"
+    separator = "." if lang == "vi" else ","
+
+    def shown(count: int) -> str:
+        return f"{count:,}".replace(",", separator)
+
+    counted = "{task.fields[done]}" + (f"/{shown(total)}" if total is not None else "")
     bar = Progress(
         SpinnerColumn(),
         TextColumn("[progress.description]{task.description}"),
@@ -31,9 +36,9 @@ def progress_bar(label: str, lang: str, total: int | None = None) -> Iterator[Ca
         transient=True,
     )
     with bar:
-        task = bar.add_task(t(label, lang), total=total)
+        task = bar.add_task(t(label, lang), total=total, done=shown(0))
 
         def told(done: int) -> None:
-            bar.update(task, completed=done)
+            bar.update(task, completed=done, done=shown(done))
 
         yield told

@@ -173,3 +173,24 @@ def display_name(code: str, name: str) -> str:
         return name
     province = by_code(code)
     return province.name if province is not None else name or code
+
+
+_KIND_PREFIXES = (
+    ("department", ("so ", "ban ", "van phong ubnd", "van phong hdnd", "thanh tra tinh", "ban quan ly")),
+    ("district", ("ubnd huyen", "ubnd quan", "ubnd thi xa", "ubnd thanh pho", "ubnd xa", "ubnd phuong",
+                  "ubnd thi tran", "uy ban nhan dan huyen", "uy ban nhan dan quan", "uy ban nhan dan thi xa",
+                  "uy ban nhan dan thanh pho")),
+    ("central", ("cong an tinh", "cuc ", "kho bac", "bao hiem xa hoi", "ngan hang nha nuoc", "bo chi huy",
+                 "vien kiem sat", "toa an")),
+    ("media", ("bao ", "dai phat thanh", "dai truyen hinh", "dai pt")),
+)  # fmt: skip
+
+
+def agency_kind_from_name(name: str) -> str:
+    """The kind an agency's name shows ("Sở Nội vụ": department, "UBND huyện Vân Đồn": district, "Cục Thuế
+    tỉnh": central, "Báo Quảng Ninh": media), else "other": for agencies an import creates."""
+    key = fold(name)
+    for kind, prefixes in _KIND_PREFIXES:
+        if key.startswith(prefixes):
+            return kind
+    return "other"

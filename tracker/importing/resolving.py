@@ -206,7 +206,12 @@ class NameResolver:
     def create_agency(self, name: str, jurisdiction_id: int) -> list[int]:
         agency_id = self.writes.insert_returning_id(
             "agency",
-            {"jurisdiction_id": jurisdiction_id, "name": clean_name(name), "folded_name": fold(name), "kind": "other"},
+            {
+                "jurisdiction_id": jurisdiction_id,
+                "name": clean_name(name),
+                "folded_name": fold(name),
+                "kind": provinces.agency_kind_from_name(name),
+            },
         )
         self.report.agencies_created += 1
         if self.audit is not None:
