@@ -24,7 +24,10 @@ class Mailbox:
     """An SMTP handler that keeps what it accepts and can be told to fail."""
 
     def __init__(self) -> None:
-        self.messages: list[EmailMessage] = []
+        self.accepted: list[tuple[bytes, str]] = []
+        """Each message accepted as it came (its bytes, its envelope recipients), in order. Kept as it
+        came and read on demand (:attr:`messages`): the server replies as fast as a real one would."""
+        self._parsed: list[EmailMessage] = []
         self.senders: list[str] = []
         """The envelope sender (MAIL FROM) of each message kept."""
         self.refuse: set[str] = set()
@@ -45,18 +48,25 @@ class Mailbox:
     async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
         if self.delay:
             await asyncio.sleep(self.delay)
-        if len(self.messages) >= self.fail_after:
+        if len(self.accepted) >= self.fail_after:
             if self.drop_on_data:
                 server.transport.close()  # the connection drops before the reply
                 return "421 closing"
             if self.data_reply:
                 return self.data_reply
-        message = email.message_from_bytes(envelope.content, policy=default)
-        assert isinstance(message, EmailMessage)
-        message["X-Envelope-To"] = ", ".join(envelope.rcpt_tos)
         self.senders.append(envelope.mail_from)
-        self.messages.append(message)
+        self.accepted.append((envelope.content, ", ".join(envelope.rcpt_tos)))
         return "250 Message accepted"
+
+    @property
+    def messages(self) -> list[EmailMessage]:
+        """The messages accepted so far, parsed, each with its envelope recipients as ``X-Envelope-To``."""
+        for content, recipients in self.accepted[len(self._parsed) :]:
+            message = email.message_from_bytes(content, policy=default)
+            assert isinstance(message, EmailMessage)
+            message["X-Envelope-To"] = recipients
+            self._parsed.append(message)
+        return list(self._parsed)
 
     def authenticate(self, server: Any, session: Any, envelope: Any, mechanism: str, data: Any) -> AuthResult:
         if isinstance(data, LoginPassword):

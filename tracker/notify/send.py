@@ -190,6 +190,7 @@ def _connect(settings: Settings) -> smtplib.SMTP:
             client = smtplib.SMTP(host, port, timeout=settings.smtp_timeout)
             if security == "starttls":
                 client.starttls(context=context)
+        client.ehlo_or_helo_if_needed()  # the commands below are sent one by one, not by sendmail
         if settings.smtp_user:
             client.login(settings.smtp_user, settings.smtp_password)
     except (OSError, smtplib.SMTPException, UnicodeError) as error:
@@ -386,26 +387,29 @@ class _Run:
                 return False
             accepted = outcome.accepted
             refused.update(outcome.refused)
+        if accepted or refused:
+            try:  # right after the server's reply: only a crash before this returns can send it twice
+                self.sent_log.record(
+                    self.day, item.key, [*item.earlier, *accepted], [f"{a}: {r}" for a, r in refused.items()],
+                    identifier, self.moment,
+                )  # fmt: skip
+            except RecordError as error:
+                self._unrecorded(item, accepted, identifier, error)
+                return False
         name = _digest_name(digest, self.lang)
         report.failures.extend(Failure(name, address, reason) for address, reason in refused.items())
-        if not accepted and not refused:
-            return True
-        try:  # right after the server's reply: only a crash before this returns can send it twice
-            self.sent_log.record(
-                self.day, item.key, [*item.earlier, *accepted], [f"{a}: {r}" for a, r in refused.items()],
-                identifier, self.moment,
-            )  # fmt: skip
-        except RecordError as error:
-            report.stopped = error
-            if accepted:
-                report.stopped = NotifyError(
-                    key="notify.unrecorded", subject=one_line(digest.subject), addresses=", ".join(accepted),
-                    reason=error, sent=len(report.sent), total=self.total, message_id=identifier,
-                )  # fmt: skip
-            return False
         if accepted:
             report.sent.append(item.key)
         return True
+
+    def _unrecorded(self, item: _Pending, accepted: list[str], identifier: str, error: RecordError) -> None:
+        report = self.report
+        report.stopped = error
+        if accepted:
+            report.stopped = NotifyError(
+                key="notify.unrecorded", subject=one_line(item.digest.subject), addresses=", ".join(accepted),
+                reason=error, sent=len(report.sent), total=self.total, message_id=identifier,
+            )  # fmt: skip
 
     def _transaction(self, item: _Pending, recipients: list[str], payload: bytes) -> _Outcome | None:
         """The mail transaction on the run's connection (opened, or opened again once when the server had

@@ -96,7 +96,7 @@ class SentLog:
         self._lock_file: int | None = None
         if self.dialect == "sqlite":
             connection = self.sql.connection
-            connection.isolation_level = None  # transactions are begun here, each one for one write
+            connection.isolation_level = None  # autocommit: each write is one statement, its own transaction
             self.sql.rows("PRAGMA busy_timeout=1000")
             self.sql.rows("PRAGMA synchronous=NORMAL")  # as every tracker connection: no fsync a commit
         else:
@@ -152,15 +152,14 @@ class SentLog:
         refused: Iterable[str],
         message_id: str,
         at: datetime,
-        *,
-        wait: float = RECORD_WAIT_SECONDS,
     ) -> None:
         """Write a digest's row: the addresses it has been accepted for (all of them so far) and those
-        refused at this try. Waits up to ``wait`` seconds for a write lock held elsewhere; any other
-        failure, or a lock held longer, is a :class:`RecordError`."""
-        params: dict[str, Any] = {
+        refused at this try. Waits up to :data:`RECORD_WAIT_SECONDS` for a write lock held elsewhere;
+        any other failure, or a lock held longer, is a :class:`RecordError`."""
+        wait = RECORD_WAIT_SECONDS
+        params: dict[str, Any] = self.sql.params({
             "d": day, "k": key, "r": ", ".join(recipients), "x": "\n".join(refused), "m": message_id, "s": at,
-        }  # fmt: skip
+        })  # fmt: skip
         deadline = time.monotonic() + wait
         while True:
             try:
@@ -177,18 +176,13 @@ class SentLog:
                 raise RecordError(key="notify.record_failed", reason=reason) from None
 
     def _write(self, params: dict[str, Any]) -> None:
-        if self.dialect != "sqlite":
-            self.sql.rows(_UPSERT, params)  # one statement on an autocommit connection
-            return
-        connection = self.sql.connection
-        self.sql.rows("BEGIN IMMEDIATE")
-        try:
+        """One statement on a connection in autocommit mode: its own transaction, as short as a write
+        can be (SQLite in WAL mode appends the row's pages to the log; no fsync, as on every tracker
+        connection). Its statement is compiled once, by the driver's statement cache."""
+        if self.dialect == "sqlite":
+            self.sql.connection.execute(_UPSERT, params)
+        else:
             self.sql.rows(_UPSERT, params)
-            self.sql.rows("COMMIT")
-        except BaseException:
-            if connection.in_transaction:
-                connection.rollback()
-            raise
 
     def close(self) -> None:
         if self._lock_file is not None:
