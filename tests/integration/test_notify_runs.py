@@ -109,13 +109,13 @@ def _write_lock_held(url: str, seconds: float) -> Iterator[None]:
 
     def hold() -> None:
         if url.startswith("sqlite"):
-            connection = sqlite3.connect(url.removeprefix("sqlite:///"), isolation_level=None)
-            connection.execute("BEGIN IMMEDIATE")
-            connection.execute("UPDATE agency SET name = name WHERE id = (SELECT min(id) FROM agency)")
+            database = sqlite3.connect(url.removeprefix("sqlite:///"), isolation_level=None)
+            database.execute("BEGIN IMMEDIATE")
+            database.execute("UPDATE agency SET name = name WHERE id = (SELECT min(id) FROM agency)")
             held.set()
             time.sleep(seconds)
-            connection.execute("COMMIT")
-            connection.close()
+            database.execute("COMMIT")
+            database.close()
             return
         engine = create_engine(url)
         with engine.begin() as connection:
