@@ -243,13 +243,14 @@ class Tracker:
             where = agency_service.find_jurisdiction(session, jurisdiction or self._jurisdiction)
             agency_service.add_agency(session, where, spec, self.actor)
 
-    def edit_agency(self, name: str, edit: AgencyEdit, *, jurisdiction: str | None = None) -> str:
-        """Change an agency; returns its name after the change. Audited."""
+    def edit_agency(self, name: str, edit: AgencyEdit, *, jurisdiction: str | None = None) -> tuple[str, bool]:
+        """Change an agency; returns its name after the change and whether anything changed. Audited."""
         from tracker.services import agencies as agency_service
 
         with self.transaction() as session:
             where = agency_service.find_jurisdiction(session, jurisdiction or self._jurisdiction)
-            return agency_service.edit_agency(session, where, name, edit, self.actor).name
+            agency, changed = agency_service.edit_changes(session, where, name, edit, self.actor)
+            return agency.name, changed
 
     def merge_agencies(self, duplicate: str, into: str, *, jurisdiction: str | None = None) -> int:
         """Merge agency ``duplicate`` into ``into``; returns the number of assignments moved. Audited."""

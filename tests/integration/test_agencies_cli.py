@@ -78,6 +78,8 @@ def test_agencies_are_added_edited_and_listed(
                   "--remove-email", "snv@laocai.example.org", "--remove-group", "Các sở, ban, ngành",
                   "--kind", "khác", "--short", "NV")  # fmt: skip
     assert edited.code == 0, edited.err
+    same = _cli(capsys, province, "agency", "edit", "Sở NV", "--add-alias", "Sở NV", "--kind", "other")
+    assert same.code == 0 and "nothing changed" in same.out
     after = {a["name"]: a for a in json.loads(_cli(capsys, province, "agency", "list", "--format", "json").out)}
     agency = after["Sở Nội vụ tỉnh Lào Cai"]
     assert agency["aliases"] == ["Sở Nội vụ", "Sở NV"]  # the old name still finds it
@@ -116,6 +118,9 @@ def test_agencies_are_added_edited_and_listed(
         (["agency", "edit", "Sở Y tế", "--kind", "sở"], "không có cơ quan 'Sở Y tế'", "there is no agency 'Sở Y tế'"),
         (["jurisdiction", "add", "lao-cai", "Tỉnh Lào Cai"], "đã có 'lao-cai'", "'lao-cai' already exists"),
         (["jurisdiction", "add", "Quảng Ninh", "Tỉnh Quảng Ninh"], "ví dụ: quang-ninh", "e.g. quang-ninh"),
+        (["jurisdiction", "add", "lc", "Lào Cai"], "Lào Cai đã có với mã 'lao-cai'",
+         "Lào Cai already exists as 'lao-cai'"),
+        (["jurisdiction", "rename", "lao-cai", " "], "hãy ghi tên của 'lao-cai'", "give 'lao-cai' a name"),
         (["agency", "edit", "Sở Tư pháp", "--rename", "SNV"], "đã là tên gọi khác của 'Sở Nội vụ'",
          "is already an alias of 'Sở Nội vụ'"),
     ],

@@ -200,8 +200,8 @@ def agency_edit(
         rename or "", kind or "", short_name, add_alias, remove_alias, add_email, remove_email, add_group, remove_group
     )
     with open_tracker() as tracker:
-        kept = tracker.edit_agency(name, edit, jurisdiction=jurisdiction)
-    _say("agency.edited", name=kept)
+        kept, changed = tracker.edit_agency(name, edit, jurisdiction=jurisdiction)
+    _say("agency.edited" if changed else "agency.unchanged", name=kept)
 
 
 @agency.command("merge")

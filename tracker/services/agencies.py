@@ -71,6 +71,10 @@ def add_jurisdiction(session: Session, code: str, name: str, actor: str = "") ->
         raise TrackerError(key="error.jurisdiction_name_empty", code=code)
     if _jurisdiction_by_code(session, code) is not None:
         raise TrackerError(key="error.jurisdiction_exists", code=code)
+    province = provinces.from_name(name) or provinces.by_code(code)
+    for other in list_jurisdictions(session) if province is not None else []:
+        if province in (provinces.from_name(other.name), provinces.by_code(other.code)):
+            raise TrackerError(key="error.jurisdiction_same_province", code=code, name=name, other=other.code)
     found = Jurisdiction(code=code, name=name)
     session.add(found)
     session.flush()
@@ -317,6 +321,13 @@ def find_agency_in(session: Session, jurisdiction: Jurisdiction, name: str) -> A
 
 def edit_agency(session: Session, jurisdiction: Jurisdiction, name: str, edit: AgencyEdit, actor: str = "") -> Agency:
     """Change an agency: its name, kind, short name, aliases, emails and groups; audited."""
+    return edit_changes(session, jurisdiction, name, edit, actor)[0]
+
+
+def edit_changes(
+    session: Session, jurisdiction: Jurisdiction, name: str, edit: AgencyEdit, actor: str = ""
+) -> tuple[Agency, bool]:
+    """:func:`edit_agency`, and whether anything changed."""
     agency = find_agency_in(session, jurisdiction, name)
     assert agency.id is not None and jurisdiction.id is not None
     before = agency_state(session, agency)
@@ -355,8 +366,7 @@ def edit_agency(session: Session, jurisdiction: Jurisdiction, name: str, edit: A
     for group_name in edit.add_groups:
         add_member(session, _group_named(session, jurisdiction, group_name), agency)
     session.flush()
-    _audit_changes(session, agency, before, actor)
-    return agency
+    return agency, _audit_changes(session, agency, before, actor)
 
 
 def merge_agencies(

@@ -12,19 +12,23 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "agency.col.emails": ("Email", "Emails"),
     "agency.col.groups": ("Nhóm", "Groups"),
     "agency.none": (
-        "chưa có cơ quan nào; thêm bằng: tracker agency add \"Sở Nội vụ\", hoặc nhập danh sách: "
+        'chưa có cơ quan nào; thêm bằng: tracker agency add "Sở Nội vụ", hoặc nhập danh sách: '
         "tracker import --agencies co-quan.xlsx (mẫu: tracker import --agencies --template xlsx).",
-        "no agencies yet; add one with: tracker agency add \"Sở Nội vụ\", or import a list: "
+        'no agencies yet; add one with: tracker agency add "Sở Nội vụ", or import a list: '
         "tracker import --agencies co-quan.xlsx (template: tracker import --agencies --template xlsx).",
     ),
     "jurisdiction.none": (
-        "chưa có tỉnh, thành phố nào; tạo bằng: tracker jurisdiction add quang-ninh \"Tỉnh Quảng Ninh\".",
-        "no jurisdictions yet; create one with: tracker jurisdiction add quang-ninh \"Tỉnh Quảng Ninh\".",
+        'chưa có tỉnh, thành phố nào; tạo bằng: tracker jurisdiction add quang-ninh "Tỉnh Quảng Ninh".',
+        'no jurisdictions yet; create one with: tracker jurisdiction add quang-ninh "Tỉnh Quảng Ninh".',
     ),
     "jurisdiction.added": ("đã tạo {name} (mã {code}).", "created {name} (code {code})."),
     "jurisdiction.renamed": ("đã đổi tên {code} thành {name}.", "renamed {code} to {name}."),
     "agency.added": ("đã thêm cơ quan '{name}'.", "added the agency '{name}'."),
     "agency.edited": ("đã cập nhật cơ quan '{name}'.", "updated the agency '{name}'."),
+    "agency.unchanged": (
+        "cơ quan '{name}' đã như vậy; không có gì thay đổi.",
+        "the agency '{name}' is already so; nothing changed.",
+    ),
     "agency.merged": (
         "đã gộp '{duplicate}' vào '{into}': chuyển {count} phân công; '{duplicate}' nay là tên gọi khác.",
         "merged '{duplicate}' into '{into}': {count} assignment(s) moved; '{duplicate}' is now an alias.",

@@ -14,8 +14,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "e.g. {suggestion}.",
     ),
     "error.jurisdiction_name_empty": (
-        "hãy ghi tên của '{code}', ví dụ: tracker jurisdiction add {code} \"Tỉnh Quảng Ninh\".",
-        "give '{code}' a name, e.g. tracker jurisdiction add {code} \"Tỉnh Quảng Ninh\".",
+        "hãy ghi tên của '{code}' như người đọc thấy, ví dụ: \"Tỉnh Quảng Ninh\".",
+        "give '{code}' a name as people read it, e.g. \"Tỉnh Quảng Ninh\".",
+    ),
+    "error.jurisdiction_same_province": (
+        "{name} đã có với mã '{other}'; dùng mã đó, hoặc đổi tên: tracker jurisdiction rename {other} \"{name}\".",
+        "{name} already exists as '{other}'; use that code, or rename it: tracker jurisdiction rename {other} "
+        '"{name}".',
     ),
     "error.jurisdiction_exists": (
         "đã có '{code}'; để đổi tên, dùng: tracker jurisdiction rename {code} \"TÊN MỚI\".",
