@@ -112,6 +112,8 @@ def report_agencies(
     context = current_context()
     start = parse_option_date(due_from, "--from") if due_from else None
     end = parse_option_date(due_to, "--to") if due_to else None
+    if start is not None and end is not None and start > end:
+        raise TrackerError(key="limits.from_after_to", start=f"{start:%d/%m/%Y}", end=f"{end:%d/%m/%Y}")
     with open_tracker() as tracker:
         built = builders.agencies(tracker.reader, context.as_of, start, end, context.lang)
     _emit(built, file_format, output, letterhead)

@@ -29,6 +29,60 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Cơ sở dữ liệu vẫn bận sau {seconds} giây chờ (một chương trình khác đang ghi); chưa ghi gì, hãy thử lại sau.",
         "The database stayed busy for {seconds} s (another program is writing); nothing was written, try again later.",
     ),
+    "limits.no_holidays_for_year": (
+        "không tính được ngày làm việc của năm {year}: lịch ngày lễ (âm lịch) chỉ có đến năm 2100; "
+        "hãy ghi một ngày cụ thể.",
+        "working days in {year} cannot be counted: the holiday calendar (lunar) ends in 2100; write a date instead.",
+    ),
+    # --- database -----------------------------------------------------------------------------------
+    "limits.not_a_database": (
+        "{url} không phải là một cơ sở dữ liệu ({detail}); hãy kiểm tra --db hoặc database_url.",
+        "{url} is not a database ({detail}); check --db or database_url.",
+    ),
+    "limits.database_read_only": (
+        "không ghi được vào cơ sở dữ liệu: nó chỉ cho đọc ({detail}); hãy kiểm tra quyền ghi của tệp và thư mục.",
+        "cannot write to the database: it is read-only ({detail}); check that the file and its folder may be written.",
+    ),
+    "limits.unknown_revision": (
+        "không có phiên bản lược đồ {revision!r}; các phiên bản là: {known}.",
+        "there is no schema revision {revision!r}; the revisions are: {known}.",
+    ),
+    "limits.downgrade_nothing": (
+        "Cơ sở dữ liệu {url} đang ở phiên bản {revision}: không có gì để hạ cấp.",
+        "The database {url} is at revision {revision}: there is nothing to take back.",
+    ),
+    "limits.downgrade_plan": (
+        "Hạ cấp cơ sở dữ liệu {url} về phiên bản {target} sẽ hủy các phiên bản sau và mất những gì chúng "
+        "lưu giữ:\n{lost}",
+        "Taking the database {url} back to revision {target} undoes these revisions and loses what they hold:\n{lost}",
+    ),
+    "limits.downgrade_everything": (
+        "  mọi bảng và mọi bản ghi: {records}",
+        "  every table and every record: {records}",
+    ),
+    "limits.downgrade_confirm": ("Tiếp tục hạ cấp?", "Take the database back?"),
+    "limits.downgrade_needs_yes": (
+        "không hạ cấp: không có ai để hỏi xác nhận; thêm --yes nếu chắc chắn muốn mất những dữ liệu trên.",
+        "not taken back: there is no terminal to ask on; add --yes if you mean to lose what is listed above.",
+    ),
+    "limits.downgrade_declined": ("không hạ cấp; không có gì thay đổi.", "not taken back; nothing changed."),
+    "limits.downgrade_done": (
+        "Đã hạ cấp cơ sở dữ liệu {url} từ phiên bản {before} về {after} ({count} phiên bản đã hủy).",
+        "The database {url} was taken back from revision {before} to {after} ({count} revision(s) undone).",
+    ),
+    "limits.from_after_to": (
+        "--from {start} sau --to {end}: ngày bắt đầu phải trước hoặc bằng ngày kết thúc.",
+        "--from {start} is after --to {end}: the first day must come before the last.",
+    ),
+    # --- searches ---------------------------------------------------------------------------------
+    "limits.search_too_many_words": (
+        "tìm kiếm có {count} từ, nhiều hơn giới hạn {limit} từ; hãy bớt từ.",
+        "the search has {count} words, more than a search may have ({limit}); use fewer words.",
+    ),
+    "limits.search_word_too_long": (
+        "từ tìm kiếm {word!r} dài {length} ký tự, vượt giới hạn {limit} ký tự; hãy dùng từ ngắn hơn.",
+        "the search word {word!r} is {length} characters long, more than a word may be ({limit}); use a shorter one.",
+    ),
     # --- files -------------------------------------------------------------------------------------
     "limits.cell_too_long": (
         "{path}:{where}: ô dài {length} ký tự, vượt giới hạn {limit} ký tự của một ô; hãy rút gọn nội dung.",
