@@ -28,6 +28,10 @@ def main(argv: list[str] | None = None) -> None:
     args = list(sys.argv[1:] if argv is None else argv)
     debug = "--debug" in args
     args = [arg for arg in args if arg != "--debug"]
+    for arg in args:  # bytes that are not UTF-8 reach Python as lone surrogates, which nothing can print
+        if not arg.isascii() and any("\udc80" <= ch <= "\udcff" for ch in arg):
+            shown = arg.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+            fail(t("limits.argument_not_utf8", error_language(args), arg=shown))
     try:
         cli.main(args=args, prog_name="tracker", standalone_mode=False)
     except TrackerError as error:

@@ -12,6 +12,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "tracker: cảnh báo: TRACKER_CONFIG chỉ tới {path}, nhưng tệp này không tồn tại; dùng các thiết lập mặc định.",
         "tracker: warning: TRACKER_CONFIG names {path}, which does not exist; the defaults apply.",
     ),
+    "limits.argument_not_utf8": (
+        "đối số {arg!r} không phải là văn bản UTF-8; hãy đặt bảng mã của terminal là UTF-8 rồi gõ lại.",
+        "the argument {arg!r} is not UTF-8 text; set the terminal's encoding to UTF-8 and type it again.",
+    ),
     # --- changes ----------------------------------------------------------------------------------
     "limits.no_such_assignment": (
         "nhiệm vụ được giao số {id} không tồn tại; lệnh 'tracker list' cho biết các số.",
