@@ -57,7 +57,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "notify.bad_sender": ("TRACKER_MAIL_FROM: {error}", "TRACKER_MAIL_FROM: {error}"),
     "notify.bad_to": ("--to: {error}", "--to: {error}"),
-    "notify.bad_secretariat": ("TRACKER_SECRETARIAT_EMAILS: {error}", "TRACKER_SECRETARIAT_EMAILS: {error}"),
     # --- the run -------------------------------------------------------------------------------------
     "notify.running": (
         "một lượt 'tracker notify' khác đang gửi thư cho cơ sở dữ liệu này; lượt này không gửi gì. "
