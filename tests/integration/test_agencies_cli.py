@@ -262,3 +262,30 @@ def test_a_recurring_task_without_dates_starts_at_the_import_date_and_says_so(
     assert "các kỳ được tính từ ngày nhập 01/03/2024" in result.out
     listed = json.loads(run(capsys, "--db", province, "list", "--directive", "9/KH", "--format", "json").out)
     assert [r["period"] for r in listed] == ["2024-03", "2024-04", "2024-05"]
+
+
+def test_a_province_named_by_a_code_column_or_option_is_created_with_its_name(
+    db_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    coded = tmp_path / "ma-tinh.csv"
+    coded.write_text("Mã tỉnh,Số hiệu văn bản,Mã nhiệm vụ,Nội dung,Chủ trì,Thời hạn\n"
+                     "ha-tinh,3/KH-UBND,1,Việc,Sở Nội vụ,30/6/2024\n"
+                     "Tỉnh Cà Mau,4/KH-UBND,1,Việc,Sở Nội vụ,30/6/2024\n", encoding="utf-8")  # fmt: skip
+    refused = _cli(capsys, db_url, "import", str(coded))
+    assert refused.code == 1 and refused.err.count("--create-agencies") == 2
+    created = _cli(capsys, db_url, "import", str(coded), "--create-agencies")
+    assert created.code == 0, created.err
+    unnamed = tmp_path / "khong-ten.csv"
+    unnamed.write_text("Số hiệu văn bản,Mã nhiệm vụ,Nội dung,Chủ trì,Thời hạn\n5/KH,1,Việc,Sở Tư pháp,30/6/2024\n",
+                       encoding="utf-8")  # fmt: skip
+    several = _cli(capsys, db_url, "import", str(unnamed))
+    assert several.code == 1 and "cannot tell which jurisdiction" in several.err
+    assert _cli(capsys, db_url, "import", str(unnamed), "--jurisdiction", "hai-phong", "--create-agencies").code == 0
+    listed = json.loads(_cli(capsys, db_url, "jurisdiction", "list", "--format", "json").out)
+    assert listed == [
+        {"code": "ca-mau", "name": "Tỉnh Cà Mau"},
+        {"code": "ha-tinh", "name": "Tỉnh Hà Tĩnh"},
+        {"code": "hai-phong", "name": "Thành phố Hải Phòng"},
+    ]
+    wrong = _cli(capsys, db_url, "import", str(unnamed), "--jurisdiction", "hai-phongg", lang="vi")
+    assert wrong.code == 1 and "'hai-phongg' không phải mã của một tỉnh" in wrong.err
