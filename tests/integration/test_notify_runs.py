@@ -170,8 +170,10 @@ def test_a_lock_held_beyond_the_wait_stops_the_run_and_the_resend_has_the_same_m
 
 # --- kill -9 ---------------------------------------------------------------------------------------
 
-KILLS = int(os.environ.get("TRACKER_TEST_NOTIFY_KILLS", "5"))
+KILLS = int(os.environ.get("NOTIFY_TEST_KILLS", "5"))
 """kill -9 runs in the test (each on a new day); set the variable for a longer measurement."""
+SEED = int(os.environ.get("NOTIFY_TEST_SEED", "0")) or random.SystemRandom().randrange(1, 2**31)
+"""The random kill moments' seed: given to repeat a run, else new each time (and printed)."""
 
 
 _KILLER = (
@@ -207,7 +209,7 @@ def test_kill_9_during_a_run_then_a_rerun_loses_nothing_and_rarely_duplicates(
     whole_run = time.monotonic() - started
     assert process.returncode == 0, err.decode()
     assert len(_ids_of(plain_server, calibration)) == MANY + 1
-    chooser = random.Random(int(os.environ.get("TRACKER_TEST_SEED", "0")) or None)
+    chooser = random.Random(SEED)
     duplicates: list[int] = []
     day = calibration
     rounds = 0
@@ -226,7 +228,7 @@ def test_kill_9_during_a_run_then_a_rerun_loses_nothing_and_rarely_duplicates(
         assert len(counts) == MANY + 1  # none lost
         duplicates.append(sum(count - 1 for count in counts.values()))
     print(f"kill -9: {sum(duplicates)} duplicate(s) in {len(duplicates)} kills {duplicates}; "
-          f"{rounds} rounds; sending from {first_message:.2f} s to {whole_run:.2f} s")  # fmt: skip
+          f"{rounds} rounds; sending from {first_message:.2f} s to {whole_run:.2f} s; seed {SEED}")  # fmt: skip
     assert max(duplicates) <= 1  # a kill interrupts one message at most
     assert sum(duplicates) <= max(1, len(duplicates) // 5)
 
