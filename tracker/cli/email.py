@@ -127,7 +127,8 @@ def _finish(report: SendReport, summary: str, lang: str) -> None:
     from tracker.notify.send import NotifyError
 
     failures = "; ".join(
-        t("notify.failure", lang, address=f.address, digest=f.digest, reason=f.reason) for f in report.failures
+        t("notify.failure", lang, address=f.address, digest=f.digest, reason=f.reason.text(lang).rstrip("."))
+        for f in report.failures
     )
     if report.stopped is not None:
         line = report.stopped.text(lang)
