@@ -3,6 +3,7 @@ both backends, in every format; the scorer's figures on the two development docu
 
 from __future__ import annotations
 
+import csv
 import json
 import re
 import subprocess
@@ -125,7 +126,7 @@ def test_a_report_without_its_number_is_a_draft_the_import_asks_to_complete(
     drafted = run(capsys, "--db", db_url, "draft", str(_document("002")))
     assert drafted.code == 0, drafted.err
     directive = json.loads(drafted.out)["directives"][0]
-    assert directive["number"] == "" and "number not found" in directive["note"]
+    assert directive["number"] == "" and "number not found" in directive["doubts"]
     assert {t["due_on"] for t in directive["tasks"]} == {"2020-03-31"}
     output = tmp_path / "bc.json"
     output.write_text(drafted.out, encoding="utf-8")
@@ -171,3 +172,58 @@ def test_api_draft_matches_the_database_names(demo_url: str, plan: Path) -> None
     leads = {task.ref: task.lead for task in found.tasks}
     assert leads["II.2"] == ["Sở Tài nguyên và Môi trường"]
     assert (found.number, found.kind, found.issuer) == ("77/KH-UBND", "Kế hoạch", "UBND tỉnh Thanh Hóa")
+
+
+def _set_note(path: Path, ref: str, note: str) -> None:
+    """What a clerk does in the draft: write a note on one task, in the file's own format."""
+    if path.suffix == ".json":
+        data = json.loads(path.read_text(encoding="utf-8"))
+        for task in data["directives"][0]["tasks"]:
+            if task["ref"] == ref:
+                task["note"] = note
+        path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    elif path.suffix == ".csv":
+        with path.open(encoding="utf-8-sig", newline="") as handle:
+            rows = list(csv.reader(handle))
+        header = rows[0]
+        for row in rows[1:]:
+            if row[header.index("ref")] == ref:
+                row[header.index("note")] = note
+        with path.open("w", encoding="utf-8-sig", newline="") as handle:
+            csv.writer(handle).writerows(rows)
+    else:
+        workbook = openpyxl.load_workbook(path)
+        sheet = workbook.active
+        assert sheet is not None
+        columns = [c.value for c in sheet[1]]
+        for cells in sheet.iter_rows(min_row=2):
+            if cells[columns.index("ref")].value == ref:
+                cells[columns.index("note")].value = note
+        workbook.save(path)
+
+
+@pytest.mark.parametrize("suffix", ["json", "csv", "xlsx"])
+def test_the_drafters_doubts_are_never_imported_as_notes(
+    capsys: pytest.CaptureFixture[str], demo_url: str, tmp_path: Path, suffix: str
+) -> None:
+    undated = tmp_path / "kh-77.txt"  # no date line: a doubt on the directive; Sở Thủy sản: one on II.4
+    undated.write_text(PLAN.replace("Thanh Hóa, ngày 10 tháng 3 năm 2020\n", ""), encoding="utf-8")
+    output = tmp_path / f"draft.{suffix}"
+    drafted = run(capsys, "--db", demo_url, "draft", str(undated), "--jurisdiction", "thanh-hoa", "-o", str(output))
+    assert drafted.code == 0, drafted.err
+    if suffix != "xlsx":
+        assert "Date of issue not found" in output.read_text(encoding="utf-8-sig")
+    imported = run(capsys, "--db", demo_url, "import", str(output), "--create-agencies")
+    assert imported.code == 0, imported.err
+    assert "'doubts'" in imported.out or "“doubts”" in imported.out  # the import says it leaves them out
+    with tracker.open(demo_url) as t:
+        rows = t.by_directive("77/KH-UBND")
+    assert rows and {r.note for r in rows} == {""}
+    # The clerk's own note, written in the note column, is what the import stores.
+    _set_note(output, "II.1", "Gọi điện nhắc Sở")
+    again = run(capsys, "--db", demo_url, "import", str(output))
+    assert again.code == 0, again.err
+    with tracker.open(demo_url) as t:
+        notes = {(r.ref, r.agency): r.note for r in t.by_directive("77/KH-UBND")}
+    assert notes[("II.1", "Sở Thông tin và Truyền thông")] == "Gọi điện nhắc Sở"
+    assert {note for (ref, _), note in notes.items() if ref != "II.1"} == {""}

@@ -155,7 +155,7 @@ def test_a_report_holds_tasks_only_under_its_heading_of_tasks_which_sets_their_d
     assert sorted(tasks) == ["III.1", "III.2"]
     assert {t.due_on for t in tasks.values()} == {date(2020, 3, 31)}
     assert tasks["III.1"].deadline == "tháng 3 năm 2020"
-    assert tasks["III.1"].lead == ["Sở Nội vụ"] and "Sở Nội vụ" in tasks["III.1"].note  # the reporting agency
+    assert tasks["III.1"].lead == ["Sở Nội vụ"] and "Sở Nội vụ" in tasks["III.1"].doubts  # the reporting agency
     assert tasks["III.2"].lead == ["Sở Thông tin và Truyền thông"]
 
 
@@ -208,13 +208,14 @@ def test_names_are_matched_against_the_database_names_and_aliases() -> None:
     )
     assert (found["II.1"].lead, found["II.1"].coordinating) == (["Sở Thông tin và Truyền thông"], ["Sở Tư pháp"])
     assert found["II.2"].lead == ["UBND các huyện, thị xã, thành phố"]
-    assert found["II.3"].lead == ["Sở Thủy sản"] and "Sở Thủy sản" in found["II.3"].note  # not in the list
+    assert found["II.3"].lead == ["Sở Thủy sản"] and "Sở Thủy sản" in found["II.3"].doubts  # not in the list
 
 
 def test_header_fields_not_found_are_empty_and_noted() -> None:
     found = draft("II. NHIỆM VỤ\n1. Sở Y tế tổ chức.\n", head="")
     assert (found.number, found.issued_on, found.issuer) == ("", None, "")
-    assert "number" in found.note and "Date of issue" in found.note and "Issuing body" in found.note
+    doubts = found.doubts_text
+    assert "number" in doubts and "Date of issue" in doubts and "Issuing body" in doubts
 
 
 def test_a_chairman_issues_an_instruction() -> None:
@@ -240,4 +241,4 @@ def test_sections_without_an_agency_are_left_out_and_named() -> None:
         "I. MỤC ĐÍCH, YÊU CẦU\n1. Bảo đảm chất lượng.\nII. NỘI DUNG\n1. Tự đánh giá kết quả.\n2. Sở Y tế tổ chức.\n"
     )
     assert [t.ref for t in found.tasks] == ["II.2"]
-    assert found.note.endswith("left out: II.1.")  # aims (I.1) are not tasks at all
+    assert found.doubts_text.endswith("left out: II.1.")  # aims (I.1) are not tasks at all

@@ -86,7 +86,7 @@ def draft_lines(
     reporter = _reporter(closing, known) if report else None
     if reporter is not None and not draft.issuer:
         draft.issuer = reporter.name
-        draft.notes.append(t("draft.note.issuer_from_closing", lang, issuer=reporter.name))
+        draft.doubts.append(t("draft.note.issuer_from_closing", lang, issuer=reporter.name))
     for field_name, value in (
         ("number", draft.number),
         ("issued_on", draft.issued_on),
@@ -95,7 +95,7 @@ def draft_lines(
         ("title", draft.title),
     ):
         if not value:
-            draft.notes.append(t(f"draft.note.no_{field_name}", lang))
+            draft.doubts.append(t(f"draft.note.no_{field_name}", lang))
     _, roots = outline(body)
     if not roots:
         draft.problem = TrackerError(key="draft.error.no_sections", found=_found(draft, lang))
@@ -105,7 +105,7 @@ def draft_lines(
         _visit(root, _Context(included=not report), draft, known, rules, lang, reporter, left_out)
     _unique_refs(draft, roots)
     if left_out:
-        draft.notes.append(t("draft.note.left_out", lang, refs=", ".join(left_out)))
+        draft.doubts.append(t("draft.note.left_out", lang, refs=", ".join(left_out)))
     if not draft.tasks:
         draft.problem = TrackerError(key="draft.error.no_tasks", found=_found(draft, lang), sections=len(roots))
     return draft
@@ -213,7 +213,7 @@ def _visit(
             coordinating=[m.name for m in own.coordinating],
             deadline=deadline.wording if deadline and deadline.deadline.kind != "standing" else "",
             due_on=deadline.deadline.due_on if deadline else None,
-            note=" ".join(notes),
+            doubts=" ".join(notes),
             line=section.line,
         )
     )

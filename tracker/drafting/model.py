@@ -1,4 +1,8 @@
-"""A draft: the directive's header fields and its tasks, in the shape of the import's JSON format."""
+"""A draft: the directive's header fields and its tasks, in the shape of the import's JSON format.
+
+The drafter's doubts (a header field not found, a lead assumed, a name the database lacks) are written
+as ``doubts``, never as ``note``: the import stores a task's ``note`` on its assignments and leaves
+``doubts`` out (and says so), so a draft imported unchanged keeps no doubts as notes."""
 
 from __future__ import annotations
 
@@ -19,8 +23,8 @@ class DraftTask:
     deadline: str = ""
     """The deadline as the text words it ("trước 30/4/2020"); empty for a standing duty."""
     due_on: date | None = None
-    note: str = ""
-    """Doubts for the clerk to check."""
+    doubts: str = ""
+    """Doubts for the clerk to check (never imported)."""
     line: int = 0
     """Index of the paragraph of :attr:`Draft.paragraphs` the task comes from."""
 
@@ -32,7 +36,8 @@ class DraftTask:
             "coordinating": list(self.coordinating),
             "deadline": self.deadline,
             "due_on": self.due_on.isoformat() if self.due_on else "",
-            "note": self.note,
+            "note": "",
+            "doubts": self.doubts,
         }
         if jurisdiction:
             item["jurisdiction"] = jurisdiction
@@ -50,7 +55,7 @@ class Draft:
     province: str = ""
     jurisdiction: str = ""
     tasks: list[DraftTask] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
+    doubts: list[str] = field(default_factory=list)
     """Doubts about the directive as a whole (a field not found, sections left out)."""
     paragraphs: list[str] = field(default_factory=list)
     """The text the tasks were read from, one paragraph per item."""
@@ -59,8 +64,8 @@ class Draft:
     was found, and the command says this and exits 1."""
 
     @property
-    def note(self) -> str:
-        return " ".join(self.notes)
+    def doubts_text(self) -> str:
+        return " ".join(self.doubts)
 
     def as_json(self) -> dict[str, Any]:
         directive: dict[str, Any] = {
@@ -69,7 +74,7 @@ class Draft:
             "kind": self.kind,
             "title": self.title,
             "issuer": self.issuer,
-            "note": self.note,
+            "doubts": self.doubts_text,
             "tasks": [task.as_json(self.jurisdiction) for task in self.tasks],
         }
         return {"directives": [directive]}

@@ -1,20 +1,28 @@
 """Writing a draft in the import format: JSON ``{"directives": [...]}``, or CSV/XLSX with the import's
-columns, so that ``tracker import`` reads it back unchanged."""
+columns, so that ``tracker import`` reads it back unchanged.
+
+The drafter's doubts go in a last column (JSON: a key) named ``doubts``, which the import leaves out
+and says it leaves out; ``note`` stays empty for the clerk's own note."""
 
 from __future__ import annotations
 
 import csv
 import io
 import json
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from tracker.core.errors import TrackerError
+from tracker.core.text import strip_controls
 from tracker.drafting.model import Draft
-from tracker.importing.export import HEADERS, write_records
+from tracker.importing.export import HEADERS
+from tracker.importing.fields import DOUBTS_COLUMN
 from tracker.importing.sources import as_text, guard_formula
 
 FORMATS = ("json", "csv", "xlsx")
+COLUMNS = (*HEADERS, DOUBTS_COLUMN)
+"""The import's columns, then the doubts."""
 
 
 def format_for(output: Path | None, explicit: str | None) -> str:
@@ -32,7 +40,8 @@ def format_for(output: Path | None, explicit: str | None) -> str:
 
 
 def records(draft: Draft) -> list[dict[str, Any]]:
-    """One row per task with the import's field names; the directive's doubts go on its first row."""
+    """One row per task with the import's field names; the directive's doubts go in the first row's
+    ``doubts``, each task's in its own."""
     shared = {
         "jurisdiction": draft.jurisdiction,
         "directive": draft.number,
@@ -43,7 +52,7 @@ def records(draft: Draft) -> list[dict[str, Any]]:
     }
     rows: list[dict[str, Any]] = []
     for index, task in enumerate(draft.tasks):
-        note = " ".join(p for p in ((draft.note if index == 0 else ""), task.note) if p)
+        doubts = " ".join(p for p in ((draft.doubts_text if index == 0 else ""), task.doubts) if p)
         rows.append(
             {
                 **shared,
@@ -53,11 +62,12 @@ def records(draft: Draft) -> list[dict[str, Any]]:
                 "coordinating": "; ".join(task.coordinating),
                 "deadline": task.deadline,
                 "due_on": task.due_on,
-                "note": note,
+                "note": "",
+                DOUBTS_COLUMN: doubts,
             }
         )
-    if not rows and draft.note:
-        rows.append({**shared, "note": draft.note})
+    if not rows and draft.doubts:
+        rows.append({**shared, DOUBTS_COLUMN: draft.doubts_text})
     return rows
 
 
@@ -68,9 +78,9 @@ def render(draft: Draft, file_format: str) -> str:
     if file_format == "csv":
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\n")
-        writer.writerow(HEADERS)
+        writer.writerow(COLUMNS)
         for record in records(draft):
-            writer.writerow([guard_formula(as_text(record.get(h))) for h in HEADERS])
+            writer.writerow([guard_formula(as_text(record.get(h))) for h in COLUMNS])
         return buffer.getvalue()
     raise TrackerError(key="draft.error.binary_to_stdout", format=file_format)
 
@@ -78,5 +88,40 @@ def render(draft: Draft, file_format: str) -> str:
 def write_draft(draft: Draft, output: Path, file_format: str) -> None:
     if file_format == "json":
         output.write_text(render(draft, "json"), encoding="utf-8")
+    elif file_format == "csv":
+        output.write_text(render(draft, "csv"), encoding="utf-8-sig")
     else:
-        write_records(output, file_format, records(draft))
+        _write_xlsx(draft, output)
+
+
+def _write_xlsx(draft: Draft, output: Path) -> None:
+    import openpyxl
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
+
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.title = "Nhiệm vụ"
+    sheet.append(list(COLUMNS))
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    sheet.freeze_panes = "A2"
+    for record in records(draft):
+        sheet.append([_xlsx_cell(record.get(name)) for name in COLUMNS])
+        for cell in sheet[sheet.max_row]:
+            if isinstance(cell.value, str) and cell.value.startswith("="):
+                cell.data_type = "s"  # text, never a live formula
+            elif isinstance(cell.value, date):
+                cell.number_format = "DD/MM/YYYY"
+    column = len(COLUMNS)
+    for (cell,) in sheet.iter_rows(min_row=1, min_col=column, max_col=column):
+        cell.alignment = Alignment(wrap_text=True)
+    sheet.column_dimensions[get_column_letter(column)].width = 60
+    workbook.save(output)
+
+
+def _xlsx_cell(value: Any) -> Any:
+    if value is None or isinstance(value, date):
+        return value
+    return strip_controls(as_text(value))

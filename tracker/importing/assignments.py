@@ -26,7 +26,7 @@ from tracker.core.errors import TrackerError
 from tracker.core.recurrence import occurrences
 from tracker.core.text import clean_name, fold, one_line
 from tracker.importing.applying import AUDIT_COLUMNS, BATCH, MISSING, NO_EXTRAS, ChangeQueue, CheckedRow, RowExtras
-from tracker.importing.fields import ASSIGNMENT_FIELDS, ASSIGNMENT_REQUIRED, match_columns
+from tracker.importing.fields import ASSIGNMENT_FIELDS, ASSIGNMENT_REQUIRED, doubts_columns, match_columns
 from tracker.importing.problems import Line
 from tracker.importing.resolving import NameResolver, Problem
 from tracker.importing.sources import SourceRow, Table, as_text
@@ -795,6 +795,8 @@ def import_assignments(
                 today=today,
             )
             importer.run(progress)
+            for column in (*doubts_columns(table.headers, maps), *table.ignored):
+                report.notices.append(TrackerError(key="draft.doubts_not_imported", column=column))
             if report.errors or dry_run:
                 raise _Failed
     except _Failed:

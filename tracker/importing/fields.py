@@ -44,9 +44,21 @@ AGENCY_FIELDS: dict[str, tuple[str, ...]] = {
 }
 AGENCY_REQUIRED = ("name",)
 
+DOUBTS_COLUMN = "doubts"
+"""The column (JSON: the key) in which ``tracker draft`` writes what it asks the clerk to check."""
+DOUBTS_HEADERS = (DOUBTS_COLUMN, "nghi vấn", "điểm cần kiểm tra", "draft doubts")
+"""Headers of a draft's doubts: no field reads them, and the import says it leaves them out, so that a
+draft imported unchanged stores none of them as a note."""
+
 _KNOWN_HEADERS = frozenset(
     fold(word) for fields in (ASSIGNMENT_FIELDS, AGENCY_FIELDS) for words in fields.values() for word in words
-)
+) | {fold(word) for word in DOUBTS_HEADERS}
+
+
+def doubts_columns(headers: Sequence[str], maps: dict[str, str]) -> list[str]:
+    """The headers among ``headers`` that hold a draft's doubts (and that no ``--map`` gives a field)."""
+    words = {fold(word) for word in DOUBTS_HEADERS}
+    return [h for h in headers if h and fold(h) in words and fold(h) not in maps]
 
 
 def header_score(cells: Sequence[str]) -> int:

@@ -17,7 +17,7 @@ from typing import Any, NamedTuple
 
 from tracker.core.deadlines import MAX_YEAR, MIN_YEAR
 from tracker.core.errors import TrackerError
-from tracker.importing.fields import header_score
+from tracker.importing.fields import DOUBTS_COLUMN, header_score
 
 FORMATS = ("csv", "xlsx", "json")
 
@@ -46,6 +46,8 @@ class Table:
     columns: list[str]
     """How a person names each column in messages: a letter in a spreadsheet, the header in JSON."""
     rows: Iterator[SourceRow]
+    ignored: list[str] = field(default_factory=list)
+    """Keys a JSON file gave that the import leaves out and says so (a draft's ``doubts``), as read."""
 
 
 _ZIP_MAGIC = b"PK\x03\x04"
@@ -586,17 +588,32 @@ def read_json(path: Path) -> Table:
             with source() as handle:
                 if shape == "directives.item":
                     for d_index, directive in enumerate(items(handle)):
+                        if not table.ignored and _has_doubts(directive):
+                            table.ignored.append(DOUBTS_COLUMN)
                         yield from _directive_rows(path, directive, d_index, flat)
                     return
                 label = "assignments" if shape == "assignments.item" else ""
                 for index, item in enumerate(items(handle)):
                     if not isinstance(item, dict):
                         raise TrackerError(f"{path}: {label}[{index}] is not an object.")
+                    if not table.ignored and item.get(DOUBTS_COLUMN):
+                        table.ignored.append(DOUBTS_COLUMN)
                     yield flat(item, f"{label}[{index}]")
         except (ijson.JSONError, UnicodeDecodeError) as error:
             raise invalid(error) from None
 
-    return Table(path, list(JSON_FIELDS), list(JSON_FIELDS), rows())
+    table = Table(path, list(JSON_FIELDS), list(JSON_FIELDS), rows())
+    return table
+
+
+def _has_doubts(directive: Any) -> bool:
+    """Whether a JSON directive of a draft carries doubts, on itself or on a task."""
+    if not isinstance(directive, dict):
+        return False
+    tasks = directive.get("tasks")
+    return bool(directive.get(DOUBTS_COLUMN)) or (
+        isinstance(tasks, list) and any(isinstance(t, dict) and t.get(DOUBTS_COLUMN) for t in tasks)
+    )
 
 
 _DIGITS = bytes.maketrans(b"0123456789", b"0" * 10)

@@ -100,6 +100,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Chưa có trong danh sách cơ quan: {names}: sửa tên hoặc nhập với --create-agencies.",
         "Not in the agency list: {names}: correct the name or import with --create-agencies.",
     ),
+    # What the import says of a draft's doubts (it never stores them).
+    "draft.doubts_not_imported": (
+        "Cột “{column}” (những điểm bản dự thảo đề nghị kiểm tra) không được nhập; ghi chú cho nhiệm vụ "
+        "xin ghi ở cột “note”",
+        "The column '{column}' (what the drafter asks you to check) is not imported; write a note for an "
+        "assignment in the 'note' column",
+    ),
     # The command's summary.
     "draft.summary": (
         "{path}: {tasks} nhiệm vụ dự thảo{target}.",
