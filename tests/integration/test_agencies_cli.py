@@ -289,3 +289,22 @@ def test_a_province_named_by_a_code_column_or_option_is_created_with_its_name(
     ]
     wrong = _cli(capsys, db_url, "import", str(unnamed), "--jurisdiction", "hai-phongg", lang="vi")
     assert wrong.code == 1 and "'hai-phongg' không phải mã của một tỉnh" in wrong.err
+
+
+@pytest.mark.parametrize(
+    ("args", "vietnamese", "english"),
+    [
+        (["agency", "--help"], "gộp cơ quan trùng", "merge duplicates"),
+        (["agency", "add", "--help"], "Tên gọi khác (lặp lại được)", "Another name the agency goes by"),
+        (["jurisdiction", "add", "--help"], "Thêm tỉnh, thành phố", "A new jurisdiction"),
+        (["import", "--help"], "Danh sách cơ quan có các cột Tên cơ quan (bắt buộc)", "An agency list has the columns"),
+        (["export", "--help"], "Ghi đè tệp đã có", "Write over an existing file"),
+    ],
+)
+def test_help_is_in_the_users_language(
+    capsys: pytest.CaptureFixture[str], args: list[str], vietnamese: str, english: str
+) -> None:
+    said = run(capsys, "--lang", "vi", *args)
+    assert said.code == 0 and vietnamese in " ".join(said.out.split())
+    said = run(capsys, "--lang", "en", *args)
+    assert said.code == 0 and english in " ".join(said.out.split()) and vietnamese not in said.out

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from tracker.cli.base import cli, current_context, global_options, make_console, open_tracker, safe_text
+from tracker.cli.helptext import LocalisedGroup
 from tracker.core.catalogue import t
 
 if TYPE_CHECKING:
@@ -28,7 +29,7 @@ def _say(key: str, **values: object) -> None:
 # --- jurisdictions -------------------------------------------------------------------------------
 
 
-@cli.group()
+@cli.group(cls=LocalisedGroup)
 def jurisdiction() -> None:
     """Provinces and centrally-run cities: list, add, rename (the code is for scripts)."""
 
@@ -75,7 +76,7 @@ def jurisdiction_rename(code: str, name: str) -> None:
 # --- agencies ------------------------------------------------------------------------------------
 
 
-@cli.group()
+@cli.group(cls=LocalisedGroup)
 def agency() -> None:
     """Agencies: list, add, edit (aliases, emails, groups, kind), merge duplicates.
 

@@ -16,6 +16,7 @@ from tracker.cli.base import (
     parse_option_date,
     safe_text,
 )
+from tracker.cli.helptext import LocalisedCommand
 from tracker.cli.progress import progress_bar
 from tracker.core.catalogue import t
 from tracker.core.errors import TrackerError
@@ -42,7 +43,7 @@ def refuse_overwrite(path: Path, force: bool) -> None:
         raise TrackerError(key="file.exists", path=str(path))
 
 
-@cli.command("import", epilog=_AGENCY_LIST_HELP)
+@cli.command("import", cls=LocalisedCommand, epilog=_AGENCY_LIST_HELP)
 @global_options
 @click.argument("path", type=click.Path(path_type=Path), required=False)
 @click.option("--format", "file_format", type=click.Choice(["csv", "xlsx", "json"]), help="Default: from the name.")
@@ -111,7 +112,7 @@ def import_command(
     click.echo(safe_text(report.summary(context.lang)) + ("" if not dry_run else t("import.dry_run", context.lang)))
 
 
-@cli.command("export")
+@cli.command("export", cls=LocalisedCommand)
 @global_options
 @click.argument("path", type=click.Path(path_type=Path))
 @click.option("--format", "file_format", type=click.Choice(["csv", "xlsx", "json", "ics"]),

@@ -2,6 +2,17 @@
 
 from __future__ import annotations
 
+KINDS = (
+    "department (sở, ban, ngành), district (huyện, thị xã, thành phố, xã, phường), central (trung ương), "
+    "media (báo, đài), group (nhóm), other (khác)"
+)
+"""The agency kinds with the Vietnamese words read as each."""
+
+JURISDICTION = (
+    "Mã tỉnh, thành phố (bỏ qua được khi cơ sở dữ liệu chỉ có một).",
+    "Jurisdiction code (may be left out when the database has one).",
+)
+
 MESSAGES: dict[str, tuple[str, str]] = {
     "agency.col.code": ("Mã", "Code"),
     "agency.col.name": ("Tên", "Name"),
@@ -39,4 +50,88 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "kind.media": ("báo, đài", "media"),
     "kind.group": ("nhóm", "group"),
     "kind.other": ("khác", "other"),
+    # --- --help of the jurisdiction and agency commands ---------------------------------------------
+    "help.global.database_url": (
+        "Địa chỉ cơ sở dữ liệu (sqlite:///TỆP hoặc postgresql+psycopg://...).",
+        "Database URL (sqlite:///FILE or postgresql+psycopg://...).",
+    ),
+    "help.global.as_of": (
+        "Ngày tính tình trạng (mặc định: hôm nay). Ngày trước: 30/4/2020.",
+        "Date to compute status at (default: today). Day first: 30/4/2020.",
+    ),
+    "help.global.actor": (
+        "Tên ghi vào nhật ký thay đổi (mặc định: người dùng của máy).",
+        "Name recorded in the audit log (default: the OS user).",
+    ),
+    "help.global.lang": ("Ngôn ngữ hiển thị.", "Language of the output."),
+    "help.global.help": ("Xem hướng dẫn này rồi thoát.", "Show this message and exit."),
+    "help.jurisdiction": (
+        "Tỉnh, thành phố trực thuộc trung ương: xem, thêm, đổi tên (mã dùng cho tập lệnh).",
+        "Provinces and centrally-run cities: list, add, rename (the code is for scripts).",
+    ),
+    "help.jurisdiction.list": (
+        'Mọi tỉnh, thành phố: mã và tên. json: [{"code", "name"}].',
+        'Every jurisdiction: its code and its name. json: [{"code", "name"}].',
+    ),
+    "help.jurisdiction.list.output_format": ("Dạng hiển thị.", "Output format."),
+    "help.jurisdiction.add": (
+        'Thêm tỉnh, thành phố: MÃ như quang-ninh, TÊN như "Tỉnh Quảng Ninh".',
+        'A new jurisdiction: CODE such as quang-ninh, NAME such as "Tỉnh Quảng Ninh".',
+    ),
+    "help.jurisdiction.rename": (
+        "Đặt tên TÊN cho tỉnh, thành phố MÃ (báo cáo và tiêu đề văn bản dùng tên này).",
+        "Give the jurisdiction CODE the name NAME (reports and letterheads use it).",
+    ),
+    "help.agency": (
+        "Cơ quan: xem, thêm, sửa (tên gọi khác, email, nhóm, loại), gộp cơ quan trùng.\n\nCác loại: " + KINDS + "; "
+        "nhận cả từ tiếng Việt.",
+        "Agencies: list, add, edit (aliases, emails, groups, kind), merge duplicates.\n\nKinds: " + KINDS + "; the "
+        "Vietnamese words are accepted too.",
+    ),
+    "help.agency.list": (
+        "Mọi cơ quan với loại, tên ngắn, tên gọi khác, email và nhóm.",
+        "Every agency with its kind, short name, aliases, emails and groups.",
+    ),
+    "help.agency.list.output_format": ("Dạng hiển thị.", "Output format."),
+    "help.agency.list.jurisdiction": JURISDICTION,
+    "help.agency.add": (
+        "Thêm cơ quan. Cơ quan đã có là lỗi: sửa bằng 'tracker agency edit'.",
+        "A new agency. One that exists is an error: change it with 'tracker agency edit'.",
+    ),
+    "help.agency.add.jurisdiction": JURISDICTION,
+    "help.agency.add.kind": (
+        "Loại: " + KINDS + ".",
+        "Kind: " + KINDS + ".",
+    ),
+    "help.agency.add.short_name": ("Tên ngắn, ví dụ: Sở NV.", "Short name, e.g. Sở NV."),
+    "help.agency.add.aliases": ("Tên gọi khác (lặp lại được).", "Another name the agency goes by (repeatable)."),
+    "help.agency.add.emails": (
+        "Địa chỉ email nhận thư hằng ngày (lặp lại được).",
+        "Email address for the digest (repeatable).",
+    ),
+    "help.agency.add.groups": ("Nhóm mà cơ quan thuộc về (lặp lại được).", "Group it belongs to (repeatable)."),
+    "help.agency.edit": (
+        "Sửa một cơ quan (tìm theo tên hoặc tên gọi khác): thực hiện hết các thay đổi hoặc không thay đổi gì.",
+        "Change an agency (found by its name or an alias): all the changes or none.",
+    ),
+    "help.agency.edit.jurisdiction": JURISDICTION,
+    "help.agency.edit.rename": ("Tên mới (tên cũ giữ làm tên gọi khác).", "New name (the old one stays as an alias)."),
+    "help.agency.edit.kind": (
+        "Loại: " + KINDS + ".",
+        "Kind: " + KINDS + ".",
+    ),
+    "help.agency.edit.short_name": ("Tên ngắn (để trống để xóa).", "Short name (empty to clear)."),
+    "help.agency.edit.add_alias": ("Thêm tên gọi khác (lặp lại được).", "Add an alias (repeatable)."),
+    "help.agency.edit.remove_alias": ("Xóa tên gọi khác (lặp lại được).", "Remove an alias (repeatable)."),
+    "help.agency.edit.add_email": ("Thêm địa chỉ email (lặp lại được).", "Add an email address (repeatable)."),
+    "help.agency.edit.remove_email": ("Xóa địa chỉ email (lặp lại được).", "Remove an email address (repeatable)."),
+    "help.agency.edit.add_group": ("Đưa vào nhóm (lặp lại được).", "Put it in a group (repeatable)."),
+    "help.agency.edit.remove_group": ("Đưa ra khỏi nhóm (lặp lại được).", "Take it out of a group (repeatable)."),
+    "help.agency.merge": (
+        "Gộp cơ quan TRÙNG vào cơ quan GỘP_VÀO: chuyển phân công, tên gọi khác, email và nhóm; tên của cơ quan "
+        "trùng thành tên gọi khác.",
+        "Merge DUPLICATE into INTO: assignments, aliases, emails and groups move; DUPLICATE's name becomes an "
+        "alias of INTO.",
+    ),
+    "help.agency.merge.jurisdiction": JURISDICTION,
 }

@@ -108,4 +108,70 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "progress.checking": ("Đang kiểm tra", "Checking"),
     "progress.writing": ("Đang ghi", "Writing"),
     "progress.exporting": ("Đang xuất", "Exporting"),
+    # --- --help of import and export ---------------------------------------------------------------
+    "help.import": (
+        "Nhập phân công (hoặc danh sách cơ quan) từ CSV, Excel hoặc JSON: nhập hết các dòng hoặc không dòng nào.",
+        "Import assignments (or an agency list) from CSV, Excel or JSON: all rows or none.",
+    ),
+    "help.import.epilog": (
+        "Danh sách cơ quan có các cột Tên cơ quan (bắt buộc), Tên gọi khác, Loại, Tên ngắn, Nhóm, Email và, khi "
+        'có nhiều tỉnh, Tỉnh; các tên trong một ô cách nhau bằng ";". Loại: department (sở, ban, ngành), '
+        "district (huyện, thị xã, thành phố, xã, phường), central (trung ương), media (báo, đài), group (nhóm), "
+        "other (khác). Danh sách được gộp vào: ô trống hay cột không có thì không thay đổi gì.",
+        "An agency list has the columns Tên cơ quan (name, required), Tên gọi khác (aliases), Loại (kind), Tên "
+        "ngắn (short name), Nhóm (groups), Email (emails) and, with several provinces, Tỉnh (jurisdiction); lists "
+        'are separated by ";". Kinds: department (sở, ban, ngành), district (huyện, thị xã, thành phố, xã, '
+        "phường), central (trung ương), media (báo, đài), group (nhóm), other (khác). The list is merged: an empty "
+        "cell or a missing column changes nothing.",
+    ),
+    "help.import.file_format": ("Mặc định: theo đuôi tên tệp.", "Default: from the name."),
+    "help.import.sheet": ("Trang tính Excel (mặc định: trang đầu).", "Excel sheet (default: the first)."),
+    "help.import.dry_run": (
+        "Kiểm tra tất cả và cho biết sẽ thay đổi gì; không ghi gì.",
+        "Check everything and say what would change; write nothing.",
+    ),
+    "help.import.create_agencies": (
+        "Tạo các cơ quan và tỉnh (theo cơ quan ban hành, --jurisdiction hoặc cột 'mã tỉnh') mà tệp nêu nhưng "
+        "cơ sở dữ liệu chưa có, thay vì báo lỗi.",
+        "Create the agencies and the province (from the issuer, --jurisdiction or a 'mã tỉnh' column) that the "
+        "file names but the database lacks, instead of reporting them.",
+    ),
+    "help.import.maps": ("Đọc một cột dưới tên khác.", "Read a column under another name."),
+    "help.import.jurisdiction": (
+        "Tỉnh của mọi dòng, ví dụ quang-ninh (mặc định: theo cơ quan ban hành, như 'UBND tỉnh Quảng Ninh').",
+        "Province of every row, e.g. quang-ninh (default: from the issuer, such as 'UBND tỉnh Quảng Ninh').",
+    ),
+    "help.import.agencies_file": (
+        "Tệp là danh sách cơ quan (cũng tự nhận ra).",
+        "The file is an agency list (also detected).",
+    ),
+    "help.import.until": (
+        "Nhiệm vụ định kỳ được tạo các kỳ đến ngày này.",
+        "Recurring tasks get periods up to this date.",
+    ),
+    "help.import.template": (
+        "Ghi tệp mẫu vào PATH (với --agencies: mẫu danh sách cơ quan, csv hoặc xlsx).",
+        "Write a template to PATH instead (with --agencies: an agency list, csv or xlsx).",
+    ),
+    "help.import.force": ("Với --template: ghi đè tệp đã có.", "With --template: write over an existing file."),
+    "help.export": (
+        "Xuất phân công theo mẫu nhập, hoặc thời hạn thành lịch (áp dụng các bộ lọc của lệnh list).",
+        "Export assignments in the import format, or their deadlines as a calendar (the list filters apply).",
+    ),
+    "help.export.file_format": (
+        "Mặc định: theo đuôi tên tệp. ics: thời hạn thành sự kiện lịch.",
+        "Default: from the name. ics: deadlines as calendar events.",
+    ),
+    "help.export.force": ("Ghi đè tệp đã có.", "Write over an existing file."),
+    "help.filter.overdue": ("Chưa xong và đã quá hạn.", "Not done and past the due date."),
+    "help.filter.due_within": ("Chưa xong và đến hạn trong N ngày.", "Not done and due in N days."),
+    "help.filter.agency_names": ("Tên cơ quan hoặc tên gọi khác.", "Agency name or alias."),
+    "help.filter.directive_numbers": ("Số hiệu văn bản.", "Directive number."),
+    "help.filter.statuses": ("Tình trạng.", "Status."),
+    "help.filter.period": ("Kỳ của nhiệm vụ định kỳ, ví dụ 2020-02.", "Period of a recurring task, e.g. 2020-02."),
+    "help.filter.role": ("Chỉ chủ trì hoặc chỉ phối hợp.", "Lead or coordinating only."),
+    "help.filter.search": (
+        "Từ trong nhiệm vụ, cơ quan hoặc văn bản (không cần dấu).",
+        "Words in the task, agency or directive (no diacritics needed).",
+    ),
 }
