@@ -46,7 +46,9 @@ def _translated(command: click.Command, ctx: click.Context, lang: str) -> Iterat
     for param in command.params:
         if not isinstance(param, click.Option):
             continue
-        for option_key in (f"{key}.{param.name}", f"help.global.{param.name}", f"help.filter.{param.name}"):
+        parent = key.rpartition(".")[0]
+        for option_key in (f"{key}.{param.name}", f"{parent}.{param.name}", f"help.global.{param.name}",
+                           f"help.filter.{param.name}"):  # fmt: skip
             if option_key in MESSAGES:
                 saved.append((param, "help", param.help))
                 param.help = t(option_key, lang)

@@ -15,6 +15,7 @@ from tracker.cli.base import (
     open_tracker,
     parse_option_date,
 )
+from tracker.cli.helptext import LocalisedGroup
 from tracker.core.errors import TrackerError
 
 if TYPE_CHECKING:
@@ -24,7 +25,7 @@ if TYPE_CHECKING:
 # --- reports ----------------------------------------------------------------------------------
 
 
-@cli.group()
+@cli.group(cls=LocalisedGroup)
 def report() -> None:
     """Reports: submissions for a period, the agency scoreboard, one directive's progress."""
 

@@ -134,4 +134,45 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "alias of INTO.",
     ),
     "help.agency.merge.jurisdiction": JURISDICTION,
+    # --- --help of the reports -----------------------------------------------------------------------
+    "help.report": (
+        "Báo cáo: tình hình gửi báo cáo của một kỳ, bảng xếp hạng cơ quan, tiến độ một văn bản.",
+        "Reports: submissions for a period, the agency scoreboard, one directive's progress.",
+    ),
+    "help.report.submissions": (
+        "Cơ quan nào đã gửi báo cáo định kỳ của một kỳ (đúng hạn, muộn, chưa gửi), kèm tổng số.",
+        "Who submitted a recurring report for one period (on time, late, not at all), with totals.",
+    ),
+    "help.report.submissions.task_text": ("Ví dụ 4515/KH-UBND:BC-HT hoặc BC-HT.", "e.g. 4515/KH-UBND:BC-HT or BC-HT."),
+    "help.report.submissions.period": ("Kỳ, ví dụ 2020-02, 2020-Q3, 2020.", "e.g. 2020-02, 2020-Q3, 2020."),
+    "help.report.agencies": (
+        "Theo cơ quan: số được giao, xong đúng hạn, muộn, đang làm, quá hạn, tỷ lệ đúng hạn; tổng số.",
+        "Per agency: assigned, done on time, late, in progress, overdue, on-time rate; totals.",
+    ),
+    "help.report.agencies.due_from": ("Tính các phân công có hạn từ ngày này.", "Count assignments due from this day."),
+    "help.report.agencies.due_to": ("…đến ngày này.", "...to this day."),
+    "help.report.directive": (
+        "Mọi nhiệm vụ và phân công của một văn bản với tình trạng.",
+        "Every task and assignment of one directive with its status.",
+    ),
+    "help.report.file_format": (
+        "Mặc định: theo đuôi tên tệp --output (.xlsx, .docx, .csv, .md), không có thì in bảng.",
+        "Default: from the --output name (.xlsx, .docx, .csv, .md), else a table.",
+    ),
+    "help.report.output": (
+        "Ghi vào tệp này; đuôi tên tệp chọn định dạng.",
+        "Write to this file; its ending picks the format.",
+    ),
+    "help.report.issuer": (
+        "Tiêu đề DOCX: cơ quan ban hành, cấp trên trước, mỗi dòng một lần dùng (mặc định: theo tỉnh).",
+        "DOCX header: issuing body, parent first, one line per option (default: from the province).",
+    ),
+    "help.report.place": (
+        "Địa danh ở dòng ngày tháng của DOCX (mặc định: theo tỉnh).",
+        "DOCX date line's place name (default: from the province).",
+    ),
+    "help.report.signer": (
+        "Chức danh người ký trong DOCX (mặc định: CHÁNH VĂN PHÒNG).",
+        "DOCX signature block title (default: CHÁNH VĂN PHÒNG).",
+    ),
 }
