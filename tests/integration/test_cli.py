@@ -271,7 +271,7 @@ def test_a_demo_made_by_an_earlier_version_is_upgraded_keeping_its_changes(capsy
     assert run(capsys, "demo", "--print").code == 0
     url = sqlite_url(demo_database_path())
     assert run(capsys, "--db", url, "note", "1", "kept across the upgrade").code == 0
-    assert run(capsys, "--db", url, "db", "downgrade", "0003").code == 0
+    assert run(capsys, "--db", url, "db", "downgrade", "0003", "--yes").code == 0
     assert run(capsys, "--db", url, "list", "--count").code == 1  # an older schema is refused
 
     result = run(capsys, "demo", "--print")

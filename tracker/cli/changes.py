@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import contextlib
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
@@ -20,7 +19,7 @@ from tracker.cli.base import (
 )
 
 if TYPE_CHECKING:
-    pass
+    from tracker.api import Tracker
 
 
 # --- changes -------------------------------------------------------------------------------------
@@ -29,11 +28,15 @@ WAITING_NOTICE_SECONDS = 1.0
 """A write that has not finished after this long says that it is waiting for the database."""
 
 
-@contextlib.contextmanager
-def _writing() -> Iterator[None]:
-    """One change to the database: if it waits for another writer (an import, say) for more than a
-    moment, say so on stderr; if the other writer holds on for longer than a write waits, one line."""
-    from sqlalchemy.exc import OperationalError
+DEADLOCK_RETRIES = 3
+"""How many times a change that PostgreSQL picked to undo in a deadlock is tried again."""
+
+
+def _write(change: Callable[[Tracker], object]) -> None:
+    """Make one change to the database: if it waits for another writer (an import, say) for more than
+    a moment, say so on stderr; if the other writer holds on for longer than a write waits, one line;
+    a change that PostgreSQL undid to break a deadlock (nothing of it was kept) is tried again."""
+    from sqlalchemy.exc import DBAPIError
 
     from tracker.core.errors import TrackerError
     from tracker.i18n import t
@@ -47,12 +50,20 @@ def _writing() -> Iterator[None]:
     notice.daemon = True
     notice.start()
     try:
-        yield
-    except OperationalError as error:
-        text = str(error.orig).lower()
-        if "locked" in text or "lock timeout" in text or "busy" in text:
-            raise TrackerError(key="limits.database_stayed_busy", seconds=WRITE_WAIT_SECONDS) from None
-        raise
+        for attempt in range(DEADLOCK_RETRIES + 1):
+            try:
+                with open_tracker() as tracker:
+                    change(tracker)
+                return
+            except DBAPIError as error:
+                if getattr(error.orig, "sqlstate", None) == "40P01" and attempt < DEADLOCK_RETRIES:
+                    continue  # the deadlock's victim: rolled back whole, so trying again is safe
+                text = str(error.orig).lower()
+                if "readonly" in text or "read-only" in text or getattr(error.orig, "sqlstate", None) == "25006":
+                    raise TrackerError(key="limits.database_read_only", detail=error.orig) from None
+                if "locked" in text or "lock timeout" in text or "busy" in text:
+                    raise TrackerError(key="limits.database_stayed_busy", seconds=WRITE_WAIT_SECONDS) from None
+                raise
     finally:
         notice.cancel()
 
@@ -74,8 +85,7 @@ def done(assignment_id: int, on: str | None, result_ref: str, expected_version: 
 
     context = current_context()
     day = parse_option_date(on, "--on") if on else context.as_of
-    with _writing(), open_tracker() as tracker:
-        tracker.complete(assignment_id, day, ref=result_ref, expected_version=expected_version)
+    _write(lambda tracker: tracker.complete(assignment_id, day, ref=result_ref, expected_version=expected_version))
     click.echo(t("msg.done", context.lang, id=assignment_id, on=f"{day:%d/%m/%Y}"))
 
 
@@ -87,8 +97,7 @@ def reopen(assignment_id: int, expected_version: int | None) -> None:
     """Undo a completion."""
     from tracker.i18n import t
 
-    with _writing(), open_tracker() as tracker:
-        tracker.reopen(assignment_id, expected_version=expected_version)
+    _write(lambda tracker: tracker.reopen(assignment_id, expected_version=expected_version))
     click.echo(t("msg.reopened", current_context().lang, id=assignment_id))
 
 
@@ -104,8 +113,11 @@ def extend(assignment_id: int, to: str, reason: str, decision: str, expected_ver
     from tracker.i18n import t
 
     day = parse_option_date(to, "--to")
-    with _writing(), open_tracker() as tracker:
-        tracker.extend(assignment_id, day, reason=reason, decision=decision, expected_version=expected_version)
+    _write(
+        lambda tracker: tracker.extend(
+            assignment_id, day, reason=reason, decision=decision, expected_version=expected_version
+        )
+    )
     click.echo(t("msg.extended", current_context().lang, id=assignment_id, to=f"{day:%d/%m/%Y}"))
 
 
@@ -122,8 +134,11 @@ def withdraw(assignment_id: int, reason: str, decision: str, on: str | None, exp
 
     context = current_context()
     day = parse_option_date(on, "--on") if on else context.as_of
-    with _writing(), open_tracker() as tracker:
-        tracker.withdraw(assignment_id, reason=reason, on=day, decision=decision, expected_version=expected_version)
+    _write(
+        lambda tracker: tracker.withdraw(
+            assignment_id, reason=reason, on=day, decision=decision, expected_version=expected_version
+        )
+    )
     click.echo(t("msg.withdrawn", context.lang, id=assignment_id))
 
 
@@ -136,8 +151,7 @@ def note(assignment_id: int, text: str, expected_version: int | None) -> None:
     """Set the note of an assignment ("" clears it)."""
     from tracker.i18n import t
 
-    with _writing(), open_tracker() as tracker:
-        tracker.note(assignment_id, text, expected_version=expected_version)
+    _write(lambda tracker: tracker.note(assignment_id, text, expected_version=expected_version))
     click.echo(t("msg.noted", current_context().lang, id=assignment_id))
 
 

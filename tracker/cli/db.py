@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from dataclasses import replace
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -127,16 +127,60 @@ def db_upgrade(revision: str) -> None:
 @db.command("downgrade")
 @global_options
 @click.argument("revision")
-def db_downgrade(revision: str) -> None:
-    """Take the schema back to REVISION ("base" removes every table)."""
-    from tracker.store.engine import make_engine
-    from tracker.store.migrate import downgrade
+@click.option("--yes", is_flag=True, help="Do not ask: take the schema back and lose what the revisions hold.")
+def db_downgrade(revision: str, yes: bool) -> None:
+    """Take the schema back to REVISION ("base" removes every table). It says what will be lost and
+    asks first (without a terminal to ask on, it needs --yes)."""
+    from tracker.i18n import t
+    from tracker.store.engine import current_revision, make_engine
+    from tracker.store.migrate import downgrade, known_revision, revisions_undone
 
-    engine = make_engine(current_context().settings.resolved_database_url())
+    context = current_context()
+    lang = context.lang
+    url = context.settings.resolved_database_url()
+    target = known_revision(revision)
+    engine = make_engine(url)
     try:
-        downgrade(engine, revision)
+        before = current_revision(engine)
+        undone = revisions_undone(before, target)
+        if not undone:
+            click.echo(t("limits.downgrade_nothing", lang, url=_display_url(url), revision=before or "base"))
+            return
+        lost = "\n".join(f"  {number}: {what}" for number, what in undone)
+        if target == "base":
+            lost += "\n" + t("limits.downgrade_everything", lang, records=_record_counts(engine))
+        click.echo(t("limits.downgrade_plan", lang, url=_display_url(url), target=target, lost=lost), err=True)
+        if not yes:
+            if not sys.stdin.isatty():
+                raise TrackerError(key="limits.downgrade_needs_yes")
+            if not click.confirm(t("limits.downgrade_confirm", lang), default=False, err=True):
+                raise TrackerError(key="limits.downgrade_declined")
+        downgrade(engine, target)
+        click.echo(
+            t(
+                "limits.downgrade_done",
+                lang,
+                url=_display_url(url),
+                before=before,
+                after=current_revision(engine) or "base",
+                count=len(undone),
+            )
+        )
     finally:
         engine.dispose()
+
+
+def _record_counts(engine: Any) -> str:
+    """How many directives, tasks, assignments and sent digests the database holds, as one phrase."""
+    from sqlalchemy import inspect, text
+
+    counts = []
+    with engine.connect() as connection:
+        tables = set(inspect(connection).get_table_names())
+        for table in ("directive", "task", "assignment", "agency", "sent_digest"):
+            if table in tables:
+                counts.append(f"{table} {connection.execute(text(f'SELECT count(*) FROM {table}')).scalar()}")
+    return ", ".join(counts)
 
 
 # --- demo ----------------------------------------------------------------------------------------

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from typing import TYPE_CHECKING
 
@@ -40,28 +41,41 @@ def list_command(filters: Filters, output_format: str, count_only: bool, limit: 
     if output_format == "json":
         import json
 
-        click.echo(json.dumps([row.as_dict() for row in rows], ensure_ascii=False, indent=2))
+        click.echo(_json_for_terminal(json.dumps([row.as_dict() for row in rows], ensure_ascii=False, indent=2)))
     elif output_format == "csv":
         _print_csv(rows)
     else:
         print_table(rows, context)
 
 
+def _json_for_terminal(text: str) -> str:
+    """JSON with the characters a terminal acts on (C1 controls, bidirectional controls) written as
+    ``\\uXXXX`` escapes: the same data for a program, nothing a terminal obeys (JSON escapes C0 itself)."""
+    return _UNSAFE_IN_JSON.sub(lambda found: f"\\u{ord(found.group()):04x}", text)
+
+
+_UNSAFE_IN_JSON = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
 def _print_csv(rows: list[AssignmentRow]) -> None:
     import csv
+
+    from tracker.core.text import for_terminal
 
     writer = csv.writer(sys.stdout, lineterminator="\n")
     header = list(rows[0].as_dict()) if rows else ["id", "directive", "ref", "task", "agency", "role", "due_on"]
     writer.writerow(header)
-    for row in rows:
-        writer.writerow(["" if v is None else v for v in row.as_dict().values()])
+    for row in rows:  # no escape sequence reaches the terminal; bidirectional controls are shown
+        writer.writerow(
+            ["" if v is None else for_terminal(v) if isinstance(v, str) else v for v in row.as_dict().values()]
+        )
 
 
 def print_table(rows: list[AssignmentRow], context: Context) -> None:
     from rich.table import Table
     from rich.text import Text
 
-    from tracker.core.text import one_line
+    from tracker.core.text import shown_line as one_line
     from tracker.i18n import t
     from tracker.render import status_label
 

@@ -5,12 +5,20 @@ from __future__ import annotations
 from datetime import date, timedelta
 from functools import lru_cache
 
+from tracker.core.errors import DeadlineError
+
 
 @lru_cache(maxsize=64)
 def _holidays_of(year: int) -> frozenset[date]:
+    """The public holidays of ``year``. The ``holidays`` package knows the lunar calendar (Tết) up to a
+    last year (2100 today) and gives no holiday at all after it: counting working days there would be
+    silently wrong, so it is an error naming the year."""
     import holidays  # imported lazily: it costs about 0.1 s and most commands never need it
 
-    return frozenset(holidays.country_holidays("VN", years=year).keys())
+    found = frozenset(holidays.country_holidays("VN", years=year).keys())
+    if not found:  # every year has New Year's Day: no holiday means no calendar for the year
+        raise DeadlineError(key="limits.no_holidays_for_year", year=year)
+    return found
 
 
 def is_working_day(day: date) -> bool:

@@ -16,6 +16,7 @@ from typing import Any
 
 from tracker.core.changes import DeadlineStep, format_steps
 from tracker.core.errors import TrackerError
+from tracker.core.text import strip_controls
 from tracker.importing.sources import FORMULA_STARTS, JSON_FIELDS, as_text
 from tracker.store.queries import AssignmentRow
 from tracker.store.reader import Reader
@@ -131,6 +132,14 @@ def _cell(name: str, value: Any) -> Any:
     return value
 
 
+def _xlsx_cell(name: str, value: Any) -> Any:
+    """A record's value as an XLSX cell: control characters, which a workbook cannot hold, dropped."""
+    if value is None:
+        return ""
+    cell = _cell(name, value)
+    return strip_controls(cell) if isinstance(cell, str) else cell
+
+
 def _csv_rows(records: Iterable[dict[str, Any]]) -> Iterator[list[str]]:
     """The CSV cells of ``records``: what ``guard_formula(as_text(cell))`` gives, with each date written
     once. A 100k export spent half its time in the generic conversion of its two million cells."""
@@ -196,7 +205,8 @@ def write_records(
             cell.font = Font(bold=True)
         sheet.freeze_panes = "A2"
         for record in _told(records, progress):
-            sheet.append([_cell(h, record.get(h)) if record.get(h) is not None else "" for h in HEADERS])
+            # Control characters cannot be in a workbook (openpyxl refuses them): they are dropped.
+            sheet.append([_xlsx_cell(h, record.get(h)) for h in HEADERS])
             for cell in sheet[sheet.max_row]:
                 if isinstance(cell.value, str) and cell.value.startswith("="):
                     cell.data_type = "s"  # text, never a live formula

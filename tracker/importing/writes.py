@@ -14,6 +14,7 @@ from tracker.store.deferred_indexes import DeferredIndexes
 from tracker.store.deferred_triggers import DeferredTriggers
 from tracker.store.rawsql import RawSql
 from tracker.store.search import merge_pending_entries
+from tracker.store.writelock import take_write_lock
 
 
 class ImportWrites:
@@ -23,19 +24,32 @@ class ImportWrites:
         self.sql = sql
         self.indexes = DeferredIndexes(sql, "assignment")
         self.triggers = DeferredTriggers(sql)
+        self.locked = False
+
+    def lock(self) -> None:
+        """Before the first write: the writers' lock (:mod:`tracker.store.writelock`)."""
+        if not self.locked:
+            take_write_lock(self.sql)
+            self.locked = True
 
     def execute(self, text: str, params: dict[str, Any]) -> None:
+        self.lock()
         self.sql.rows(text, params)
 
     def executemany(self, text: str, params: list[dict[str, Any]]) -> int:
+        if params:
+            self.lock()
         return self.sql.executemany(text, params)
 
     def write_rows(
         self, table: str, columns: Sequence[str], rows: list[tuple[Any, ...]], converted: bool = False
     ) -> None:
+        if rows:
+            self.lock()
         self.sql.write_rows(table, columns, rows, converted=converted)
 
     def insert_returning_id(self, table: str, values: dict[str, Any]) -> int:
+        self.lock()
         return self.sql.insert_returning_id(table, values)
 
     def before_assignment_inserts(self, count: int) -> None:

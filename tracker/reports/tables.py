@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from tracker.core.errors import TrackerError
+from tracker.core.text import strip_controls
 from tracker.reports.model import Report, cell_text
 
 __all__ = ["FORMATS", "Report", "cell_text", "render", "to_csv", "to_markdown", "write_xlsx"]
@@ -50,6 +51,11 @@ def to_rich(report: Report) -> Any:
     return Group(table, *(Text(note) for note in report.notes))
 
 
+def _as_text_cells(values: Any) -> list[Any]:
+    """Cells for a workbook: text without the control characters a workbook cannot hold."""
+    return [strip_controls(value) if isinstance(value, str) else value for value in values]
+
+
 def write_xlsx(report: Report, path: Path) -> None:
     import openpyxl
     from openpyxl.chart import BarChart, Reference
@@ -59,14 +65,14 @@ def write_xlsx(report: Report, path: Path) -> None:
     workbook = openpyxl.Workbook()
     sheet = workbook.create_sheet("Báo cáo", 0)
     del workbook[workbook.sheetnames[1]]
-    sheet.append([report.title])
+    sheet.append(_as_text_cells([report.title]))
     sheet["A1"].font = Font(bold=True, size=13)
-    sheet.append(report.header)
+    sheet.append(_as_text_cells(report.header))
     for cell in sheet[2]:
         cell.font = Font(bold=True, color="FFFFFF")
         cell.fill = PatternFill("solid", fgColor="1F4E78")
     for index, row in enumerate(report.rows):
-        sheet.append(list(row))
+        sheet.append(_as_text_cells(row))
         if index in report.group_rows:
             for cell in sheet[sheet.max_row]:
                 cell.font = Font(bold=True)
@@ -77,7 +83,11 @@ def write_xlsx(report: Report, path: Path) -> None:
             elif isinstance(cell.value, float):
                 cell.number_format = "0%"
     for note in report.notes:
-        sheet.append([note])
+        sheet.append(_as_text_cells([note]))
+    for cells in sheet.iter_rows():
+        for cell in cells:
+            if cell.data_type == "f":
+                cell.data_type = "s"  # a report holds no formula: text that starts with "=" stays text
     sheet.freeze_panes = "A3"
     for column in range(1, len(report.header) + 1):
         values = [report.header[column - 1], *(cell_text(r[column - 1]) for r in report.rows)]

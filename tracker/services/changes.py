@@ -19,6 +19,7 @@ from sqlmodel import col
 from tracker.core.errors import ConflictError, NotFoundError, TrackerError
 from tracker.core.text import one_line, strip_controls
 from tracker.services.audit import record
+from tracker.store import writelock
 from tracker.store.models import Assignment, DeadlineChange, Directive, Task, Withdrawal, utc_now
 
 LARGEST_ID = 2**63 - 1
@@ -28,9 +29,13 @@ LARGEST_ID = 2**63 - 1
 def _lock(session: Session, assignment_id: int) -> None:
     """Take the write lock on the assignment before reading it. On SQLite a write that changes nothing
     starts the transaction as a writer (it waits for another writer, up to the busy timeout), so what
-    is read next cannot change before it is written; PostgreSQL locks the row as it reads it."""
+    is read next cannot change before it is written. On PostgreSQL the writers' lock comes first
+    (:mod:`tracker.store.writelock`: a change waits for an import's writes holding nothing), then the
+    row is locked as it is read."""
     if session.get_bind().dialect.name == "sqlite":
         session.execute(text("UPDATE assignment SET version = version WHERE id = :id"), {"id": assignment_id})
+        return
+    session.execute(text(writelock.STATEMENT), {"key": writelock.WRITE_LOCK_KEY})
 
 
 def _load(session: Session, assignment_id: int, expected_version: int | None) -> Assignment:

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, OperationalError
+from sqlalchemy.exc import ArgumentError, DatabaseError, OperationalError
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session, sessionmaker
@@ -70,6 +70,9 @@ def current_revision(engine: Engine) -> str | None:
     except OperationalError as error:
         where = engine.url.render_as_string(hide_password=True)
         raise TrackerError(f"cannot open the database {where}: {error.orig}") from None
+    except DatabaseError as error:  # e.g. SQLite's "file is not a database": some other file
+        where = engine.url.render_as_string(hide_password=True)
+        raise TrackerError(key="limits.not_a_database", url=where, detail=error.orig) from None
 
 
 def check_schema(engine: Engine) -> None:

@@ -13,9 +13,16 @@ from typing import Any
 
 from tracker.core.errors import NotFoundError
 from tracker.core.status import DEFAULT_DUE_SOON_DAYS, Status, StatusReading, derive_status
-from tracker.core.text import fold
 from tracker.store.reader import Reader
-from tracker.store.search import FOLDED_NUMBER, WordLookups, WordMatch, word_matches
+from tracker.store.search import (
+    ESCAPE,
+    FOLDED_NUMBER,
+    WordLookups,
+    WordMatch,
+    like_pattern,
+    search_words,
+    word_matches,
+)
 
 
 @dataclass(frozen=True)
@@ -147,7 +154,8 @@ def _timing_dues(criteria: AssignmentFilter, params: dict[str, Any], as_of: date
     if criteria.overdue:
         dues.append("a.due_on < :as_of")
     if criteria.due_within is not None:
-        params["window_end"] = as_of + timedelta(days=criteria.due_within)
+        # A window past the last date there is reaches every date: no arithmetic that overflows.
+        params["window_end"] = as_of + timedelta(days=min(criteria.due_within, (date.max - as_of).days))
         dues.append("a.due_on >= :as_of AND a.due_on <= :window_end")
     return dues
 
@@ -250,23 +258,23 @@ def where_clause(
         params["role"] = criteria.role
         conditions.append("a.role = :role")
     needs_joins = criteria.directive_ids is not None
-    words = fold(criteria.search or "").split()
+    words = search_words(criteria.search)
     matches = criteria.word_matches or (None,) * len(words)
     for index, (word, match) in enumerate(zip(words, matches, strict=True)):
         if match is not None and match.task_ids is not None:
             conditions.append(_found_in(match, f"word{index}_", params, ordered=ordered))
             continue
-        params[f"word{index}"] = f"%{word}%"
+        params[f"word{index}"] = like_pattern(word)
         if search_by_ids:
             conditions.append(
-                f"(a.task_id IN (SELECT st.id FROM task st WHERE st.folded_text LIKE :word{index} OR"
-                f" st.directive_id IN (SELECT sd.id FROM directive sd WHERE {_NUMBER_OF_SD} LIKE :word{index}))"
-                f" OR a.agency_id IN (SELECT sg.id FROM agency sg WHERE sg.folded_name LIKE :word{index}))"
+                f"(a.task_id IN (SELECT st.id FROM task st WHERE st.folded_text LIKE :word{index}{ESCAPE} OR"
+                f" st.directive_id IN (SELECT sd.id FROM directive sd WHERE {_NUMBER_OF_SD} LIKE :word{index}{ESCAPE}))"
+                f" OR a.agency_id IN (SELECT sg.id FROM agency sg WHERE sg.folded_name LIKE :word{index}{ESCAPE}))"
             )
         else:
             conditions.append(
-                f"(t.folded_text LIKE :word{index} OR g.folded_name LIKE :word{index}"
-                f" OR {_NUMBER_OF_D} LIKE :word{index})"
+                f"(t.folded_text LIKE :word{index}{ESCAPE} OR g.folded_name LIKE :word{index}{ESCAPE}"
+                f" OR {_NUMBER_OF_D} LIKE :word{index}{ESCAPE})"
             )
             needs_joins = True
     return (" WHERE " + " AND ".join(conditions) if conditions else ""), needs_joins
@@ -429,7 +437,7 @@ def narrowed_by_search(
     in no agency's name becomes a list of tasks, which the database reads through the tasks' index
     rather than walking the due-date index for them (a page of "521/tb" at 1M: 0.23 s by the walk).
     ``lookups`` keeps words found a moment ago (see :class:`WordLookups`)."""
-    words = fold(criteria.search or "").split()
+    words = search_words(criteria.search)
     if not words:
         return criteria
     matches = tuple(lookups.matches(reader, words) if lookups is not None else word_matches(reader, words))
@@ -501,6 +509,8 @@ def count_assignments(
 
 
 def get_assignment_row(reader: Reader, assignment_id: int, as_of: date, due_soon_days: int) -> AssignmentRow:
+    if not 0 < assignment_id < 2**63:  # beyond what the database's integers hold: no such record
+        raise NotFoundError(f"assignment {assignment_id} does not exist; 'tracker list' shows the ids.")
     found = reader.rows(f"{_ROW_SELECT} WHERE a.id = :id", {"id": assignment_id})
     if not found:
         raise NotFoundError(f"assignment {assignment_id} does not exist; 'tracker list' shows the ids.")

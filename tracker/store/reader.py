@@ -96,6 +96,11 @@ class Reader:
         except Exception as error:  # no such table: an empty database
             if "alembic_version" in str(error) or "does not exist" in str(error) or "no such table" in str(error):
                 return None
+            if "not a database" in str(error):  # SQLite opened some other file
+                from tracker.core.errors import TrackerError
+                from tracker.core.text import mask_secrets
+
+                raise TrackerError(key="limits.not_a_database", url=mask_secrets(self.url), detail=error) from None
             raise
         return str(value) if value is not None else None
 

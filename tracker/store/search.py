@@ -20,6 +20,8 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from tracker.core.errors import TrackerError
+from tracker.core.text import fold
 from tracker.store.rawsql import RawSql
 from tracker.store.reader import Reader
 
@@ -39,6 +41,32 @@ MOST_TASKS_UNINDEXED = 100
 """The same for a word the trigram indexes cannot find, which is looked for by reading the task table
 until this many are found: a common two-letter word ("so", "vu") is in one task of twenty, and reading
 on to a thousand of them took 8 ms at 1M."""
+
+
+MOST_WORDS = 20
+"""The most words a search may have (each is a look-up; hundreds make a statement no database takes)."""
+LONGEST_WORD = 100
+"""The longest a search word may be, in characters."""
+ESCAPE = " ESCAPE '\\'"
+"""How each LIKE of a search word reads its pattern (:func:`like_pattern`): a backslash escapes."""
+
+
+def search_words(text: str | None) -> list[str]:
+    """The folded words of a search; too many or too long a word is an error saying the limit."""
+    words = fold(text or "").split()
+    if len(words) > MOST_WORDS:
+        raise TrackerError(key="limits.search_too_many_words", count=len(words), limit=MOST_WORDS)
+    for word in words:
+        if len(word) > LONGEST_WORD:
+            raise TrackerError(
+                key="limits.search_word_too_long", word=word[:20] + "…", length=len(word), limit=LONGEST_WORD
+            )
+    return words
+
+
+def like_pattern(word: str) -> str:
+    """``%word%`` for LIKE ... :data:`ESCAPE`, the word's own ``%``, ``_`` and backslashes taken as they are."""
+    return "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
 def is_search_index(name: str | None) -> bool:
@@ -83,17 +111,17 @@ def _look_up(reader: Reader, index: int, word: str, kind: int) -> str:
     """A SELECT of (word's index, ``kind``, id) for the rows holding ``word``, from its parameters
     ``:pattern{index}`` (for LIKE), ``:phrase{index}`` (for FTS5) and ``:most{index}``."""
     if kind == AGENCIES:
-        return f"SELECT {index}, {kind}, id FROM agency WHERE folded_name LIKE :pattern{index}"
+        return f"SELECT {index}, {kind}, id FROM agency WHERE folded_name LIKE :pattern{index}{ESCAPE}"
     fts = reader.backend.searches_by_full_text and _indexed(word)
     if kind == TEXTS and fts:
         found = f"SELECT rowid AS id FROM task_search WHERE task_search MATCH :phrase{index}"
     elif kind == TEXTS:  # PostgreSQL's planner takes the GIN index for a word of three letters or more
-        found = f"SELECT t.id FROM task t WHERE t.folded_text LIKE :pattern{index}"
+        found = f"SELECT t.id FROM task t WHERE t.folded_text LIKE :pattern{index}{ESCAPE}"
     else:
         directives = (
             f"SELECT rowid FROM directive_search WHERE directive_search MATCH :phrase{index}"
             if fts
-            else f"SELECT d.id FROM directive d WHERE {FOLDED_NUMBER.format(row='d')} LIKE :pattern{index}"
+            else f"SELECT d.id FROM directive d WHERE {FOLDED_NUMBER.format(row='d')} LIKE :pattern{index}{ESCAPE}"
         )
         found = f"SELECT t.id FROM task t WHERE t.directive_id IN ({directives})"
     return f"SELECT {index}, {kind}, x.id FROM ({found} LIMIT :most{index}) AS x"
@@ -107,7 +135,7 @@ def word_matches(reader: Reader, words: list[str]) -> list[WordMatch]:
     params: dict[str, object] = {}
     most = [MOST_TASKS if _indexed(word) else MOST_TASKS_UNINDEXED for word in words]
     for index, word in enumerate(words):
-        params[f"pattern{index}"] = f"%{word}%"
+        params[f"pattern{index}"] = like_pattern(word)
         params[f"phrase{index}"] = '"' + word.replace('"', '""') + '"'  # an FTS5 string: taken as it is
         params[f"most{index}"] = most[index] + 1
     first = [
