@@ -256,6 +256,9 @@ def test_a_recurring_task_without_dates_starts_at_the_import_date_and_says_so(
     sheet = tmp_path / "dk.csv"
     sheet.write_text("Số hiệu văn bản,Mã nhiệm vụ,Nội dung,Chủ trì,Thời hạn\n"
                      "9/KH,1,Báo cáo tháng,Sở Nội vụ,trước ngày 20 hàng tháng\n", encoding="utf-8")  # fmt: skip
+    dry = run(capsys, "--db", province, "--lang", "vi", "--as-of", "1/3/2024", "import", str(sheet), "--dry-run")
+    first, notice = dry.out.splitlines()
+    assert first.endswith("(chạy thử: chưa ghi gì)") and "3 sẽ tạo mới" in first and "ngày nhập" in notice
     result = run(capsys, "--db", province, "--lang", "vi", "--as-of", "1/3/2024", "import", str(sheet))
     assert result.code == 0, result.err
     assert "phân công: 3 tạo mới" in result.out  # March, April, May up to the horizon

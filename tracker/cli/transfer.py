@@ -109,7 +109,10 @@ def import_command(
         click.echo(safe_text(said(line, context.lang)), err=True)
     if report.errors:
         raise TrackerError(key="import.problems", path=str(path), count=len(report.errors))
-    click.echo(safe_text(report.summary(context.lang)) + ("" if not dry_run else t("import.dry_run", context.lang)))
+    head, *notices = report.summary(context.lang).split("\n")
+    click.echo(safe_text(head) + ("" if not dry_run else t("import.dry_run", context.lang)))
+    for notice in notices:
+        click.echo(safe_text(notice))
 
 
 @cli.command("export", cls=LocalisedCommand)
