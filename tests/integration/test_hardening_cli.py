@@ -86,6 +86,11 @@ def test_searches_too_long_for_the_database_say_the_limit(capsys: pytest.Capture
     assert "more than a word may be (100)" in _one_line_error(run(capsys, "list", "--search", long, "--db", demo_url))
 
 
+def test_a_note_longer_than_a_cell_says_the_limit(capsys: pytest.CaptureFixture[str], demo_url: str) -> None:
+    line = _one_line_error(run(capsys, "note", "1", "ghi chú " * 5_000, "--db", demo_url))
+    assert "more than a note may be (32,767)" in line
+
+
 def test_a_read_only_database_is_one_line(capsys: pytest.CaptureFixture[str], demo_url: str, backend: str) -> None:
     if backend == "sqlite":
         pytest.skip("the tests run with the rights to write any file: PostgreSQL's read-only mode stands for it")

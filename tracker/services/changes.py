@@ -22,6 +22,8 @@ from tracker.services.audit import record
 from tracker.store import writelock
 from tracker.store.models import Assignment, DeadlineChange, Directive, Task, Withdrawal, utc_now
 
+LONGEST_NOTE = 32_767
+"""The longest a note may be, in characters (what a spreadsheet cell holds, so that it exports whole)."""
 LARGEST_ID = 2**63 - 1
 """No record has an id above what the database's 64-bit integers hold."""
 
@@ -174,5 +176,8 @@ def withdraw(
 def set_note(
     session: Session, assignment_id: int, note: str, actor: str, *, expected_version: int | None = None
 ) -> int:
+    note = strip_controls(note).strip()
+    if len(note) > LONGEST_NOTE:
+        raise TrackerError(key="limits.note_too_long", length=f"{len(note):,}", limit=f"{LONGEST_NOTE:,}")
     current = _load(session, assignment_id, expected_version)
-    return _apply(session, current, {"note": strip_controls(note).strip()}, "note", actor)
+    return _apply(session, current, {"note": note}, "note", actor)

@@ -21,6 +21,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "nhiệm vụ được giao số {id} không tồn tại; lệnh 'tracker list' cho biết các số.",
         "assignment {id} does not exist; 'tracker list' shows the ids.",
     ),
+    "limits.note_too_long": (
+        "ghi chú dài {length} ký tự, vượt giới hạn {limit} ký tự; hãy rút gọn.",
+        "the note is {length} characters long, more than a note may be ({limit}); shorten it.",
+    ),
     "limits.extend_before_issue": (
         "không thể gia hạn nhiệm vụ được giao số {id} tới {to}: ngày này trước ngày ban hành văn bản ({issued}).",
         "assignment {id} cannot be extended to {to}: that is before the directive was issued ({issued}).",
