@@ -31,14 +31,24 @@ if TYPE_CHECKING:
 @click.option(
     "--jurisdiction", metavar="CODE", help="Match names against this jurisdiction's agencies; written on every row."
 )
-def draft_command(path: Path, file_format: str | None, output: Path | None, jurisdiction: str | None) -> None:
+@click.option(
+    "--review",
+    is_flag=True,
+    help="Open the draft beside its text in the terminal to fix, drop and accept tasks; accepting imports them.",
+)
+def draft_command(
+    path: Path, file_format: str | None, output: Path | None, jurisdiction: str | None, review: bool
+) -> None:
     """Draft the tasks of a directive (.txt, .md, .docx, .pdf) for `tracker import`: check, then import.
 
     Agency names are matched against the database's agencies and aliases when it has any; what the
-    document does not say is left empty and listed in the notes."""
+    document does not say is left empty and listed in the doubts (never imported)."""
     from tracker.drafting.writing import format_for, render, write_draft
 
     context = current_context()
+    if review:
+        _review(path, jurisdiction, file_format is not None or output is not None)
+        return
     chosen = format_for(output, file_format)
     if output is None and chosen == "xlsx":
         render(_empty(), chosen)  # the error: a workbook cannot go to standard output
@@ -57,6 +67,26 @@ def draft_command(path: Path, file_format: str | None, output: Path | None, juri
         )
     target = t("draft.summary_target", context.lang, target=output) if output is not None else ""
     click.echo(t("draft.summary", context.lang, path=path, tasks=len(draft.tasks), target=target), err=True)
+
+
+def _review(path: Path, jurisdiction: str | None, with_output: bool) -> None:
+    """The review screen on the configured database (Textual is imported here only)."""
+    context = current_context()
+    if with_output:
+        fail(t("draft.review.with_output", context.lang))
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        fail(t("draft.review.needs_terminal", context.lang))
+    tracker = context.open()
+    try:
+        draft = tracker.draft(path, jurisdiction=jurisdiction, lang=context.lang)
+        if draft.problem is not None and not draft.tasks:
+            message = draft.problem.text(context.lang)
+            fail(message if str(path) in message else f"{path}: {message}")
+        from tracker.ui.draft_review import DraftReviewApp
+
+        DraftReviewApp(tracker, draft, context.lang, rules=context.settings.deadline_rules).run()
+    finally:
+        tracker.close()
 
 
 def _draft(path: Path, jurisdiction: str | None, lang: str) -> Draft:

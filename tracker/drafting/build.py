@@ -215,6 +215,7 @@ def _visit(
             due_on=deadline.deadline.due_on if deadline else None,
             doubts=" ".join(notes),
             line=section.line,
+            span=1 + len(section.body),
         )
     )
 

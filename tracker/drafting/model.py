@@ -27,6 +27,8 @@ class DraftTask:
     """Doubts for the clerk to check (never imported)."""
     line: int = 0
     """Index of the paragraph of :attr:`Draft.paragraphs` the task comes from."""
+    span: int = 1
+    """How many paragraphs, from :attr:`line` on, the task's section takes."""
 
     def as_json(self, jurisdiction: str = "") -> dict[str, Any]:
         item: dict[str, Any] = {

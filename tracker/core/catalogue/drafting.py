@@ -107,6 +107,100 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The column '{column}' (what the drafter asks you to check) is not imported; write a note for an "
         "assignment in the 'note' column",
     ),
+    # The review screen (tracker draft FILE --review).
+    "draft.review.title": ("Rà soát dự thảo: {path}", "Review the draft: {path}"),
+    "draft.review.head": (
+        "{kind} {number} · {issued} · {issuer} · giữ {kept}/{total} nhiệm vụ",
+        "{kind} {number} · {issued} · {issuer} · {kept} of {total} task(s) kept",
+    ),
+    "draft.review.missing": ("(chưa có)", "(none)"),
+    "draft.review.doubts": ("Cần kiểm tra: {doubts}", "Check: {doubts}"),
+    "draft.review.no_tasks": ("Dự thảo không có nhiệm vụ nào.", "The draft has no tasks."),
+    "draft.review.col_ref": ("Mục", "Ref"),
+    "draft.review.col_lead": ("Chủ trì", "Lead"),
+    "draft.review.col_due": ("Hạn", "Due"),
+    "draft.review.label_text": ("Nội dung", "Task"),
+    "draft.review.label_lead": ("Chủ trì", "Lead"),
+    "draft.review.label_coordinating": ("Phối hợp", "Coordinating"),
+    "draft.review.label_deadline": ("Thời hạn", "Deadline"),
+    "draft.review.label_doubts": ("Cần kiểm tra", "Check"),
+    "draft.review.dropped": (
+        "Đã bỏ: nhiệm vụ này không được nhập (x để giữ lại).",
+        "Dropped: this task is not imported (x to keep it).",
+    ),
+    "draft.review.standing": ("thường xuyên (không có hạn ngày)", "standing (no due date)"),
+    "draft.review.standing_short": ("thường xuyên", "standing"),
+    "draft.review.recurring": ("định kỳ", "recurring"),
+    "draft.review.keys": (
+        "↑↓ chọn · Enter sửa · l chủ trì · d thời hạn · r mục · x bỏ/giữ · a nhập · Tab văn bản · q thoát",
+        "↑↓ select · Enter edit · l lead · d deadline · r ref · x drop/keep · a accept · Tab text · q quit",
+    ),
+    "draft.review.edit_title": ("Sửa nhiệm vụ {ref}", "Edit task {ref}"),
+    "draft.review.field_ref": ("Mục (số thứ tự, như 2.1.a)", "Ref (numbering, such as 2.1.a)"),
+    "draft.review.field_lead": (
+        "Cơ quan chủ trì (nhiều tên cách nhau bằng dấu ;)",
+        "Lead agencies (names separated by ;)",
+    ),
+    "draft.review.field_coordinating": (
+        "Cơ quan phối hợp (cách nhau bằng dấu ;)",
+        "Coordinating agencies (separated by ;)",
+    ),
+    "draft.review.field_deadline": (
+        "Thời hạn, như trong văn bản (để trống nếu là nhiệm vụ thường xuyên)",
+        "Deadline, worded as in the text (empty for a standing duty)",
+    ),
+    "draft.review.due_reads": ("Hạn đọc được: {due}", "Reads as: {due}"),
+    "draft.review.edit_keys": (
+        "Enter lưu · Esc hủy · Tab sang ô tiếp theo",
+        "Enter save · Esc cancel · Tab next field",
+    ),
+    "draft.review.error_ref_empty": ("Mục không được để trống.", "The ref cannot be empty."),
+    "draft.review.error_ref_taken": (
+        "Mục {ref} đã có ở một nhiệm vụ khác; mỗi nhiệm vụ một mục riêng.",
+        "Another task has the ref {ref}; give each task its own.",
+    ),
+    "draft.review.error_no_lead": (
+        "Cần ít nhất một cơ quan chủ trì.",
+        "Name at least one lead agency.",
+    ),
+    "draft.review.nothing_kept": (
+        "Không còn nhiệm vụ nào để nhập: giữ lại ít nhất một nhiệm vụ (x).",
+        "No task is kept to import: keep at least one (x).",
+    ),
+    "draft.review.importing": ("Đang nhập dự thảo…", "Importing the draft…"),
+    "draft.review.imported": (
+        "Đã nhập. {summary}\nNhấn q để thoát.",
+        "Imported. {summary}\nPress q to quit.",
+    ),
+    "draft.review.already_imported": (
+        "Dự thảo đã được nhập; nhấn q để thoát.",
+        "The draft is imported; press q to quit.",
+    ),
+    "draft.review.failed": (
+        "Chưa nhập: {count} vấn đề, không có gì được ghi vào cơ sở dữ liệu. Sửa rồi nhấn a để nhập lại.",
+        "Not imported: {count} problem(s), nothing was written. Fix them and press a to import again.",
+    ),
+    "draft.review.problem_task": ("nhiệm vụ {ref}", "task {ref}"),
+    "draft.review.ask_create": (
+        "{count} cơ quan chưa có trong danh sách cơ quan:\n{problems}\n\n"
+        "Tạo mới các cơ quan này rồi nhập (như tracker import --create-agencies)?\n"
+        "y: tạo và nhập · n: không, để sửa tên",
+        "{count} agency(ies) are not in the agency list:\n{problems}\n\n"
+        "Create them and import (as tracker import --create-agencies does)?\n"
+        "y: create and import · n: no, to correct the names",
+    ),
+    "draft.review.ask_leave": (
+        "Thoát mà không nhập dự thảo? Những chỉnh sửa sẽ mất.\ny: thoát · n: ở lại",
+        "Quit without importing the draft? Your changes are lost.\ny: quit · n: stay",
+    ),
+    "draft.review.needs_terminal": (
+        "--review cần một cửa sổ dòng lệnh (terminal); không có terminal thì ghi dự thảo ra tệp bằng -o TỆP.xlsx.",
+        "--review needs a terminal; without one, write the draft to a file with -o FILE.xlsx.",
+    ),
+    "draft.review.with_output": (
+        "--review nhập dự thảo sau khi rà soát; không dùng cùng --output hay --format.",
+        "--review imports the draft once reviewed; it does not go with --output or --format.",
+    ),
     # The command's summary.
     "draft.summary": (
         "{path}: {tasks} nhiệm vụ dự thảo{target}.",
