@@ -15,4 +15,4 @@ def shipped_dir(name: str, marker: str, what: str) -> Path:
     for candidate in (PACKAGE / f"_{name}", PACKAGE.parent / name):
         if (candidate / marker).is_file():
             return candidate
-    raise TrackerError(f"{what} is missing from this installation; reinstall tracker.")
+    raise TrackerError(key="install.missing", what=what)

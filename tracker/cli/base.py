@@ -47,7 +47,7 @@ def parse_option_date(value: str, option: str) -> date:
     try:
         return parse_date(value)
     except TrackerError as error:
-        raise TrackerError(f"{option}: {error}") from None
+        raise TrackerError(key="cli.option_value", option=option, detail=error) from None
 
 
 def _set_global(ctx: click.Context, param: click.Parameter, value: Any) -> None:
@@ -139,7 +139,7 @@ def cli(ctx: click.Context) -> None:
 def run_ui(context: Context) -> None:
     """Open the terminal UI (Textual is imported here and nowhere on the command-line paths)."""
     if not sys.stdout.isatty():
-        raise TrackerError("the terminal UI needs a terminal; use 'tracker list' in scripts.")
+        raise TrackerError(key="cli.ui_needs_terminal")
     from tracker.ui.app import TrackerApp
 
     tracker = context.open()

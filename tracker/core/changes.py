@@ -290,7 +290,7 @@ def parse_steps(text: str) -> tuple[DeadlineStep, ...]:
         dates, _, rest = line.partition(STEP_SEPARATOR.strip())
         old, arrow, new = dates.replace("->", "→").partition("→")
         if not arrow:
-            raise DeadlineError(f"{line!r}: write a deadline change as '20/05/2020 → 10/06/2020 | reason | decision'.")
+            raise DeadlineError(key="deadline.step_unreadable", line=line)
         parts = [part.strip() for part in rest.split(STEP_SEPARATOR.strip())] if rest.strip() else []
         decision = parts.pop() if len(parts) > 1 else ""
         steps.append(DeadlineStep(_read_day(old), _read_day(new), STEP_SEPARATOR.join(parts), decision))

@@ -75,16 +75,12 @@ MIN_YEAR, MAX_YEAR = 1900, 2200
 
 def _make_date(year: int, month: int, day: int, original: str) -> date:
     if not MIN_YEAR <= year <= MAX_YEAR:
-        raise DeadlineError(
-            f'"{original}": year {year} is out of range ({MIN_YEAR}-{MAX_YEAR}); write a four-digit year.'
-        )
+        raise DeadlineError(key="date.year_out_of_range", original=original, year=year, low=MIN_YEAR, high=MAX_YEAR)
     if not 1 <= month <= 12:
-        raise DeadlineError(f'"{original}": month {month} does not exist; write dates day first, e.g. 30/4/2020.')
+        raise DeadlineError(key="date.no_such_month", original=original, month=month)
     last = calendar.monthrange(year, month)[1]
     if not 1 <= day <= last:
-        raise DeadlineError(
-            f'"{original}": {day}/{month}/{year} is not a date ({calendar.month_name[month]} {year} has {last} days).'
-        )
+        raise DeadlineError(key="date.no_such_day", original=original, day=day, month=month, year=year, last=last)
     return date(year, month, day)
 
 
@@ -108,10 +104,7 @@ def parse_date(text: str) -> date:
     folded = fold(original)
     match = _DATE_ONLY.match(folded)
     if not match:
-        raise DeadlineError(
-            f'"{original}" is not a date; write it day first as 30/4/2020, as 2020-04-30 '
-            'or as "ngày 30 tháng 4 năm 2020".'
-        )
+        raise DeadlineError(key="date.unreadable", original=original)
     return _date_from_groups(match.groups(), original)
 
 
@@ -176,17 +169,16 @@ def _monthday(
         return -1
     day = int(day_text)
     if not 1 <= day <= 31:
-        raise DeadlineError(f'"{original}": day {day} of the month does not exist.')
+        raise DeadlineError(key="deadline.no_such_monthday", original=original, day=day)
     if month is not None:
         longest = calendar.monthrange(2000, month)[1]  # 2000 is a leap year: February's longest
         if day > longest:
             raise DeadlineError(
-                f'"{original}": {day}/{month} is not a date in any year '
-                f"({calendar.month_name[month]} has at most {longest} days)."
+                key="deadline.no_such_yearday", original=original, day=day, month=month, longest=longest
             )
     if is_before and not rules.before_inclusive:
         if day == 1:
-            raise DeadlineError(f'"{original}": "before the 1st" leaves no day; write the last day instead.')
+            raise DeadlineError(key="deadline.before_first", original=original)
         day -= 1
     return day
 
@@ -211,10 +203,7 @@ def parse_deadline(text: str | None, rules: DeadlineRules = DEFAULT_RULES) -> De
     rule = _recurrence(body, is_before, rules, original)
     if rule is not None:
         return Deadline(original, rule=rule)
-    raise DeadlineError(
-        f'"{original}" is not a deadline this program can read; use a date such as 30/4/2020, '
-        '"trước 30/4/2020", "quý III năm 2020", "trước ngày 20 hàng tháng" or "thường xuyên".'
-    )
+    raise DeadlineError(key="deadline.unreadable", original=original)
 
 
 def _one_off(body: str, is_before: bool, rules: DeadlineRules, original: str) -> date | None:
@@ -254,7 +243,7 @@ def _recurrence(body: str, is_before: bool, rules: DeadlineRules, original: str)
         day_text, month_text = match.groups()
         month = int(month_text) if month_text else 12
         if not 1 <= month <= 12:
-            raise DeadlineError(f'"{original}": month {month} does not exist.')
+            raise DeadlineError(key="deadline.no_such_month", original=original, month=month)
         day = _monthday(day_text, is_before, rules, original, month)
         return f"FREQ=YEARLY;BYMONTH={month};BYMONTHDAY={day}"
     return None

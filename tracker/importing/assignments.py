@@ -247,7 +247,7 @@ class AssignmentImporter:
             _remember(self.days, value, self.date_cache[text])
             return self.date_cache[text]
         except TrackerError as error:
-            self.error(row, name, value, f"{error} Write it day first, e.g. 30/4/2020.")
+            self.error(row, name, value, error)
             return None
 
     # --- resolving -----------------------------------------------------------------------------
@@ -276,7 +276,7 @@ class AssignmentImporter:
         try:
             parsed = parse_deadline(text, self.rules)
         except TrackerError as error:
-            self.error(row, "deadline", text, str(error))
+            self.error(row, "deadline", text, error)
             return None
         self.deadline_cache[text] = parsed
         return parsed
@@ -590,7 +590,7 @@ class AssignmentImporter:
             elif cell:
                 history = parse_steps(as_text(cell))
         except (TrackerError, AttributeError) as error:
-            problem = str(error) if isinstance(error, TrackerError) else "write each change as an object."
+            problem = error if isinstance(error, TrackerError) else "write each change as an object."
             self.error(row, "deadline_changes", cell, problem)
         version: int | None = None
         version_cell = as_text(self.cell(row, "version"))

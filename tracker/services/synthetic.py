@@ -259,10 +259,10 @@ def generate(
 
     started = time.perf_counter()
     if count < 1:
-        raise TrackerError("--synthetic needs a positive number of assignments.")
+        raise TrackerError(key="synthetic.positive")
     with engine.begin() as connection:
         if connection.execute(select(Assignment.__table__.c.id).limit(1)).first() is not None:  # type: ignore[attr-defined]
-            raise TrackerError("synthetic data goes into an empty database; use a new --db.")
+            raise TrackerError(key="synthetic.empty_database")
         indexes = [index for index in _table(Assignment).indexes if not index.unique]
         for index in indexes:
             index.drop(connection)

@@ -29,7 +29,7 @@ def sqlite_path(url: str) -> str:
     """The file of a ``sqlite:///path`` URL (``sqlite:////abs`` and ``sqlite:///rel`` alike)."""
     rest = url.split(":", 1)[1]
     if not rest.startswith("///"):
-        raise TrackerError(f"database URL {url!r} is not valid; use sqlite:///FILE.")
+        raise TrackerError(key="db.bad_sqlite_url", url=url)
     return unquote(rest[3:].split("?", 1)[0])
 
 
@@ -162,7 +162,7 @@ class SQLite(Backend):
 
         path = sqlite_path(url)
         if path != ":memory:" and not Path(path).expanduser().exists():
-            raise SchemaError(f"the database {path} does not exist; run 'tracker db init' first.")
+            raise SchemaError(key="db.no_file", path=path)
         # A reader may serve one thread after another (the UI's pool of readers), never two at once.
         connection = sqlite3.connect(str(Path(path).expanduser()), timeout=5, check_same_thread=False)
         connection.execute("PRAGMA busy_timeout=5000")
@@ -261,7 +261,7 @@ class PostgreSQL(Backend):
             return psycopg.connect(autocommit=True, **options)
         except psycopg.OperationalError as error:
             where = f"{parts.hostname or 'localhost'}:{parts.port or 5432}{parts.path}"
-            raise TrackerError(f"cannot open the database {where}: {str(error).strip()}") from None
+            raise TrackerError(key="db.cannot_open", where=where, detail=str(error).strip()) from None
 
     def prepare(self, text: str) -> str:
         return _PARAMETER.sub(r"%(\1)s", text.replace("%", "%%"))

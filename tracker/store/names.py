@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
 
-from tracker.core.errors import AmbiguousNameError, NotFoundError
+from tracker.core.errors import AmbiguousNameError, NotFoundError, TrackerError
 from tracker.core.text import clean_name, fold, one_line
 
 if TYPE_CHECKING:
@@ -56,14 +56,12 @@ def find_jurisdiction_id(source: RowSource, code: str | None) -> int:
             if code in (known_code, name):
                 return int(jurisdiction_id)
         known = ", ".join(row[1] for row in every) or "none yet"
-        raise NotFoundError(f"jurisdiction {code!r} does not exist (known: {known}).")
+        raise NotFoundError(key="name.no_such_jurisdiction", code=code, known=known)
     if len(every) == 1:
         return int(every[0][0])
     if not every:
-        raise NotFoundError("the database has no jurisdiction yet; create one first, e.g. t.jurisdiction('thanh-hoa').")
-    raise AmbiguousNameError(
-        "the database holds several jurisdictions (" + ", ".join(row[1] for row in every) + "); say which one."
-    )
+        raise NotFoundError(key="name.no_jurisdiction_yet")
+    raise AmbiguousNameError(key="name.several_jurisdictions", known=", ".join(row[1] for row in every))
 
 
 def _split_qualified(name: str) -> tuple[str | None, str]:
@@ -102,11 +100,13 @@ def find_agency(source: RowSource, name: str, jurisdiction_id: int | None = None
     if rows:
         codes = dict(source.rows("SELECT id, code FROM jurisdiction"))
         candidates = "; ".join(f"{codes[row[3]]}:{row[1]}" for row in sorted(rows, key=lambda r: r[0]))
-        raise AmbiguousNameError(f"agency {shown!r} is ambiguous: it could be {candidates}; write one of these.")
-    raise NotFoundError(f"agency {shown!r} is unknown{_suggestion(source, params['folded'], jurisdiction_id)}")
+        raise AmbiguousNameError(key="name.agency_ambiguous", name=shown, candidates=candidates)
+    suggestion = _suggestion(source, params["folded"], jurisdiction_id)
+    raise NotFoundError(key="name.agency_unknown", name=shown, suggestion=suggestion)
 
 
-def _suggestion(source: RowSource, folded: str, jurisdiction_id: int | None) -> str:
+def _suggestion(source: RowSource, folded: str, jurisdiction_id: int | None) -> TrackerError:
+    """The end of an unknown agency's message: the closest known name, or what to do."""
     scope = " WHERE g.jurisdiction_id = :jurisdiction" if jurisdiction_id is not None else ""
     known: dict[str, str] = {}
     for key, canonical in source.rows(
@@ -117,8 +117,8 @@ def _suggestion(source: RowSource, folded: str, jurisdiction_id: int | None) -> 
         known.setdefault(key, canonical)
     close = difflib.get_close_matches(folded, list(known), n=1, cutoff=0.6)
     if close:
-        return f"; did you mean {known[close[0]]!r}? (add the name as an alias of that agency if it is the same one)"
-    return "; add it to the agency list first, or check the spelling."
+        return TrackerError(key="name.agency_suggestion", name=known[close[0]])
+    return TrackerError(key="name.agency_unknown_end")
 
 
 def expand(source: RowSource, agency: AgencyRef) -> list[AgencyRef]:
@@ -169,5 +169,5 @@ def find_directive_id(source: RowSource, number: str, jurisdiction_code: str | N
     if len(found) == 1:
         return int(found[0][0])
     if not found:
-        raise NotFoundError(f"directive {number!r} does not exist; check its number (e.g. 34/KH-UBND).")
-    raise AmbiguousNameError(f"directive {number!r} exists in several jurisdictions; give the jurisdiction too.")
+        raise NotFoundError(key="name.no_such_directive", number=number)
+    raise AmbiguousNameError(key="name.directive_ambiguous", number=number)

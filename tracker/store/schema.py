@@ -13,7 +13,5 @@ def require_revision(found: str | None, where: str) -> None:
     if found == SCHEMA_REVISION:
         return
     if found is None:
-        raise SchemaError(f"the database {where} has no tracker tables; run 'tracker db init' first.")
-    raise SchemaError(
-        f"the database {where} is at schema {found}, this program needs {SCHEMA_REVISION}; run 'tracker db upgrade'."
-    )
+        raise SchemaError(key="db.no_tables", where=where)
+    raise SchemaError(key="db.old_schema", where=where, found=found, needed=SCHEMA_REVISION)

@@ -6,14 +6,26 @@ Pure data and formatting: the language a face speaks is chosen in ``tracker.i18n
 
 from __future__ import annotations
 
-from tracker.core.catalogue import agencies, cli, common, drafting, errors, importing, limits, notify, reports, ui
+from tracker.core.catalogue import (
+    agencies,
+    cli,
+    common,
+    drafting,
+    errors,
+    importing,
+    limits,
+    notify,
+    records,
+    reports,
+    ui,
+)
 
 LANGUAGES = ("vi", "en")
 
 
 def _merge() -> dict[str, tuple[str, str]]:
     merged: dict[str, tuple[str, str]] = {}
-    for module in (common, errors, ui, cli, importing, agencies, drafting, notify, reports, limits):
+    for module in (common, errors, ui, cli, importing, agencies, drafting, notify, reports, limits, records):
         for key, texts in module.MESSAGES.items():
             if key in merged:
                 raise RuntimeError(f"catalogue key {key!r} is defined twice")  # a programming error, found by tests
