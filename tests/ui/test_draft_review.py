@@ -186,3 +186,29 @@ def test_review_needs_a_terminal(capsys: pytest.CaptureFixture[str], demo_url: s
     result = run(capsys, "--db", demo_url, "--lang", "en", "draft", str(plan), "--review")
     assert result.code == 1 and result.err.count("\n") == 1 and "needs a terminal" in result.err
     assert _stored(demo_url) == set()
+
+
+async def test_the_directive_number_the_drafter_missed_is_filled_in_on_the_screen(
+    demo_url: str, tmp_path: Path
+) -> None:
+    path = tmp_path / "kh.txt"
+    path.write_text(PLAN.replace("Số: 51/KH-UBND\n", ""), encoding="utf-8")
+    with tracker.open(demo_url, actor="clerk", today="15/06/2020") as t:
+        app = DraftReviewApp(t, t.draft(path, jurisdiction="thanh-hoa", lang="en"), "en")
+        assert app.draft.number == "" and "number" in app.draft.doubts_text
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press("down", "down", "x", "a")  # without a number the import refuses
+            await _wait(pilot)
+            assert app.imported is None and "directive is required" in _message(app)
+            await pilot.press("h")
+            app.screen.query_one("#edit-issued_on", Input).value = "31/4/2020"
+            await pilot.press("enter")  # the number is still empty: the form says so
+            assert "number" in str(app.screen.query_one("#edit-error", Static).render())
+            app.screen.query_one("#edit-number", Input).value = NUMBER
+            await pilot.press("enter")  # an impossible date: said by the date reader
+            assert "31/4/2020" in str(app.screen.query_one("#edit-error", Static).render())
+            app.screen.query_one("#edit-issued_on", Input).value = "2/4/2020"
+            await pilot.press("enter", "a")
+            await _wait(pilot)
+            assert app.imported is not None, _message(app)
+    assert {ref for ref, _, _ in _stored(demo_url)} == {"II.1", "II.2"}

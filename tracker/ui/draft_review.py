@@ -30,7 +30,7 @@ from textual.screen import ModalScreen
 from textual.widgets import DataTable, Input, Label, Static
 
 from tracker.core.catalogue import t
-from tracker.core.deadlines import DeadlineRules, parse_deadline
+from tracker.core.deadlines import DeadlineRules, parse_date, parse_deadline
 from tracker.core.errors import TrackerError
 from tracker.core.text import for_terminal, one_line
 
@@ -172,6 +172,67 @@ class EditTask(ModalScreen[bool]):
         self.dismiss(False)
 
 
+class EditHeader(ModalScreen[bool]):
+    """The directive's number, date of issue, kind, issuer and title; Enter saves, Escape cancels."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", show=False)]
+    DEFAULT_CSS = EditTask.DEFAULT_CSS.replace("EditTask", "EditHeader")
+    FIELDS = ("number", "issued_on", "kind", "issuer", "title")
+
+    def __init__(self, draft: Draft, lang: str) -> None:
+        super().__init__()
+        self.draft = draft
+        self.lang = lang
+
+    def compose(self) -> ComposeResult:
+        draft, lang = self.draft, self.lang
+        values = {
+            "number": draft.number,
+            "issued_on": f"{draft.issued_on:%d/%m/%Y}" if draft.issued_on else "",
+            "kind": draft.kind,
+            "issuer": draft.issuer,
+            "title": draft.title,
+        }
+        with Vertical():
+            yield Label(t("draft.review.header_title", lang), classes="edit-title")
+            for name in self.FIELDS:
+                yield Label(t(f"draft.review.field_{name}", lang))
+                yield Input(values[name], id=f"edit-{name}")
+            yield Static(id="edit-error")
+            yield Static(t("draft.review.edit_keys", lang), id="edit-keys")
+
+    def on_mount(self) -> None:
+        self.query_one("#edit-number", Input).focus()
+
+    @on(Input.Submitted)
+    def _submitted(self) -> None:
+        self.action_save()
+
+    def action_save(self) -> None:
+        values = {name: one_line(self.query_one(f"#edit-{name}", Input).value) for name in self.FIELDS}
+        problem, focus = "", ""
+        issued_on = None
+        if not values["number"]:
+            problem, focus = t("draft.review.error_no_number", self.lang), "number"
+        elif values["issued_on"]:
+            try:
+                issued_on = parse_date(values["issued_on"])
+            except TrackerError as error:
+                problem, focus = error.text(self.lang), "issued_on"
+        if problem:
+            self.query_one("#edit-error", Static).update(for_terminal(problem))
+            self.query_one(f"#edit-{focus}", Input).focus()
+            return
+        draft = self.draft
+        before = (draft.number, draft.issued_on, draft.kind, draft.issuer, draft.title)
+        draft.number, draft.issued_on = values["number"], issued_on
+        draft.kind, draft.issuer, draft.title = values["kind"], values["issuer"], values["title"]
+        self.dismiss(before != (draft.number, draft.issued_on, draft.kind, draft.issuer, draft.title))
+
+    def action_cancel(self) -> None:
+        self.dismiss(False)
+
+
 class Question(ModalScreen[bool]):
     """A yes-or-no question: y answers yes; n or Escape answers no. Nothing else does."""
 
@@ -208,6 +269,7 @@ class DraftReviewApp(App[None]):
         Binding("d", "edit('deadline')", show=False),
         Binding("r", "edit('ref')", show=False),
         Binding("x,delete", "drop", show=False),
+        Binding("h", "edit_header", show=False),
         Binding("a,ctrl+s", "accept", show=False),
         Binding("q,escape", "leave", show=False),
     ]
@@ -223,7 +285,6 @@ class DraftReviewApp(App[None]):
     #source:focus-within, #source:focus { border-left: thick $accent; }
     .paragraph { height: auto; padding-left: 1; }
     .paragraph.current { background: $accent 30%; text-style: bold; padding-left: 0; border-left: outer $accent; }
-    .paragraph.dropped { color: $text-muted; }
     #messages { height: auto; max-height: 8; padding: 0 1; border-top: solid $primary; display: none; }
     #messages.shown { display: block; }
     #messages.problem { color: $error; }
@@ -240,7 +301,7 @@ class DraftReviewApp(App[None]):
     ) -> None:
         super().__init__()
         self.tracker = tracker
-        self.draft = draft
+        self.draft = copy.copy(draft)
         self.lang = lang
         self.rules = rules or tracker.settings.deadline_rules
         self.reviewed = [ReviewedTask(copy.deepcopy(task)) for task in draft.tasks]
@@ -304,7 +365,7 @@ class DraftReviewApp(App[None]):
         width = max(30, self.query_one("#left").size.width or self.size.width // 2)
         due_width = max(10, *(len(t(k, self.lang)) for k in ("draft.review.standing_short", "draft.review.recurring")))
         ref_width = min(10, max([len(r.task.ref) for r in self.reviewed] + [3]) + 2)
-        lead_width = max(8, width - ref_width - due_width - 6)
+        lead_width = max(8, width - ref_width - due_width - 8)  # cell padding and the scrollbar
         table.add_column(t("draft.review.col_ref", self.lang), width=ref_width, key="ref")
         table.add_column(t("draft.review.col_lead", self.lang), width=lead_width, key="lead")
         table.add_column(t("draft.review.col_due", self.lang), width=due_width, key="due")
@@ -410,6 +471,17 @@ class DraftReviewApp(App[None]):
             self._fill()
 
         self.push_screen(EditTask(self.reviewed[index], others, self.rules, self.lang, focus), done)
+
+    def action_edit_header(self) -> None:
+        if self._locked():
+            return
+
+        def done(changed: bool | None) -> None:
+            if changed:
+                self.changed = True
+            self._fill()
+
+        self.push_screen(EditHeader(self.draft, self.lang), done)
 
     def action_drop(self) -> None:
         index = self._cursor()

@@ -132,8 +132,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "draft.review.standing_short": ("thường xuyên", "standing"),
     "draft.review.recurring": ("định kỳ", "recurring"),
     "draft.review.keys": (
-        "↑↓ chọn · Enter sửa · l chủ trì · d thời hạn · r mục · x bỏ/giữ · a nhập · Tab văn bản · q thoát",
-        "↑↓ select · Enter edit · l lead · d deadline · r ref · x drop/keep · a accept · Tab text · q quit",
+        "↑↓ chọn · Enter sửa · l chủ trì · d thời hạn · r mục · x bỏ/giữ · h văn bản · a nhập · Tab · q thoát",
+        "↑↓ select · Enter edit · l lead · d deadline · r ref · x drop/keep · h header · a accept · Tab · q quit",
     ),
     "draft.review.edit_title": ("Sửa nhiệm vụ {ref}", "Edit task {ref}"),
     "draft.review.field_ref": ("Mục (số thứ tự, như 2.1.a)", "Ref (numbering, such as 2.1.a)"),
@@ -148,6 +148,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "draft.review.field_deadline": (
         "Thời hạn, như trong văn bản (để trống nếu là nhiệm vụ thường xuyên)",
         "Deadline, worded as in the text (empty for a standing duty)",
+    ),
+    "draft.review.header_title": ("Sửa thông tin văn bản", "Edit the directive"),
+    "draft.review.field_number": ("Số hiệu văn bản (như 34/KH-UBND)", "Number (such as 34/KH-UBND)"),
+    "draft.review.field_issued_on": ("Ngày ban hành (ngày/tháng/năm)", "Date of issue (day/month/year)"),
+    "draft.review.field_kind": ("Loại văn bản (Kế hoạch, Báo cáo, …)", "Kind (Kế hoạch, Báo cáo, …)"),
+    "draft.review.field_issuer": (
+        "Cơ quan ban hành (như UBND tỉnh Thanh Hóa)",
+        "Issuer (such as UBND tỉnh Thanh Hóa)",
+    ),
+    "draft.review.field_title": ("Trích yếu", "Title"),
+    "draft.review.error_no_number": (
+        "Cần số hiệu văn bản: việc nhập nhận biết văn bản theo số hiệu.",
+        "The number is needed: the import knows a directive by its number.",
     ),
     "draft.review.due_reads": ("Hạn đọc được: {due}", "Reads as: {due}"),
     "draft.review.edit_keys": (
