@@ -42,7 +42,7 @@ def test_a_file_that_is_not_a_database_is_one_line(capsys: pytest.CaptureFixture
     path = tmp_path / "notes.db"
     path.write_text("these are not the tables you are looking for\n" * 100, encoding="utf-8")
     line = _one_line_error(run(capsys, "list", "--db", f"sqlite:///{path}"))
-    assert "is not a database" in line
+    assert "is not a database" in line and "check --db" in line and "unexpected" not in line
 
 
 def test_an_unknown_revision_lists_the_revisions(capsys: pytest.CaptureFixture[str], demo_url: str) -> None:
@@ -97,7 +97,7 @@ def test_a_read_only_database_is_one_line(capsys: pytest.CaptureFixture[str], de
     database = demo_url.rsplit("/", 1)[1]
     _sql(demo_url, f"ALTER DATABASE {database} SET default_transaction_read_only = on")
     line = _one_line_error(run(capsys, "note", "1", "x", "--db", demo_url))
-    assert "read-only" in line
+    assert "cannot write to the database: it is read-only" in line
 
 
 # --- wildcards, dates before the directive, periods backwards (item 13) ---------------------------

@@ -69,11 +69,11 @@ def test_title_rows_above_the_header_are_skipped_in_xlsx(tmp_path: Path) -> None
 
 def test_a_semicolon_file_whose_first_data_row_is_short_is_read_as_semicolons(tmp_path: Path) -> None:
     short = ["12/KH-UBND", "15/01/2021"]  # a row ended early, as some programs write them
-    path = _csv(tmp_path / "a.csv", [HEADER_VI, short, *ROWS], delimiter=";")
+    path = _csv(tmp_path / "a.csv", [HEADER_VI, short, ROWS[1]], delimiter=";")  # too few rows to sniff
     headers, rows = _rows(path)
     assert headers == HEADER_VI
     assert rows[0][1] == short
-    assert rows[1][1] == ROWS[0]
+    assert rows[1][1] == ROWS[1]
 
 
 def test_a_workbook_named_csv_is_read_as_a_workbook(tmp_path: Path) -> None:

@@ -48,7 +48,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{url} is not a database ({detail}); check --db or database_url.",
     ),
     "limits.database_read_only": (
-        "không ghi được vào cơ sở dữ liệu: nó chỉ cho đọc ({detail}); hãy kiểm tra quyền ghi của tệp và thư mục.",
+        "không ghi được vào cơ sở dữ liệu: nó chỉ cho đọc ({detail}); hãy kiểm tra quyền ghi vào cơ sở dữ liệu (với một tệp: quyền ghi của tệp và thư mục chứa nó).",
         "cannot write to the database: it is read-only ({detail}); check that the file and its folder may be written.",
     ),
     "limits.unknown_revision": (
