@@ -48,8 +48,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{url} is not a database ({detail}); check --db or database_url.",
     ),
     "limits.database_read_only": (
-        "không ghi được vào cơ sở dữ liệu: nó chỉ cho đọc ({detail}); hãy kiểm tra quyền ghi vào cơ sở dữ liệu (với một tệp: quyền ghi của tệp và thư mục chứa nó).",
-        "cannot write to the database: it is read-only ({detail}); check that the file and its folder may be written.",
+        "không ghi được vào cơ sở dữ liệu: nó chỉ cho đọc ({detail}); hãy kiểm tra quyền ghi vào cơ sở dữ liệu "
+        "(với một tệp: quyền ghi của tệp và thư mục chứa nó).",
+        "cannot write to the database: it is read-only ({detail}); check the rights to write to it (for a file: "
+        "to the file and its folder).",
     ),
     "limits.unknown_revision": (
         "không có phiên bản lược đồ {revision!r}; các phiên bản là: {known}.",
