@@ -103,7 +103,7 @@ def message_id(day: date, key: str, domain: str) -> str:
 
 def compose(
     digest: Digest,
-    sender: Sender,
+    sender: Sender | str,
     now: datetime,
     to: Sequence[str] | None = None,
     *,
@@ -113,7 +113,11 @@ def compose(
     are single lines (a newline in an agency name cannot add a header); ``to`` are checked addresses.
 
     Built with the classic MIME classes: their RFC 2047 encoding of a Vietnamese subject decodes back to
-    the same text, where the newer header folding loses spaces between encoded words."""
+    the same text, where the newer header folding loses spaces between encoded words. ``sender`` may be
+    the setting's text (an address, or "Name <address>")."""
+    if isinstance(sender, str):
+        name, address = parse_mailbox(sender)
+        sender = Sender(address, name)
     message = MIMEMultipart("alternative")
     message["Subject"] = Header(one_line(digest.subject), "utf-8")  # type: ignore[assignment]  # Header is accepted
     message["From"] = one_line(sender.header)
