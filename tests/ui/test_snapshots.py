@@ -6,22 +6,22 @@ from collections.abc import Callable
 
 import pytest
 
+from tests.ui.steps import settle
 from tracker.ui.app import TrackerApp
 
 
 async def _settled(pilot: object) -> None:
-    await pilot.app.workers.wait_for_complete()  # type: ignore[attr-defined]
-    await pilot.pause()  # type: ignore[attr-defined]
-    await pilot.app.workers.wait_for_complete()  # type: ignore[attr-defined]
-    await pilot.pause()  # type: ignore[attr-defined]
+    await settle(pilot)
+    await pilot.pause(0.3)  # type: ignore[attr-defined]  # the detail follows a cursor at rest
+    await settle(pilot)
 
 
 @pytest.mark.parametrize("backend", ["sqlite"], indirect=True)
 @pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "120x40"])
 @pytest.mark.parametrize("lang", ["vi", "en"])
 @pytest.mark.parametrize(
-    "screen", ["main", "detail", "help", "done", "scoreboard", "directives", "submissions", "agency_picker",
-               "directive_form"]
+    "screen", ["main", "detail", "help", "done", "extend", "scoreboard", "directives", "submissions",
+               "agency_picker", "directive_form", "agency_form", "palette"]
 )  # fmt: skip
 def test_screens(
     snap_compare: Callable[..., bool], make_app: Callable[..., TrackerApp], size: tuple[int, int], lang: str,
@@ -30,6 +30,7 @@ def test_screens(
     press = {
         "main": [], "detail": ["down", "enter"], "help": ["question_mark"], "done": ["d"], "scoreboard": ["a"],
         "directives": ["v"], "submissions": ["m"], "agency_picker": ["g", *"tnmt"],
-        "directive_form": ["N", *"12/KH", "tab", *"1/7/2020"],
+        "directive_form": ["N", *"12/KH", "tab", *"1/7/2020"], "extend": ["e"], "agency_form": ["A"],
+        "palette": ["ctrl+p", *"gia han"],
     }[screen]  # fmt: skip
     assert snap_compare(make_app(lang=lang), press=press, terminal_size=size, run_before=_settled)

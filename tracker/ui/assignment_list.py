@@ -95,7 +95,7 @@ def columns_for(width: int, provinces: bool, id_width: int = 6) -> list[tuple[st
     and the task; the status is a word and a number."""
     fixed = [("col.id", id_width), ("col.due", 11), ("col.status", 16)]
     if provinces:
-        fixed.append(("col.province", 12 if width >= 100 else 4))
+        fixed.append(("col.province", 12 if width >= 100 else 5))
     rest = max(20, width - sum(w for _, w in fixed))
     if width >= 130:
         agency, coordinating, directive = min(34, int(rest * 0.26)), min(26, int(rest * 0.16)), 16

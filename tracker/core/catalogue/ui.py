@@ -20,7 +20,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ui.note_title": ("Ghi chú", "Note"),
     "ui.as_of_title": ("Xem tại ngày", "Show as of"),
     "ui.field_received": ("Ngày nhận báo cáo", "Date received"),
-    "ui.field_ref": ("Số văn bản báo cáo (vd. 18/BC-STP)", "Report reference (e.g. 18/BC-STP)"),
+    "ui.field_ref": ("Số báo cáo (vd. 18/BC-STP)", "Report no. (e.g. 18/BC-STP)"),
     "ui.field_new_date": ("Hạn mới", "New due date"),
     "ui.field_reason": ("Lý do", "Reason"),
     "ui.field_decision": ("Văn bản cho phép", "Decision reference"),
