@@ -422,46 +422,64 @@ def _column_number(letters: str) -> int:
     return number
 
 
+def _check_formula(scan: _SheetScan, title: str, formula: Any, row: int, value_tags: tuple[str, str]) -> None:
+    """Note ``formula``'s cell when it has no saved value (an empty ``<v>`` or none)."""
+    cell = formula.getparent()
+    for child in cell:
+        if child.tag == value_tags[1] or (child.tag == value_tags[0] and (child.text or "") != ""):
+            return
+    where = cell.get("r") or f"row {row}"
+    scan.formula_without_value = (f"{title}!{where}", f"={formula.text}" if formula.text else "")
+
+
 def _scan_sheet(path: Path, title: str) -> _SheetScan:
     """One streaming pass over the sheet's XML: its merged blocks, cut to the rows and columns that
     hold cells (a block over the whole sheet is as big as the sheet's content, not 17 billion cells),
-    and the first formula cell without a saved value. A damaged part is an error naming the file."""
-    import zipfile
-    from xml.etree.ElementTree import ParseError, iterparse
+    and the first formula cell without a saved value. A damaged part is an error naming the file.
 
+    lxml (which python-docx needs) reports only rows, formulas and merged blocks, from C: a Python step
+    for every cell would cost a quarter of the read."""
+    import zipfile
+
+    from lxml import etree  # type: ignore[import-untyped]
     from openpyxl.utils.cell import range_boundaries
 
     scan = _SheetScan()
     merges: list[str] = []
+    row_tag, formula_tag, merge_tag = f"{_MAIN}row", f"{_MAIN}f", f"{_MAIN}mergeCell"
+    value_tags = (f"{_MAIN}v", f"{_MAIN}is")
     try:
         with zipfile.ZipFile(path) as archive:
             part = _sheet_part(archive, title)
             with archive.open(part) as source:
                 row_number = 0
-                for _, element in iterparse(source, events=("end",)):
-                    tag = element.tag.rpartition("}")[2]
-                    if tag == "c":
-                        reference = element.get("r", "")
-                        match = _CELL_REF.match(reference)
-                        column = _column_number(match.group(1)) if match else scan.max_col + 1
-                        has_formula = has_value = False
-                        formula = ""
-                        for child in element:
-                            child_tag = child.tag.rpartition("}")[2]
-                            if child_tag == "f":
-                                has_formula, formula = True, child.text or ""
-                            elif child_tag in ("v", "is") and (child_tag == "is" or (child.text or "") != ""):
-                                has_value = True
-                        if has_formula or has_value:
-                            scan.max_row = max(scan.max_row, int(match.group(2)) if match else row_number)
-                            scan.max_col = max(scan.max_col, column)
-                        if has_formula and not has_value and scan.formula_without_value is None:
-                            where = reference or f"{column_letter(column - 1)}{row_number}"
-                            scan.formula_without_value = (f"{title}!{where}", f"={formula}" if formula else "")
-                    elif tag == "row":
+                events = etree.iterparse(
+                    source,
+                    events=("end",),
+                    tag=(row_tag, formula_tag, merge_tag),
+                    resolve_entities=False,
+                    no_network=True,
+                    load_dtd=False,
+                )
+                formulas: list[Any] = []  # the formulas of the row being read: its cells' values come after
+                for _, element in events:
+                    tag = element.tag
+                    if tag == row_tag:
                         row_number = int(element.get("r") or row_number + 1)
-                        element.clear()  # keep memory flat on big sheets
-                    elif tag == "mergeCell":
+                        if len(element):
+                            scan.max_row = row_number
+                            match = _CELL_REF.match(element[-1].get("r") or "")
+                            scan.max_col = max(scan.max_col, _column_number(match.group(1)) if match else len(element))
+                        for formula in formulas:
+                            _check_formula(scan, title, formula, row_number, value_tags)
+                        formulas.clear()
+                        element.clear()  # keep memory flat on big sheets: the row and the rows before it
+                        while element.getprevious() is not None:
+                            del element.getparent()[0]
+                    elif tag == formula_tag:
+                        if scan.formula_without_value is None:
+                            formulas.append(element)
+                    else:
                         merges.append(element.get("ref", ""))
                         if len(merges) > MAX_MERGED_BLOCKS:
                             raise TrackerError(
@@ -469,7 +487,7 @@ def _scan_sheet(path: Path, title: str) -> _SheetScan:
                             )
     except TrackerError:
         raise
-    except (KeyError, ParseError, zipfile.BadZipFile, ValueError, OSError) as error:
+    except (KeyError, etree.XMLSyntaxError, zipfile.BadZipFile, ValueError, OSError) as error:
         detail = f"no part for the sheet {title!r}" if isinstance(error, KeyError) else f"{error}"
         raise TrackerError(key="limits.sheet_unreadable", path=path, detail=detail) from None
     for reference in merges:
