@@ -21,6 +21,7 @@ from tracker.core.changes import (
     unset,
 )
 from tracker.core.errors import TrackerError
+from tracker.importing.problems import Line
 from tracker.importing.writes import ImportWrites
 from tracker.store.ids import IdAllocator
 from tracker.store.rawsql import RawSql
@@ -231,10 +232,7 @@ class ChangeQueue:
             updates,
         )
         if changed != len(updates):
-            raise TrackerError(
-                f"{self.path}: {len(updates) - changed} assignment(s) were changed by someone else while "
-                "this import ran; nothing was written. Run the import again."
-            )
+            raise TrackerError(key="row.changed_meanwhile", path=self.path, count=len(updates) - changed)
         self.writes.write_rows("deadline_change", _STEP_COLUMNS, steps, converted=True)
         self.writes.write_rows(
             "withdrawal", _WITHDRAWAL_COLUMNS, [(*w, self.actor, self.db_now) for w in withdrawals], converted=True
@@ -309,8 +307,7 @@ class ChangeQueue:
     def stale(self, row: CheckedRow, assignment_id: int, stored: StoredAssignment, fields: tuple[str, ...]) -> None:
         """Report a row made from an older version of its assignment that would change it."""
         differ = ", ".join(fields)
-        self.report.errors.append(
-            f"{self.path}:{row.location}: assignment {assignment_id} changed after this file was made "
-            f"(version {stored.version}, the file has {row.extras.version}); it differs in {differ}. "
-            "Export it again and make the change there, or empty the version cell to apply the file's values."
+        problem = TrackerError(
+            key="row.stale", id=assignment_id, stored=stored.version, given=row.extras.version, fields=differ
         )
+        self.report.errors.append(Line(f"{self.path}:{row.location}: ", problem))

@@ -467,9 +467,13 @@ class AssignmentImporter:
         if period is None:
             period = self.periods[period_cell] = self.text(row, "period")
         if not task or (type(task) is str and task.isspace()):
-            self.error(row, "task", "", f"task is required ({ASSIGNMENT_FIELDS['task'][0]}).")
+            self.error(
+                row, "task", "", TrackerError(key="row.required", field="task", header=ASSIGNMENT_FIELDS["task"][0])
+            )
         if task_id is None and not self.text(row, "ref"):
-            self.error(row, "ref", "", f"ref is required ({ASSIGNMENT_FIELDS['ref'][0]}).")
+            self.error(
+                row, "ref", "", TrackerError(key="row.required", field="ref", header=ASSIGNMENT_FIELDS["ref"][0])
+            )
         if deadline is None or roles is None or len(self.report.errors) > errors_before:
             return
         if task_id is None:  # the first row of a task
@@ -504,7 +508,9 @@ class AssignmentImporter:
         errors_before = len(self.report.errors)
         for name in ASSIGNMENT_REQUIRED:
             if not self.text(row, name):
-                self.error(row, name, "", f"{name} is required ({ASSIGNMENT_FIELDS[name][0]}).")
+                self.error(
+                    row, name, "", TrackerError(key="row.required", field=name, header=ASSIGNMENT_FIELDS[name][0])
+                )
         jurisdiction_id = self.jurisdiction_for(row)
         deadline = self.deadline_for(row)
         completed_on = self.date_cell(row, "completed_on")
@@ -590,7 +596,7 @@ class AssignmentImporter:
             elif cell:
                 history = parse_steps(as_text(cell))
         except (TrackerError, AttributeError) as error:
-            problem = error if isinstance(error, TrackerError) else "write each change as an object."
+            problem = error if isinstance(error, TrackerError) else TrackerError(key="row.changes_not_objects")
             self.error(row, "deadline_changes", cell, problem)
         version: int | None = None
         version_cell = as_text(self.cell(row, "version"))
@@ -598,9 +604,7 @@ class AssignmentImporter:
             try:
                 version = int(float(version_cell))
             except ValueError:
-                self.error(
-                    row, "version", version_cell, "the version is a whole number, as exported; or leave it empty."
-                )
+                self.error(row, "version", version_cell, TrackerError(key="row.version_not_number"))
         if len(self.report.errors) > errors_before:
             return None
         extras = RowExtras(due_on, history, self.text(row, "withdrawal_reason"), version)
@@ -617,7 +621,7 @@ class AssignmentImporter:
         if leads is None or coordinators is None:
             return None
         if not leads:
-            self.error(row, "lead", "", "name at least one lead agency (cơ quan chủ trì).")
+            self.error(row, "lead", "", TrackerError(key="row.no_lead"))
             return None
         return (*((a, "lead") for a in leads), *((c, "coordinating") for c in coordinators if c not in leads))
 
@@ -660,10 +664,12 @@ class AssignmentImporter:
         if period:
             every = [slot for slot in every if slot[0] == period]
             if not every:
-                self.error(row, "period", period, f"the deadline {deadline.text!r} has no period {period!r}.")
+                self.error(
+                    row, "period", period, TrackerError(key="row.no_such_period", deadline=deadline.text, period=period)
+                )
                 return None
         elif completed_on is not None:
-            self.error(row, "period", "", "a recurring task's completion needs the period (kỳ), e.g. 2020-02.")
+            self.error(row, "period", "", TrackerError(key="row.completion_needs_period"))
             return None
         self.recurring[key] = tuple(every)
         return self.recurring[key]
@@ -710,8 +716,7 @@ class AssignmentImporter:
             row,
             role,
             self.text(row, "ref"),
-            f"the same assignment is already on row {first} (directive, ref, agency, role "
-            "and period identify one); remove one of the two rows.",
+            TrackerError(key="row.duplicate", first=first),
         )
 
     def run(self, progress: Callable[[int], None] | None = None) -> None:

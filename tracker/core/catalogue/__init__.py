@@ -17,6 +17,7 @@ from tracker.core.catalogue import (
     notify,
     records,
     reports,
+    rows,
     ui,
 )
 
@@ -25,7 +26,7 @@ LANGUAGES = ("vi", "en")
 
 def _merge() -> dict[str, tuple[str, str]]:
     merged: dict[str, tuple[str, str]] = {}
-    for module in (common, errors, ui, cli, importing, agencies, drafting, notify, reports, limits, records):
+    for module in (common, errors, ui, cli, importing, agencies, drafting, notify, reports, limits, records, rows):
         for key, texts in module.MESSAGES.items():
             if key in merged:
                 raise RuntimeError(f"catalogue key {key!r} is defined twice")  # a programming error, found by tests
