@@ -523,3 +523,33 @@ async def test_the_key_bar_shows_every_key_at_80_columns(make_app: Callable[...,
 
 def test_cursor_style_is_reverse() -> None:
     assert CURSOR.reverse
+
+
+async def test_a_search_that_names_an_agency_offers_the_agency_and_highlights_what_matched(
+    make_app: Callable[..., TrackerApp],
+) -> None:
+    """Seen: "so noi vu" returned 422 of 438 rows because task texts say "gửi Sở Nội vụ"."""
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("escape", "slash", *"so noi vu")
+        await pilot.pause(0.3)
+        await settle(pilot)
+        chips = str(app.query_one("#chips", Static).render())
+        assert "Cơ quan khớp: Sở Nội vụ (2)" in chips
+        listing = _listing(app)
+        top = int(listing.scroll_offset.y)
+        shown = range(top, min(top + listing.visible_rows, app.model.total))
+        index = next(i for i in shown if app.model.row(i).agency == "Sở Nội vụ")  # type: ignore[union-attr]
+        line = listing.render_line(index - top + 1)
+        found = "".join(s.text for s in line if s.style is not None and s.style.underline)
+        assert all(word in found for word in ("Sở", "Nội", "vụ")), line  # each word, where it is
+        everything = app.model.total
+        await pilot.press("enter", "g")
+        await pilot.pause()
+        assert app.screen.query_one("#picker-input", Input).value == "so noi vu"
+        await pilot.press("enter")
+        await settle(pilot)
+        criteria = app.model.view.criteria
+        assert criteria.search is None and criteria.agency_ids and app.model.total < everything
+        assert {app.model.row(i).agency for i in range(app.model.total)} == {"Sở Nội vụ"}  # type: ignore[union-attr]

@@ -30,10 +30,20 @@ from textual.worker import get_current_worker
 from tracker.api import Tracker
 from tracker.core.errors import ConflictError, TrackerError
 from tracker.core.status import Status
+from tracker.core.text import fold
 from tracker.i18n import t
 from tracker.services import views
-from tracker.services.views import ORDERS, AssignmentFilter, AssignmentRow, ListSource, Page, Superseded, View
-from tracker.ui.assignment_list import AssignmentList, province_short, status_word
+from tracker.services.views import (
+    ORDERS,
+    PAGE_SIZE,
+    AssignmentFilter,
+    AssignmentRow,
+    ListSource,
+    Page,
+    Superseded,
+    View,
+)
+from tracker.ui.assignment_list import AssignmentList, province_short, search_words, status_word
 from tracker.ui.commands import TrackerCommands
 from tracker.ui.detail import render_detail
 from tracker.ui.dialogs import (
@@ -79,8 +89,19 @@ ID_SEARCH = re.compile(r"#\s*(\d+)")
 
 
 class Loaded(Message):
-    def __init__(self, page: Page, found: tuple[int, list[Page]] | None, keep: int | None, near: int) -> None:
-        self.page, self.found, self.keep, self.near = page, found, keep, near
+    """A view's first page, with the page that holds the kept assignment if it was read too; ``pending``
+    names the kept assignment when it is still looked for further down (see :class:`Found`)."""
+
+    def __init__(self, page: Page, found: tuple[int, list[Page]] | None, keep: int | None, pending: bool) -> None:
+        self.page, self.found, self.keep, self.pending = page, found, keep, pending
+        super().__init__()
+
+
+class Found(Message):
+    """Where the kept assignment is in ``view`` (None: not in its first pages)."""
+
+    def __init__(self, view: View, keep: int, found: tuple[int, list[Page]] | None) -> None:
+        self.view, self.keep, self.found = view, keep, found
         super().__init__()
 
 
@@ -177,6 +198,9 @@ class TrackerApp(App[None]):
         self.empty = False
         self._mark: object = None
         self._poll_reader: views.Reader | None = None
+        self._agencies: list[views.AgencyChoice] | None = None
+        self._pending_keep: int | None = None
+        """The assignment a load keeps selected while it is looked for past the first page."""
         self._busy = False
 
     # --- layout --------------------------------------------------------------------------------
@@ -278,22 +302,30 @@ class TrackerApp(App[None]):
 
     @work(thread=True, exclusive=True, group="reload")
     def _load(self, view: View, keep: int | None, near: int) -> None:
+        """The first page goes on screen as soon as it is read, with the kept assignment selected when it
+        is there or on the page where it was (after an edit); otherwise it is looked for once the rows
+        are counted (for a search, once the typing pauses), a few pages at most."""
         worker = get_current_worker()
         try:
             page = self.source.first_page(view)
             found = None
-            if keep is not None and not any(row.id == keep for row in page.rows) and not page.last:
-                found = self.source.find(view, keep, near, FIND_PAGES)
+            missing = keep is not None and not any(row.id == keep for row in page.rows) and not page.last
+            if missing and near >= PAGE_SIZE:
+                found = self.source.find(view, keep, near, 0)  # type: ignore[arg-type]
+            pending = missing and found is None
             if worker.is_cancelled:
                 return
-            self.post_message(Loaded(page, found, keep, near))
+            self.post_message(Loaded(page, found, keep, pending))
             if page.last:
                 return
             if view.criteria.search and worker.cancelled_event.wait(SEARCH_COUNT_DELAY_S):
                 return
             total = self.source.count(view)
-            if total is not None and not worker.is_cancelled:
-                self.post_message(Counted(view, total))
+            if total is None or worker.is_cancelled:
+                return
+            self.post_message(Counted(view, total))
+            if pending and keep is not None:
+                self.post_message(Found(view, keep, self.source.find(view, keep, 0, FIND_PAGES)))
         except Superseded:
             return
         except TrackerError as error:
@@ -302,21 +334,38 @@ class TrackerApp(App[None]):
     def on_loaded(self, message: Loaded) -> None:
         self._loading(False)
         self.model.show(message.page)
+        self._pending_keep = message.keep if message.pending else None
         cursor = 0
         if message.found is not None:
             cursor, pages = message.found
             for page in pages:
                 self.model.add(page)
-        elif message.keep is not None:
+        elif message.keep is not None and not message.pending:
             index = self.model.index_of(message.keep)
             if index is not None:
                 cursor = index
             elif self.model.total:
                 self.notify(t("ui.left_view", self.lang, id=message.keep), timeout=6)
-        self.query_one("#list", AssignmentList).shown(cursor)
+        listing = self.query_one("#list", AssignmentList)
+        listing.search_words = search_words(self.model.view.criteria.search)
+        listing.shown(cursor)
         self._show_summary()
         if self.model.counts_stale():
             self._start_recount(self.model.view.as_of)
+
+    def on_found(self, message: Found) -> None:
+        """The kept assignment, looked for further down: selected, unless the clerk has moved meanwhile."""
+        if message.view != self.model.view or self._pending_keep != message.keep:
+            return
+        self._pending_keep = None
+        if message.found is None:
+            if self.model.total:
+                self.notify(t("ui.left_view", self.lang, id=message.keep), timeout=6)
+            return
+        index, pages = message.found
+        for page in pages:
+            self.model.add(page)
+        self.query_one("#list", AssignmentList).move_to(index)
 
     def on_counted(self, message: Counted) -> None:
         if self.model.counted(message.view, message.total):
@@ -355,6 +404,7 @@ class TrackerApp(App[None]):
     def action_refresh(self) -> None:
         """Read the list, the counts and the detail again, keeping the selection."""
         self.source.forget_lookups()
+        self._agencies = None
         self._read_facts()
         self.reload(self._requested)
         self._start_recount(self._requested.as_of)
@@ -391,6 +441,11 @@ class TrackerApp(App[None]):
         for label in self._chip_labels(criteria):
             chips.append(f" {label} ", style="black on cyan")
             chips.append(" ")
+        named = self._agencies_named(criteria.search) if criteria.search and not criteria.agency_ids else []
+        if named:
+            names = ", ".join(dict.fromkeys(a.name for a in named[:3]))
+            chips.append(t("ui.agency_matches", self.lang, names=names, count=len(named)), style="bold cyan")
+            chips.append("  ")
         shown = self.model.total if self.model.total_known else f"{self.model.total}+"
         chips.append(t("ui.shown", self.lang, count=shown), style="dim")
         if criteria != AssignmentFilter():
@@ -422,6 +477,8 @@ class TrackerApp(App[None]):
         if self._detail_timer is not None:
             self._detail_timer.stop()
         row = message.row
+        if message.moving and row is not None and row.id != self._pending_keep:
+            self._pending_keep = None  # the clerk moved: the cursor stays where they put it
         if not message.moving:
             self._show_detail(row)
             return
@@ -555,23 +612,40 @@ class TrackerApp(App[None]):
         if not CommandPalette.is_open(self):  # type: ignore[arg-type]
             self.push_screen(CommandPalette(placeholder=t("ui.palette_placeholder", self.lang), id="--command-palette"))
 
+    def _agency_choices(self) -> list[views.AgencyChoice]:
+        if self._agencies is None:  # a few thousand at most; read again after a refresh
+            self._agencies = views.agency_choices(self.tracker.reader)
+        return self._agencies
+
+    def _agencies_named(self, search: str) -> list[views.AgencyChoice]:
+        """The agencies whose name (or alias) holds every word of ``search``: a search for "so noi vu"
+        finds the rows whose task text names the agency too; these are the agency itself."""
+        words = fold(search).split()
+        return [a for a in self._agency_choices() if all(w in fold(f"{a.name} {a.also}") for w in words)]
+
     async def action_pick_agency(self) -> None:
         several = len(self.provinces) > 1
         choices = [
             Choice(f"{a.name}  ({province_short(a.jurisdiction)})" if several else a.name, (a.id, a.name),
                    f"{a.also} {a.jurisdiction}")
-            for a in views.agency_choices(self.tracker.reader)
+            for a in self._agency_choices()
         ]  # fmt: skip
+        search = self._requested.criteria.search or ""
+        initial = search if search and self._agencies_named(search) else ""
 
         def chosen(value: object | None) -> None:
             if isinstance(value, tuple):
                 agency_id, name = value
                 self._labels[("agency", agency_id)] = name
-                self.reload(self._with_criteria(agency_ids=[agency_id]))
+                # Picked from a search that named it: the agency's rows, not the texts that mention it.
+                search = None if initial else self._requested.criteria.search
+                self.reload(self._with_criteria(agency_ids=[agency_id], search=search))
+                if initial:
+                    self.query_one("#search", Input).value = ""
+                    self.query_one("#search", Input).display = False
 
-        await self.push_screen(
-            PickerDialog(t("ui.pick_agency", self.lang), choices, t("ui.pick_hint", self.lang)), chosen
-        )
+        picker = PickerDialog(t("ui.pick_agency", self.lang), choices, t("ui.pick_hint", self.lang), initial)
+        await self.push_screen(picker, chosen)
 
     async def action_pick_status(self) -> None:
         choices = [Choice(status_word(status, self.lang), status) for status in Status]

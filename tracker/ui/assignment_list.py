@@ -8,6 +8,7 @@ them back; the UI thread stores and draws them (lines kept in an LRU cache)."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import date
 
 from rich.segment import Segment
@@ -21,7 +22,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from tracker.core.status import Status
-from tracker.core.text import one_line
+from tracker.core.text import fold, one_line
 from tracker.i18n import t
 from tracker.services.views import AssignmentRow, ListSource, Page, View
 from tracker.ui.model import ListModel
@@ -77,6 +78,34 @@ def fit(text: str, width: int) -> str:
     return set_cell_size(text, width)
 
 
+MATCH = Style(bold=True, underline=True)
+"""What a search word found looks like in a row."""
+
+
+def _folded_chars(text: str) -> str:
+    """``text`` folded one character at a time (lower case, no marks, đ → d): the same length, so a
+    word found in it is found at the same place in ``text``."""
+    return "".join(unicodedata.normalize("NFD", c.lower().replace("đ", "d"))[:1] or c for c in text)
+
+
+def matched_spans(text: str, words: tuple[str, ...]) -> list[tuple[int, int]]:
+    """Where each search word (folded) is in ``text``, as (start, end), merged."""
+    folded = _folded_chars(text)
+    spans: list[tuple[int, int]] = []
+    for word in words:
+        start = folded.find(word)
+        while word and start >= 0:
+            spans.append((start, start + len(word)))
+            start = folded.find(word, start + len(word))
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
 def province_short(name: str) -> str:
     """ "Tỉnh Bắc Giang" → "Bắc Giang": the province as a column shows it."""
     for prefix in ("Tỉnh ", "Thành phố ", "TP. ", "Province of "):
@@ -103,6 +132,14 @@ def columns_for(width: int, provinces: bool, id_width: int = 6) -> list[tuple[st
                 ("col.task", rest - agency - coordinating - directive), ("col.directive", directive)]  # fmt: skip
     agency = min(32, max(16, int(rest * 0.45)))
     return [*fixed, ("col.agency", agency), ("col.task", rest - agency)]
+
+
+SEARCHED = {"col.agency", "col.task", "col.directive", "col.coordinating"}
+"""The cells a search looks in (see tracker.store.search), where what it found is highlighted."""
+
+
+def search_words(search: str | None) -> tuple[str, ...]:
+    return tuple(fold(search).split()) if search else ()
 
 
 class AssignmentList(ScrollView, can_focus=True):
@@ -138,6 +175,8 @@ class AssignmentList(ScrollView, can_focus=True):
         self.source = source
         self.lang = lang
         self.cursor = 0
+        self.search_words: tuple[str, ...] = ()
+        """The words of the search shown (folded): highlighted where a row holds them."""
         self.provinces: dict[str, str] = {}
         """Province names by code, when the database holds two or more (a column then shows them)."""
         self._lines: LRUCache[tuple[object, ...], Strip] = LRUCache(1000)
@@ -210,7 +249,7 @@ class AssignmentList(ScrollView, can_focus=True):
             self.refresh()
         selected = index == self.cursor
         base = (CURSOR if self.has_focus else CURSOR_UNFOCUSED) if selected else Style()
-        key = (row, row.version, width, self.lang, base, len(self.provinces) > 1)
+        key = (row, row.version, width, self.lang, base, len(self.provinces) > 1, self.search_words)
         strip = self._lines.get(key)
         if strip is None:
             strip = self._draw(row, base, width)
@@ -241,7 +280,15 @@ class AssignmentList(ScrollView, can_focus=True):
         used = 0
         for key, cell_width in columns:
             text, cell_style = cells[key]
-            segments.append(Segment(fit(text, cell_width), base + cell_style if cell_style else base))
+            style = base + cell_style if cell_style else base
+            shown = fit(text, cell_width)
+            spans = matched_spans(shown, self.search_words) if key in SEARCHED else []
+            at = 0
+            for start, end in spans:
+                segments.append(Segment(shown[at:start], style))
+                segments.append(Segment(shown[start:end], style + MATCH))
+                at = end
+            segments.append(Segment(shown[at:], style))
             used += cell_width
         if used < width:
             segments.append(Segment(" " * (width - used), base))

@@ -78,21 +78,23 @@ class PickerDialog(ModalScreen[object | None]):
         Binding("pageup", "move(-10)", show=False),
     ]
 
-    def __init__(self, title: str, choices: Sequence[Choice], placeholder: str = "") -> None:
+    def __init__(self, title: str, choices: Sequence[Choice], placeholder: str = "", initial: str = "") -> None:
         super().__init__()
         self.title_text = title
         self.choices = list(choices)
         self.placeholder = placeholder
+        self.initial = initial
+        """What the box starts with (the search shown, for the agencies it names)."""
         self.shown: list[Choice] = []
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog", classes="picker"):
             yield Static(self.title_text, id="dialog-title")
-            yield Input(placeholder=self.placeholder, id="picker-input")
+            yield Input(value=self.initial, placeholder=self.placeholder, id="picker-input")
             yield OptionList(id="picker-options")
 
     def on_mount(self) -> None:
-        self._fill("")
+        self._fill(self.initial)
         self.set_focus(self.query_one("#picker-input", Input))
 
     def _fill(self, query: str) -> None:

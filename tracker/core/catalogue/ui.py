@@ -273,4 +273,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "ui.export_folder": ("Không có thư mục {folder}.", "{folder}: no such folder."),
     "ui.export_failed": ("Không ghi được tệp: {problem}", "Cannot write the file: {problem}"),
+    "ui.agency_matches": (
+        "Cơ quan khớp: {names} ({count}) — g: chỉ xem phân công của cơ quan",
+        "Agencies named so: {names} ({count}) — g: only their assignments",
+    ),
 }
