@@ -400,19 +400,19 @@ def measure_ui(url: str, as_of: date = AS_OF) -> dict[str, Any]:
         # the time to the first frame composed after its rows were loaded, whatever Pilot then waits.
         frames: list[float] = []
         loads: list[float] = []
-        display, loaded = app._display, app._loaded
+        display, loaded = app._display, TrackerApp.on_loaded
 
         def timed_display(screen: Any, renderable: Any) -> None:
             display(screen, renderable)
             if renderable is not None:
                 frames.append(time.perf_counter())
 
-        def timed_loaded(drawn: Any = None) -> None:
-            loads.append(time.perf_counter())  # the rows reach the widgets; the frame showing them may be
-            loaded(drawn)  # composed at once, in here (tracker/ui/frames.py)
+        def timed_loaded(self: TrackerApp, message: Any) -> None:
+            loads.append(time.perf_counter())  # the rows reach the widgets; the next frame shows them
+            loaded(self, message)
 
         app._display = timed_display  # type: ignore[method-assign]
-        app._loaded = timed_loaded  # type: ignore[method-assign]
+        TrackerApp.on_loaded = timed_loaded  # type: ignore[method-assign]  # handlers are found on the class
 
         def frame_after(moment: float) -> float:
             return min(frame for frame in frames if frame >= moment)
@@ -493,16 +493,18 @@ def measure_ui(url: str, as_of: date = AS_OF) -> dict[str, Any]:
             figures["ui_cursor_work_p95_ms"] = round(renders[int(len(renders) * 0.95) - 1], 2)
             # The same for a filter: the first page read and drawn (what the clerk waits for), then the
             # count of matching rows, which the UI fills in after the rows are on screen.
-            from tracker.ui.model import View
+            from tracker.services.views import View
 
             def time_view(criteria: AssignmentFilter) -> tuple[float, float]:
                 """Milliseconds to read and draw the first page of ``criteria``, then to count it."""
                 begun = time.perf_counter()
-                view = app.model.load_first(View(criteria, as_of))
+                view = View(criteria, as_of)
+                app.source.want(view)
+                app.model.show(app.source.first_page(view))
                 for y in range(listing.size.height):
                     listing.render_line(y)
                 drawn = time.perf_counter()
-                app.model.count(view)
+                app.source.count(view)
                 return (drawn - begun) * 1000, (time.perf_counter() - drawn) * 1000
 
             views = [
