@@ -150,5 +150,6 @@ def test_the_catalogue_has_each_text_in_both_languages() -> None:
 
     for key, (vietnamese, english) in MESSAGES.items():
         assert vietnamese.strip() and english.strip(), key
-        fields = lambda text: sorted(re.findall(r"{(\w+)", text))  # noqa: E731
-        assert fields(vietnamese) == fields(english), key
+        fields = lambda text: set(re.findall(r"{(\w+)", text))  # noqa: E731
+        # The Vietnamese may say less, never need a value the English (which raisers are written to) lacks.
+        assert fields(vietnamese) <= fields(english), key

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 MESSAGES: dict[str, tuple[str, str]] = {
     "row.required": (
-        "thiếu {field} (cột {header}).",
+        "ô bắt buộc ({header}) đang trống; hãy điền vào.",
         "{field} is required ({header}).",
     ),
     "row.changes_not_objects": (
