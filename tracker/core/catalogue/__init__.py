@@ -12,6 +12,7 @@ from tracker.core.catalogue import (
     common,
     drafting,
     errors,
+    help,
     importing,
     limits,
     notify,
@@ -26,7 +27,8 @@ LANGUAGES = ("vi", "en")
 
 def _merge() -> dict[str, tuple[str, str]]:
     merged: dict[str, tuple[str, str]] = {}
-    for module in (common, errors, ui, cli, importing, agencies, drafting, notify, reports, limits, records, rows):
+    areas = (common, errors, ui, cli, help, importing, agencies, drafting, notify, reports, limits, records, rows)
+    for module in areas:
         for key, texts in module.MESSAGES.items():
             if key in merged:
                 raise RuntimeError(f"catalogue key {key!r} is defined twice")  # a programming error, found by tests
