@@ -13,6 +13,7 @@ import click
 
 from tracker.cli import agencies, changes, db, draft, email, listing, reports, transfer
 from tracker.cli.base import cli, error_language, fail
+from tracker.cli.helptext import usage_error_text
 from tracker.core.catalogue import t
 from tracker.core.errors import TrackerError
 from tracker.core.text import mask_secrets
@@ -38,6 +39,14 @@ def main(argv: list[str] | None = None) -> None:
         fail(error.text(error_language(args)))
     except click.exceptions.Abort:
         fail(t("cli.aborted", error_language(args)))
+    except click.UsageError as error:  # in the user's language; Click's own text for English
+        lang = error_language(args)
+        rendered = None if lang == "en" else usage_error_text(error, lang, args)
+        if rendered is None:
+            error.show()
+        else:
+            click.echo(rendered, err=True)
+        sys.exit(error.exit_code)
     except click.ClickException as error:
         error.show()
         sys.exit(error.exit_code)

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
+from tracker.cli.helptext import LocalisedGroup
 from tracker.core.errors import TrackerError
 from tracker.core.status import Status
 
@@ -116,7 +117,7 @@ def global_options(function: Any) -> Any:
     return function
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]}, invoke_without_command=True)
+@click.group(cls=LocalisedGroup, context_settings={"help_option_names": ["-h", "--help"]}, invoke_without_command=True)
 @global_options
 @click.version_option(package_name="tracker")
 @click.pass_context
