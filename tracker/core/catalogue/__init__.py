@@ -9,6 +9,7 @@ from __future__ import annotations
 from tracker.core.catalogue import (
     agencies,
     cli,
+    commands,
     common,
     drafting,
     errors,
@@ -27,7 +28,22 @@ LANGUAGES = ("vi", "en")
 
 def _merge() -> dict[str, tuple[str, str]]:
     merged: dict[str, tuple[str, str]] = {}
-    areas = (common, errors, ui, cli, help, importing, agencies, drafting, notify, reports, limits, records, rows)
+    areas = (
+        common,
+        errors,
+        ui,
+        cli,
+        commands,
+        help,
+        importing,
+        agencies,
+        drafting,
+        notify,
+        reports,
+        limits,
+        records,
+        rows,
+    )
     for module in areas:
         for key, texts in module.MESSAGES.items():
             if key in merged:
