@@ -107,12 +107,14 @@ def _coerce(name: str, raw: Any, target: Any, source: str) -> Any:
             return True
         if lowered in {"0", "false", "no", "off"}:
             return False
-        raise TrackerError(f"{source}: {name} = {mask_secrets(repr(raw))} is not true or false.")
+        raise TrackerError(key="settings.not_bool", source=source, name=name, value=mask_secrets(repr(raw)))
     if isinstance(target, int):
         try:
             return int(raw)
         except (TypeError, ValueError):
-            raise TrackerError(f"{source}: {name} = {mask_secrets(repr(raw))} is not a whole number.") from None
+            raise TrackerError(
+                key="settings.not_int", source=source, name=name, value=mask_secrets(repr(raw))
+            ) from None
     return str(raw)
 
 
@@ -135,7 +137,7 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
         try:
             data = tomllib.loads(path.read_text(encoding="utf-8"))
         except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
-            raise TrackerError(f"{path}: cannot read the config file ({error}); fix or remove it.") from None
+            raise TrackerError(key="settings.unreadable", path=path, detail=error) from None
         for key, raw in data.items():
             if key in known:
                 values[key] = _coerce(key, raw, known[key], str(path))
@@ -147,20 +149,12 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
         env_key = f"TRACKER_{key.upper()}"
         if env_key in env:
             values[key] = _coerce(key, env[env_key], default, env_key)
-    secrets = ["the SMTP password"] if "smtp_password" in data else []
+    secrets = ["settings.secret.smtp_password"] if "smtp_password" in data else []
     url = str(data.get("database_url", ""))
     if mask_secrets(url) != url:
-        secrets.append("a database password")
-    if path.is_file() and secrets:
-        mode = path.stat().st_mode
-        if mode & 0o077:
-            import sys
-
-            what = " and ".join(secrets)
-            print(
-                f"tracker: warning: {path} holds {what} and can be read by others; run 'chmod 600 {path}'.",
-                file=sys.stderr,
-            )
+        secrets.append("settings.secret.database_password")
+    if path.is_file() and secrets and path.stat().st_mode & 0o077:
+        warnings.append(("settings.readable_by_others", {"path": path, "what": secrets}))
     if warnings:
         import sys
 
@@ -169,5 +163,9 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
 
         lang = detect_language(str(values.get("lang", "")))
         for key, details in warnings:
+            if key == "settings.readable_by_others":  # the secrets' names, in the same language
+                what = [t(secret, lang) for secret in secrets]
+                both = t("settings.secret.and", lang, first=what[0], second=what[-1])
+                details = {**details, "what": what[0] if len(what) == 1 else both}
             print(t(key, lang, **details), file=sys.stderr)
     return replace(settings, **values)

@@ -165,7 +165,7 @@ def test_dry_run_prints_and_records_nothing(
     demo_url: str, mailbox: Mailbox, capsys: pytest.CaptureFixture[str]
 ) -> None:
     result = _notify(capsys, demo_url, "--dry-run", "--only-overdue")
-    assert result.code == 0 and "Subject: [Theo dõi nhiệm vụ] Sở Xây dựng" in result.out
+    assert result.code == 0 and "Tiêu đề: [Theo dõi nhiệm vụ] Sở Xây dựng" in result.out
     assert mailbox.messages == [] and _sent_log(demo_url) == []
 
 

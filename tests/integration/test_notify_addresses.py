@@ -164,11 +164,11 @@ def test_a_dry_run_on_a_day_already_sent_says_so(
     demo_url: str, mailbox: Mailbox, capsys: pytest.CaptureFixture[str]
 ) -> None:
     before = _notify(capsys, demo_url, "--dry-run")
-    assert before.out.count("Subject: ") == 4
+    assert before.out.count("Tiêu đề: ") == 4
     assert before.out.splitlines()[-1].startswith("Chạy thử (21/03/2020): 4 thư sẽ được gửi, 0 thư đã gửi trước đó")
     assert _notify(capsys, demo_url).code == 0
     after = _notify(capsys, demo_url, "--dry-run")
-    assert after.code == 0 and "Subject: " not in after.out
+    assert after.code == 0 and "Tiêu đề: " not in after.out
     assert after.out.count("Đã gửi lúc ") == 4 and "“[Theo dõi nhiệm vụ] Sở Xây dựng" in after.out
     assert "cả 4 thư của ngày này đã được gửi" in after.out.splitlines()[-1]
     assert len(mailbox.messages) == 4

@@ -22,8 +22,11 @@ def test_a_password_in_a_file_others_can_read_is_warned_about(
     config = tmp_path / "config.toml"
     config.write_text('smtp_password = "s3cret"\n', encoding="utf-8")
     config.chmod(0o644)
-    assert load_settings({"TRACKER_CONFIG": str(config)}).smtp_password == "s3cret"
-    assert "can be read by others" in capsys.readouterr().err
+    assert load_settings({"TRACKER_CONFIG": str(config), "TRACKER_LANG": "en"}).smtp_password == "s3cret"
+    assert "holds the SMTP password and can be read by others" in capsys.readouterr().err
+    config.write_text('smtp_password = "s3cret"\ndatabase_url = "postgresql://u:pw@db/x"\n', encoding="utf-8")
+    load_settings({"TRACKER_CONFIG": str(config), "TRACKER_LANG": "vi"})
+    assert "chứa mật khẩu SMTP và mật khẩu cơ sở dữ liệu mà người khác đọc được" in capsys.readouterr().err
     config.chmod(0o600)
     load_settings({"TRACKER_CONFIG": str(config)})
     assert capsys.readouterr().err == ""

@@ -174,7 +174,8 @@ def _dry_run(plan: DigestPlan, reader: Reader, settings: Settings, day: date, to
             continue
         pending += 1
         message = compose(digest, sender, datetime.now(UTC), _printable(missing))
-        click.echo(f"To: {message['To']}\nSubject: {digest.subject}\n\n{digest.text}\n{'-' * 72}")
+        preview = t("notify.preview", lang, to=message["To"], subject=digest.subject)
+        click.echo(f"{preview}\n\n{digest.text}\n{'-' * 72}")
     if plan.agencies_without_contact:
         click.echo(_no_contact(plan, lang))
     as_of = f"{day:%d/%m/%Y}"

@@ -219,7 +219,7 @@ def write_records(
                     cell.alignment = Alignment(wrap_text=True)
         workbook.save(path)
     else:
-        raise TrackerError(f"format {file_format!r} is not one of csv, xlsx, json.")
+        raise TrackerError(key="export.bad_format", format=file_format)
 
 
 def _json(value: Any) -> Any:

@@ -22,6 +22,7 @@ from sqlmodel import col
 
 from tracker.core.deadlines import DeadlineRules, parse_date
 from tracker.core.errors import TrackerError
+from tracker.importing.problems import Line
 from tracker.resources import shipped_dir
 from tracker.services import agencies, changes, directives
 from tracker.store.models import Assignment, Role
@@ -59,7 +60,10 @@ def load_jurisdiction(session: Session, folder: Path, *, horizon: date, rules: D
         session, open_table(folder / "agencies.csv"), {}, jurisdiction_code=where.code, dry_run=False, actor=actor
     )
     if report.errors:
-        raise TrackerError("; ".join(report.errors[:3]))
+        first = report.errors[0]
+        if isinstance(first, Line):
+            raise TrackerError(key="seed.agency_problem", where=first.prefix, problem=first.message)
+        raise TrackerError(key="seed.agency_problem", where="", problem=first)
     for item in spec["directives"]:
         directive = directives.upsert_directive(
             session,
@@ -103,7 +107,9 @@ def _apply_event(session: Session, jurisdiction_id: int, row: dict[str, str], wh
         )
     ).scalar_one_or_none()
     if assignment_id is None:
-        raise TrackerError(f"{where}: no assignment of {row['ref']} to {agency.name} for period {row.get('period')!r}.")
+        raise TrackerError(
+            key="seed.no_assignment", where=where, ref=row["ref"], agency=agency.name, period=row.get("period")
+        )
     when = parse_date(row["date"])
     action = row["action"]
     if action == "done":
@@ -113,7 +119,7 @@ def _apply_event(session: Session, jurisdiction_id: int, row: dict[str, str], wh
     elif action == "withdraw":
         changes.withdraw(session, assignment_id, when, row["reason"], actor, decision_ref=row.get("reference", ""))
     else:
-        raise TrackerError(f"{where}: action {action!r} is not one of done, extend, withdraw.")
+        raise TrackerError(key="seed.bad_action", where=where, action=action)
 
 
 def load_demo(session: Session, *, rules: DeadlineRules, actor: str, folder: Path | None = None) -> DemoInfo:

@@ -170,9 +170,9 @@ def check_settings(settings: Settings) -> Sender:
     if security == "none" and settings.smtp_user and not settings.smtp_allow_cleartext_auth:
         raise NotifyError(key="notify.cleartext_auth", user=settings.smtp_user)
     if settings.smtp_timeout <= 0:
-        raise NotifyError(f"TRACKER_SMTP_TIMEOUT={settings.smtp_timeout}: give the seconds to wait, at least 1.")
+        raise NotifyError(key="settings.smtp_timeout", value=settings.smtp_timeout)
     if not 0 <= settings.smtp_port <= 65535:
-        raise NotifyError(f"TRACKER_SMTP_PORT={settings.smtp_port}: a port is a number from 1 to 65535.")
+        raise NotifyError(key="settings.smtp_port", value=settings.smtp_port)
     return read_sender(settings)
 
 

@@ -32,8 +32,8 @@ def find_task_id(reader: Reader, text: str) -> int:
     if len(found) == 1:
         return int(found[0][0])
     if not found:
-        raise NotFoundError(f"task {text!r} does not exist; give its id or DIRECTIVE:REF, e.g. 4515/KH-UBND:BC-HT.")
-    raise AmbiguousNameError(f"task {text!r} is in several directives; write DIRECTIVE:REF.")
+        raise NotFoundError(key="report.task_not_found", task=text)
+    raise AmbiguousNameError(key="report.task_ambiguous", task=text)
 
 
 def letterhead(reader: Reader, jurisdiction_id: int | None) -> tuple[list[str], str]:
@@ -99,7 +99,7 @@ def submissions(reader: Reader, task_text: str, period: str, as_of: date, lang: 
         {"t": task_id, "p": period},
     )
     if not rows:
-        raise NotFoundError(f"task {task_text!r} has no assignments for period {period!r}.")
+        raise NotFoundError(key="report.no_period_assignments", task=task_text, period=period)
     header = [t(k, lang) for k in ("report.no", "col.agency", "report.on_time", "report.late", "report.missing",
                                    "report.received", "report.reference")]  # fmt: skip
     buckets: dict[str, list[list[object]]] = {"department": [], "district": []}
@@ -167,7 +167,7 @@ def submission_matrix(reader: Reader, task_id: int, as_of: date) -> SubmissionMa
         {"t": task_id},
     )
     if not title_row:
-        raise NotFoundError(f"task {task_id} does not exist.")
+        raise NotFoundError(key="report.task_id_not_found", id=task_id)
     rows = reader.rows(
         "SELECT g.id, g.name, g.kind, a.period, a.due_on, a.completed_on, a.result_ref, a.withdrawn_on "
         "FROM assignment a JOIN agency g ON g.id = a.agency_id "
