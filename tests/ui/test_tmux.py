@@ -60,7 +60,7 @@ def test_demo_in_tmux(tmp_path: Path) -> None:
         assert "✗" in screen and "Sở Xây dựng" in screen
         time.sleep(0.3)
         _tmux(socket, "send-keys", "-t", "ui", "b")  # back (Esc would wait for a possible Alt key)
-        _wait_for(socket, "Esc: clear filters")
+        _wait_for(socket, "2 assignments")
         _tmux(socket, "send-keys", "-t", "ui", "v")
         _wait_for(socket, "34/KH-UBND")
         _tmux(socket, "send-keys", "-t", "ui", "Enter")

@@ -441,13 +441,13 @@ class TrackerApp(App[None]):
         for label in self._chip_labels(criteria):
             chips.append(f" {label} ", style="black on cyan")
             chips.append(" ")
+        shown = self.model.total if self.model.total_known else f"{self.model.total}+"
+        chips.append(t("ui.shown", self.lang, count=shown), style="dim")
         named = self._agencies_named(criteria.search) if criteria.search and not criteria.agency_ids else []
         if named:
             names = ", ".join(dict.fromkeys(a.name for a in named[:3]))
-            chips.append(t("ui.agency_matches", self.lang, names=names, count=len(named)), style="bold cyan")
             chips.append("  ")
-        shown = self.model.total if self.model.total_known else f"{self.model.total}+"
-        chips.append(t("ui.shown", self.lang, count=shown), style="dim")
+            chips.append(t("ui.agency_matches", self.lang, names=names, count=len(named)), style="bold cyan")
         if criteria != AssignmentFilter():
             chips.append("  " + t("ui.clear_hint", self.lang), style="dim")
         self.query_one("#chips", Static).update(chips)

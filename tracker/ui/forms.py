@@ -5,12 +5,14 @@ service that writes it)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
+from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
@@ -45,11 +47,44 @@ def _error_text(error: TrackerError, lang: str) -> str:
 
 
 class _Form(ModalScreen[Any]):
+    """A form whose save runs in a worker: the form says it is saving, then closes with what the save
+    returned, or stays open with its error."""
+
+    class Saved(Message):
+        def __init__(self, result: object, error: TrackerError | None) -> None:
+            self.result, self.error = result, error
+            super().__init__()
+
+    _saving = False
+
     def _value(self, name: str) -> str:
         return self.query_one(f"#field-{name}", Input).value.strip()
 
     def _error(self, message: str) -> None:
         self.query_one("#dialog-error", Static).update(message)
+
+    def _save_in_a_worker(self, save: Callable[[], object], result: Callable[[object], object]) -> None:
+        if self._saving:
+            return
+        self._saving = True
+        self._error(t("ui.saving", self.lang))  # type: ignore[attr-defined]
+
+        def run() -> None:
+            try:
+                done = save()
+            except TrackerError as error:
+                self.post_message(self.Saved(None, error))
+            else:
+                self.post_message(self.Saved(result(done), None))
+
+        self.run_worker(run, thread=True, group="save")
+
+    def on__form_saved(self, message: _Form.Saved) -> None:
+        self._saving = False
+        if message.error is not None:
+            self._error(_error_text(message.error, self.lang))  # type: ignore[attr-defined]
+        else:
+            self.dismiss(message.result)
 
 
 class DirectiveForm(_Form):
@@ -202,16 +237,14 @@ class DirectiveForm(_Form):
             self._confirmed = preview
             self._error(preview)
             return
-        try:
-            result = self.tracker.add_directive(
-                values["number"], list(self.tasks), issued_on=values["issued_on"] or None,
-                title=values["title"] or None, kind=values["kind"] or None,
-                jurisdiction=values["jurisdiction"] or None,
-            )  # fmt: skip
-        except TrackerError as error:
-            self._error(_error_text(error, self.lang))
-            return
-        self.dismiss(result)
+        tasks = list(self.tasks)
+        self._save_in_a_worker(
+            lambda: self.tracker.add_directive(
+                values["number"], tasks, issued_on=values["issued_on"] or None, title=values["title"] or None,
+                kind=values["kind"] or None, jurisdiction=values["jurisdiction"] or None,
+            ),
+            lambda tally: tally,
+        )  # fmt: skip
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "add-task":
@@ -331,16 +364,14 @@ class AgencyForm(_Form):
             self._confirmed = preview
             self._error(preview)
             return
-        try:
-            self.tracker.agency(
-                self._value("name"), kind=self._value("kind"), short_name=self._value("short_name") or None,
-                aliases=split_names(self._value("aliases")), emails=split_names(self._value("emails")),
-                jurisdiction=self._value("jurisdiction") or None,
-            )  # fmt: skip
-        except TrackerError as error:
-            self._error(_error_text(error, self.lang))
-            return
-        self.dismiss(self._value("name"))
+        name, kind, short = self._value("name"), self._value("kind"), self._value("short_name") or None
+        aliases, emails = split_names(self._value("aliases")), split_names(self._value("emails"))
+        jurisdiction = self._value("jurisdiction") or None
+        self._save_in_a_worker(
+            lambda: self.tracker.agency(name, kind=kind, short_name=short, aliases=aliases, emails=emails,
+                                        jurisdiction=jurisdiction),
+            lambda _: name,
+        )  # fmt: skip
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -277,4 +277,5 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Cơ quan khớp: {names} ({count}) — g: chỉ xem phân công của cơ quan",
         "Agencies named so: {names} ({count}) — g: only their assignments",
     ),
+    "ui.saving": ("Đang lưu…", "Saving…"),
 }
