@@ -185,13 +185,12 @@ def safe_text(text: str) -> str:
 
 def error_language(args: list[str]) -> str:
     """The language to report an error in, from ``--lang`` on the line or else the settings."""
-    from tracker.i18n import detect_language
+    from tracker.cli.helptext import line_language
+    from tracker.i18n import LANGUAGES, detect_language
 
-    for index, arg in enumerate(args):
-        if arg.startswith("--lang="):
-            return detect_language(arg.split("=", 1)[1])
-        if arg == "--lang" and index + 1 < len(args):
-            return detect_language(args[index + 1])
+    given = line_language(args)
+    if given in LANGUAGES:  # a --lang that is not a language is an error said in the settings' language
+        return given
     try:
         from tracker.settings import load_settings
 

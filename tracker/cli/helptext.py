@@ -39,11 +39,11 @@ def line_language(args: Sequence[str]) -> str | None:
 
 
 def _language(ctx: click.Context) -> str:
-    from tracker.i18n import detect_language
+    from tracker.i18n import LANGUAGES
 
     given = ctx.meta.get(_LANG)
-    if isinstance(given, str):
-        return detect_language(given)
+    if given in LANGUAGES:
+        return str(given)
     from tracker.cli.base import Context, error_language
 
     found = ctx.find_object(Context)
