@@ -145,11 +145,14 @@ def test_the_contracts_catch_a_layer_broken(tmp_path: Path) -> None:
     assert "tracker.core.leak -> tracker.store.models" in result.stdout
 
 
+def _fields(template: str) -> set[str]:
+    return set(re.findall(r"{(\w+)", template))
+
+
 def test_the_catalogue_has_each_text_in_both_languages() -> None:
     from tracker.core.catalogue import MESSAGES
 
     for key, (vietnamese, english) in MESSAGES.items():
         assert vietnamese.strip() and english.strip(), key
-        fields = lambda text: set(re.findall(r"{(\w+)", text))  # noqa: E731
         # The Vietnamese may say less, never need a value the English (which raisers are written to) lacks.
-        assert fields(vietnamese) <= fields(english), key
+        assert _fields(vietnamese) <= _fields(english), key
