@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import operator
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any
@@ -745,23 +745,6 @@ def _json_day(value: Any) -> date | None:
     return parse_date(as_text(value)) if value not in (None, "") else None
 
 
-@contextlib.contextmanager
-def _large_page_cache(sql: RawSql) -> Iterator[RawSql]:
-    """On SQLite, a 64 MB page cache while the import runs: the secondary indexes of the assignment
-    table take their inserts in no common order, and with the default 2 MB their pages keep being
-    evicted and read back (about a tenth of an import's time at 100k rows, before a large load's
-    indexes came to be deferred; it still counts for a load into a large table)."""
-    if sql.dialect != "sqlite":
-        yield sql
-        return
-    before = sql.scalar("PRAGMA cache_size")
-    sql.rows("PRAGMA cache_size = -65536")
-    try:
-        yield sql
-    finally:
-        sql.rows(f"PRAGMA cache_size = {int(before)}")
-
-
 def import_assignments(
     engine: Engine,
     table: Table,
@@ -785,25 +768,27 @@ def import_assignments(
     report = ImportReport(str(table.path), dry_run=dry_run)
     columns = match_columns(table.headers, ASSIGNMENT_FIELDS, ASSIGNMENT_REQUIRED, maps, str(table.path))
     try:
-        with engine.begin() as connection, _large_page_cache(raw(connection)) as sql:
-            importer = AssignmentImporter(
-                sql,
-                ImportWrites(sql),
-                table,
-                columns,
-                jurisdiction_code=jurisdiction_code,
-                create_agencies=create_agencies,
-                rules=rules,
-                horizon=horizon,
-                actor=actor,
-                report=report,
-                today=today,
-            )
-            importer.run(progress)
-            for column in (*doubts_columns(table.headers, maps), *table.ignored):
-                report.notices.append(TrackerError(key="draft.doubts_not_imported", column=column))
-            if report.errors or dry_run:
-                raise _Failed
+        with engine.begin() as connection:
+            sql = raw(connection)
+            with sql.backend.large_load_cache(sql):
+                importer = AssignmentImporter(
+                    sql,
+                    ImportWrites(sql),
+                    table,
+                    columns,
+                    jurisdiction_code=jurisdiction_code,
+                    create_agencies=create_agencies,
+                    rules=rules,
+                    horizon=horizon,
+                    actor=actor,
+                    report=report,
+                    today=today,
+                )
+                importer.run(progress)
+                for column in (*doubts_columns(table.headers, maps), *table.ignored):
+                    report.notices.append(TrackerError(key="draft.doubts_not_imported", column=column))
+                if report.errors or dry_run:
+                    raise _Failed
     except _Failed:
         pass
     report.seconds = time.perf_counter() - started

@@ -23,6 +23,7 @@ from typing import Any
 from tracker.core.text import one_line
 from tracker.i18n import t
 from tracker.store import queries
+from tracker.store.backends import Backend
 from tracker.store.queries import AssignmentFilter
 from tracker.store.reader import Reader
 
@@ -66,7 +67,7 @@ def read_lines(reader: Reader, criteria: AssignmentFilter, as_of: date) -> ReadL
     One sorted query: the lines come out grouped, so nothing is sorted or grouped in Python."""
     params: dict[str, Any] = {}
     sources = _row_sources(reader, criteria, as_of, params)
-    return ReadLines(*_read(reader, _lines_sql(sources, reader.dialect), params))
+    return ReadLines(*_read(reader, _lines_sql(sources, reader.backend), params))
 
 
 def render_lines(reader: Reader, read: ReadLines, as_of: date, lang: str) -> DigestLines:
@@ -76,13 +77,13 @@ def render_lines(reader: Reader, read: ReadLines, as_of: date, lang: str) -> Dig
     return _Renderer(as_of, lang).render(read.lines, beginnings, read.by_agency, read.late_leads)
 
 
-def _ending_sql(dialect: str) -> str:
+def _ending_sql(backend: Backend) -> str:
     """A line's ending as one column: the ISO due date, the period's length, "|", the period, the
     wording. Read back by :func:`_split_ending` whatever the period and wording hold (a period typed in
     an imported file is free text). One text column instead of three: Python 3.11's sqlite3 lets go of
     the GIL and takes it back for every column of every row it reads (with the locks it takes, about 15%
     of a run's instructions at six columns). The joins cost SQLite about half of what they save."""
-    due = "substr(a.due_on, 1, 10)" if dialect == "sqlite" else "to_char(a.due_on, 'YYYY-MM-DD')"
+    due = backend.iso_day("a.due_on")
     return f"{due} || length(a.period) || '|' || a.period || a.deadline_text"
 
 
@@ -100,14 +101,14 @@ def _row_sources(reader: Reader, criteria: AssignmentFilter, as_of: date, params
     return [f"FROM assignment a{where}"]
 
 
-def _lines_sql(sources: list[str], dialect: str) -> str:
+def _lines_sql(sources: list[str], backend: Backend) -> str:
     """The rows the digests list, by due date, task, period and wording. Each row is three columns: the
     agency and its kind of place in one number (agency id * 4 + kind), the task, the ending."""
     kind = (
         f"CASE WHEN a.role = 'coordinating' THEN {COORDINATING} WHEN a.due_on < :as_of THEN {OVERDUE} "
         f"ELSE {DUE_SOON} END"
     )
-    columns = f"SELECT a.agency_id * 4 + {kind} AS place, a.task_id, {_ending_sql(dialect)} AS ending"
+    columns = f"SELECT a.agency_id * 4 + {kind} AS place, a.task_id, {_ending_sql(backend)} AS ending"
     if len(sources) == 1:
         return f"{columns} {sources[0]} ORDER BY {_LINE_ORDER}"
     # (PostgreSQL would sort this union even with the parts in order.)
@@ -162,9 +163,7 @@ def _every_agency(reader: Reader, criteria: AssignmentFilter, as_of: date, param
     now, *since = queries.open_terms(due)
     # SQLite's planner prefers the state index for the open rows (two equalities), which then needs a
     # sort; it is told which index to walk.
-    hints = ("", "")
-    if reader.dialect == "sqlite":
-        hints = (" INDEXED BY ix_assignment_open", " INDEXED BY ix_assignment_state")
+    hints = (reader.backend.index_hint("ix_assignment_open"), reader.backend.index_hint("ix_assignment_state"))
     open_now = f"FROM assignment a{hints[0]} WHERE {now}"
     closed_since = f"FROM assignment a{hints[1]} WHERE {' OR '.join(since)}"
     if reader.scalar(f"SELECT EXISTS (SELECT 1 {closed_since})", params):
@@ -177,10 +176,8 @@ def _rows_by_id(reader: Reader, select: str, table: str, ids: set[int]) -> dict[
     quarter of the table (by the planner's estimate, once the table has been analysed), the whole table
     is read and filtered here: one scan is cheaper than a primary-key probe per id. SQLite's probes are
     cheaper than its scan, so it always probes."""
-    if reader.dialect == "postgresql" and ids:
-        estimate = reader.scalar(
-            "SELECT reltuples FROM pg_class WHERE oid = CAST(:table AS regclass)", {"table": table}
-        )
+    if ids:
+        estimate = reader.backend.row_estimate(reader.raw, table)
         if estimate is not None and 0 <= estimate < 4 * len(ids):  # -1: never analysed, size unknown
             return {row[0]: row for row in reader.stream(f"{select} FROM {table}") if row[0] in ids}
     return {row[0]: row for row in reader.rows_for_ids(f"{select} FROM {table} WHERE id IN ({{ids}})", ids)}

@@ -91,16 +91,9 @@ class SentLog:
     def __init__(self, reader: Reader, *, own: bool) -> None:
         self.reader = reader
         self.sql = reader.raw
-        self.dialect = reader.dialect
         self._own = own
         self._lock_file: int | None = None
-        if self.dialect == "sqlite":
-            connection = self.sql.connection
-            connection.isolation_level = None  # autocommit: each write is one statement, its own transaction
-            self.sql.rows("PRAGMA busy_timeout=1000")
-            self.sql.rows("PRAGMA synchronous=NORMAL")  # as every tracker connection: no fsync a commit
-        else:
-            self.sql.rows("SET lock_timeout = '1s'")
+        reader.backend.write_alone(self.sql, wait_seconds=1)
 
     @classmethod
     def open(cls, reader: Reader) -> SentLog:
@@ -114,9 +107,10 @@ class SentLog:
 
     def take_run_lock(self) -> None:
         """Hold the run lock until :meth:`close`, or :class:`NotifyRunning` when another run holds it."""
-        if self.dialect == "postgresql":
-            if not self.sql.scalar("SELECT pg_try_advisory_lock(:k)", {"k": _ADVISORY_KEY}):
-                raise NotifyRunning(key="notify.running")
+        taken = self.reader.backend.try_advisory_lock(self.sql, _ADVISORY_KEY)
+        if taken is False:
+            raise NotifyRunning(key="notify.running")
+        if taken:
             return
         path = self._lock_path()
         if path is None:  # an in-memory database: no other process can reach it
@@ -179,10 +173,7 @@ class SentLog:
         """One statement on a connection in autocommit mode: its own transaction, as short as a write
         can be (SQLite in WAL mode appends the row's pages to the log; no fsync, as on every tracker
         connection). Its statement is compiled once, by the driver's statement cache."""
-        if self.dialect == "sqlite":
-            self.sql.connection.execute(_UPSERT, params)
-        else:
-            self.sql.rows(_UPSERT, params)
+        self.reader.backend.execute_once(self.sql, _UPSERT, params)
 
     def close(self) -> None:
         if self._lock_file is not None:

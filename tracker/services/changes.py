@@ -19,7 +19,7 @@ from sqlmodel import col
 from tracker.core.errors import ConflictError, NotFoundError, TrackerError
 from tracker.core.text import one_line, strip_controls
 from tracker.services.audit import record
-from tracker.store import writelock
+from tracker.store.backends import backend_for
 from tracker.store.models import Assignment, DeadlineChange, Directive, Task, Withdrawal, utc_now
 
 LONGEST_NOTE = 32_767
@@ -34,10 +34,9 @@ def _lock(session: Session, assignment_id: int) -> None:
     is read next cannot change before it is written. On PostgreSQL the writers' lock comes first
     (:mod:`tracker.store.writelock`: a change waits for an import's writes holding nothing), then the
     row is locked as it is read."""
-    if session.get_bind().dialect.name == "sqlite":
-        session.execute(text("UPDATE assignment SET version = version WHERE id = :id"), {"id": assignment_id})
-        return
-    session.execute(text(writelock.STATEMENT), {"key": writelock.WRITE_LOCK_KEY})
+    statement = backend_for(session.get_bind().dialect.name).writer_statement(assignment_id)
+    if statement is not None:
+        session.execute(text(statement[0]), statement[1])
 
 
 def _load(session: Session, assignment_id: int, expected_version: int | None) -> Assignment:

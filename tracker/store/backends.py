@@ -8,6 +8,7 @@ expressions, how a running query is stopped and which error says it was — is a
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import json
 import re
@@ -115,6 +116,34 @@ class Backend:
         """After a large load has committed: fresh planner statistics (and, where it helps, visibility)."""
         raise NotImplementedError
 
+    def row_estimate(self, sql: RawSql, table: str) -> float | None:
+        """The planner's estimate of ``table``'s rows, where it keeps one (-1: never analysed)."""
+        return None
+
+    @contextlib.contextmanager
+    def large_load_cache(self, sql: RawSql) -> Iterator[None]:
+        """A larger page cache while a large load runs, where the backend's default is small."""
+        yield
+
+    def write_alone(self, sql: RawSql, *, wait_seconds: float) -> None:
+        """Make ``sql``'s connection write each statement as its own short transaction, waiting at most
+        ``wait_seconds`` for a lock."""
+        raise NotImplementedError
+
+    def execute_once(self, sql: RawSql, text: str, params: dict[str, Any]) -> None:
+        """Run one statement on a connection that writes alone (see :meth:`write_alone`)."""
+        sql.rows(text, params)
+
+    def try_advisory_lock(self, sql: RawSql, key: int) -> bool | None:
+        """Take the session-wide lock ``key`` if free (held until the connection closes); None where the
+        backend has no such lock (the caller then locks a file beside the database)."""
+        return None
+
+    def writer_statement(self, assignment_id: int | None = None) -> tuple[str, dict[str, Any]] | None:
+        """The statement a writer of assignments runs first, before it reads what it will change (see
+        :mod:`tracker.store.writelock`), or None when it needs none; ``assignment_id``: the one it changes."""
+        return None
+
     def index_hint(self, index: str) -> str:
         """The clause after a table's name that tells the planner to walk ``index`` (or nothing)."""
         return ""
@@ -210,6 +239,33 @@ class SQLite(Backend):
             connection.execute(text("ANALYZE"))
             connection.commit()
 
+    @contextlib.contextmanager
+    def large_load_cache(self, sql: RawSql) -> Iterator[None]:
+        # 64 MB instead of 2: the secondary indexes of the assignment table take a load's inserts in no
+        # common order, and with the default their pages keep being evicted and read back.
+        before = sql.scalar("PRAGMA cache_size")
+        sql.rows("PRAGMA cache_size = -65536")
+        try:
+            yield
+        finally:
+            sql.rows(f"PRAGMA cache_size = {int(before)}")
+
+    def write_alone(self, sql: RawSql, *, wait_seconds: float) -> None:
+        sql.connection.isolation_level = None  # autocommit: each write is one statement, its own transaction
+        sql.rows(f"PRAGMA busy_timeout={int(wait_seconds * 1000)}")
+        sql.rows("PRAGMA synchronous=NORMAL")  # as every tracker connection: no fsync a commit
+
+    def writer_statement(self, assignment_id: int | None = None) -> tuple[str, dict[str, Any]] | None:
+        # A write that changes nothing makes the transaction a writer at once (waiting for another writer
+        # up to the busy timeout), so what it reads next cannot change before it writes. An import's first
+        # write does the same for it.
+        if assignment_id is None:
+            return None
+        return "UPDATE assignment SET version = version WHERE id = :id", {"id": assignment_id}
+
+    def execute_once(self, sql: RawSql, text: str, params: dict[str, Any]) -> None:
+        sql.connection.execute(text, params)  # the driver's statement cache compiles it once
+
     def rows_bound(self, sql: RawSql, table: str) -> int | None:
         # The largest rowid, read from the end of the table's b-tree: at least the row count.
         return int(sql.scalar(f"SELECT max(rowid) FROM {table}") or 0)
@@ -297,6 +353,21 @@ class PostgreSQL(Backend):
             "SELECT gin_clean_pending_list(c.oid) FROM pg_class c "
             "WHERE c.relname IN ('ix_task_search', 'ix_directive_search') AND pg_table_is_visible(c.oid)"
         )
+
+    def row_estimate(self, sql: RawSql, table: str) -> float | None:
+        found = sql.scalar("SELECT reltuples FROM pg_class WHERE oid = CAST(:table AS regclass)", {"table": table})
+        return None if found is None else float(found)
+
+    def write_alone(self, sql: RawSql, *, wait_seconds: float) -> None:
+        sql.rows(f"SET lock_timeout = '{int(wait_seconds * 1000)}ms'")  # reader connections are autocommit
+
+    def writer_statement(self, assignment_id: int | None = None) -> tuple[str, dict[str, Any]] | None:
+        from tracker.store.writelock import STATEMENT, WRITE_LOCK_KEY
+
+        return STATEMENT, {"key": WRITE_LOCK_KEY}
+
+    def try_advisory_lock(self, sql: RawSql, key: int) -> bool | None:
+        return bool(sql.scalar("SELECT pg_try_advisory_lock(:k)", {"k": key}))
 
     def sync_sequences(self, sql: RawSql, tables: Sequence[str]) -> None:
         for name in tables:

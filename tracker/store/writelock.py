@@ -10,7 +10,10 @@ needs nothing of the kind: its writers already take turns on the whole database.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from tracker.store.rawsql import RawSql
 
 WRITE_LOCK_KEY = 0x7472_6B72
 """The advisory lock's key ("trkr"), the same for every writer of every tracker database."""
@@ -18,8 +21,8 @@ WRITE_LOCK_KEY = 0x7472_6B72
 STATEMENT = "SELECT pg_advisory_xact_lock(:key)"
 
 
-def take_write_lock(sql: Any) -> None:
-    """Take the writers' lock on ``sql`` (a :class:`~tracker.store.rawsql.RawSql`) until its transaction
-    ends; on SQLite nothing."""
-    if sql.dialect == "postgresql":
-        sql.rows(STATEMENT, {"key": WRITE_LOCK_KEY})
+def take_write_lock(sql: RawSql) -> None:
+    """Take the writers' lock on ``sql`` until its transaction ends, where the backend has one."""
+    statement = sql.backend.writer_statement()
+    if statement is not None:
+        sql.rows(*statement)
