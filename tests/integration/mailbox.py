@@ -84,10 +84,14 @@ class Server:
     def environment(self, **extra: str) -> dict[str, str]:
         """The TRACKER_* settings that send to this server (no TLS, no login unless ``extra`` says)."""
         values = {
-            "TRACKER_SMTP_HOST": "127.0.0.1", "TRACKER_SMTP_PORT": str(self.port), "TRACKER_SMTP_SECURITY": "none",
-            "TRACKER_MAIL_FROM": "theodoi@example.org", "TRACKER_SECRETARIAT_EMAILS": "vp@example.org, snv@example.org",
-            "TRACKER_LANG": "vi", "TRACKER_SMTP_TIMEOUT": "10",
-        }  # fmt: skip
+            "TRACKER_SMTP_HOST": "127.0.0.1",
+            "TRACKER_SMTP_PORT": str(self.port),
+            "TRACKER_SMTP_SECURITY": "none",
+            "TRACKER_MAIL_FROM": "theodoi@example.org",
+            "TRACKER_SECRETARIAT_EMAILS": "vp@example.org, snv@example.org",
+            "TRACKER_LANG": "vi",
+            "TRACKER_SMTP_TIMEOUT": "10",
+        }
         if self.cafile is not None:
             values["TRACKER_SMTP_CAFILE"] = str(self.cafile)
         values.update(extra)

@@ -31,8 +31,21 @@ def _state(url: str) -> tuple[object, ...]:
 @pytest.fixture
 def province(db_url: str, capsys: pytest.CaptureFixture[str]) -> str:
     assert _cli(capsys, db_url, "jurisdiction", "add", "lao-cai", "Tỉnh Lào Cai").code == 0
-    result = _cli(capsys, db_url, "agency", "add", "Sở Nội vụ", "--kind", "sở", "--alias", "SNV", "--email",
-                  "snv@laocai.example.org", "--group", "Các sở, ban, ngành")  # fmt: skip
+    result = _cli(
+        capsys,
+        db_url,
+        "agency",
+        "add",
+        "Sở Nội vụ",
+        "--kind",
+        "sở",
+        "--alias",
+        "SNV",
+        "--email",
+        "snv@laocai.example.org",
+        "--group",
+        "Các sở, ban, ngành",
+    )
     assert result.code == 0, result.err
     assert _cli(capsys, db_url, "agency", "add", "Sở Tư pháp", "--kind", "department", "--short", "STP").code == 0
     return db_url
@@ -73,10 +86,29 @@ def test_agencies_are_added_edited_and_listed(
         "groups": ["Các sở, ban, ngành"],
     }
     assert listed["Các sở, ban, ngành"]["kind"] == "group"
-    edited = _cli(capsys, province, "agency", "edit", "SNV", "--rename", "Sở Nội vụ tỉnh Lào Cai",
-                  "--remove-alias", "SNV", "--add-alias", "Sở NV", "--add-email", "vanthu@laocai.example.org",
-                  "--remove-email", "snv@laocai.example.org", "--remove-group", "Các sở, ban, ngành",
-                  "--kind", "khác", "--short", "NV")  # fmt: skip
+    edited = _cli(
+        capsys,
+        province,
+        "agency",
+        "edit",
+        "SNV",
+        "--rename",
+        "Sở Nội vụ tỉnh Lào Cai",
+        "--remove-alias",
+        "SNV",
+        "--add-alias",
+        "Sở NV",
+        "--add-email",
+        "vanthu@laocai.example.org",
+        "--remove-email",
+        "snv@laocai.example.org",
+        "--remove-group",
+        "Các sở, ban, ngành",
+        "--kind",
+        "khác",
+        "--short",
+        "NV",
+    )
     assert edited.code == 0, edited.err
     same = _cli(capsys, province, "agency", "edit", "Sở NV", "--add-alias", "Sở NV", "--kind", "other")
     assert same.code == 0 and "nothing changed" in same.out
@@ -90,8 +122,12 @@ def test_agencies_are_added_edited_and_listed(
     table = _cli(capsys, province, "agency", "list", lang="vi").out
     assert "Tỉnh Lào Cai" in table and "khác" in table  # names and kinds as a person reads them
     opened = tracker.open(province)
-    fields = [row[0] for row in opened.reader.rows(
-        "SELECT field FROM audit_log WHERE entity = 'agency' AND action = 'update' ORDER BY id")]  # fmt: skip
+    fields = [
+        row[0]
+        for row in opened.reader.rows(
+            "SELECT field FROM audit_log WHERE entity = 'agency' AND action = 'update' ORDER BY id"
+        )
+    ]
     opened.close()
     assert {"name", "aliases", "emails", "groups", "kind", "short_name"} <= set(fields)
 
@@ -100,31 +136,58 @@ def test_agencies_are_added_edited_and_listed(
 @pytest.mark.parametrize(
     ("args", "vietnamese", "english"),
     [
-        (["agency", "add", "Sở Y tế", "--jurisdiction", "quang-nihn"], "không có tỉnh, thành phố mã 'quang-nihn'",
-         "jurisdiction 'quang-nihn' does not exist"),
-        (["agency", "add", "Sở Y tế", "--jurisdiction", "quang-ninh"], "Tỉnh Quảng Ninh (quang-ninh) chưa có",
-         "Tỉnh Quảng Ninh (quang-ninh) is not in the database"),
-        (["agency", "add", "sở nội vụ"], "đã có cơ quan 'Sở Nội vụ' (lao-cai); để sửa, dùng: tracker agency edit",
-         "the agency 'Sở Nội vụ' (lao-cai) already exists; to change it use: tracker agency edit"),
+        (
+            ["agency", "add", "Sở Y tế", "--jurisdiction", "quang-nihn"],
+            "không có tỉnh, thành phố mã 'quang-nihn'",
+            "jurisdiction 'quang-nihn' does not exist",
+        ),
+        (
+            ["agency", "add", "Sở Y tế", "--jurisdiction", "quang-ninh"],
+            "Tỉnh Quảng Ninh (quang-ninh) chưa có",
+            "Tỉnh Quảng Ninh (quang-ninh) is not in the database",
+        ),
+        (
+            ["agency", "add", "sở nội vụ"],
+            "đã có cơ quan 'Sở Nội vụ' (lao-cai); để sửa, dùng: tracker agency edit",
+            "the agency 'Sở Nội vụ' (lao-cai) already exists; to change it use: tracker agency edit",
+        ),
         (["agency", "merge", "SNV", "Sở Nội vụ"], "nêu hai cơ quan khác nhau", "name two different agencies"),
-        (["agency", "edit", "Sở Tư pháp", "--add-email", "stp@laocai"], "không phải là địa chỉ email",
-         "is not an email address"),
-        (["agency", "add", "Sở Y tế", "--email", "syt laocai@example.org"], "không phải là địa chỉ email",
-         "is not an email address"),
-        (["agency", "edit", "Sở Nội vụ", "--add-alias", "SYT", "--remove-alias", "Sở NV"],
-         "không có tên gọi khác 'Sở NV' (đang có: SNV)", "has no alias 'Sở NV' (it has: SNV)"),
-        (["agency", "add", "Sở Y tế", "--kind", "bệnh viện"], "loại 'bệnh viện' không có; các loại là department",
-         "there is no kind 'bệnh viện'; the kinds are department"),
+        (
+            ["agency", "edit", "Sở Tư pháp", "--add-email", "stp@laocai"],
+            "không phải là địa chỉ email",
+            "is not an email address",
+        ),
+        (
+            ["agency", "add", "Sở Y tế", "--email", "syt laocai@example.org"],
+            "không phải là địa chỉ email",
+            "is not an email address",
+        ),
+        (
+            ["agency", "edit", "Sở Nội vụ", "--add-alias", "SYT", "--remove-alias", "Sở NV"],
+            "không có tên gọi khác 'Sở NV' (đang có: SNV)",
+            "has no alias 'Sở NV' (it has: SNV)",
+        ),
+        (
+            ["agency", "add", "Sở Y tế", "--kind", "bệnh viện"],
+            "loại 'bệnh viện' không có; các loại là department",
+            "there is no kind 'bệnh viện'; the kinds are department",
+        ),
         (["agency", "edit", "Sở Y tế", "--kind", "sở"], "không có cơ quan 'Sở Y tế'", "there is no agency 'Sở Y tế'"),
         (["jurisdiction", "add", "lao-cai", "Tỉnh Lào Cai"], "đã có 'lao-cai'", "'lao-cai' already exists"),
         (["jurisdiction", "add", "Quảng Ninh", "Tỉnh Quảng Ninh"], "ví dụ: quang-ninh", "e.g. quang-ninh"),
-        (["jurisdiction", "add", "lc", "Lào Cai"], "Lào Cai đã có với mã 'lao-cai'",
-         "Lào Cai already exists as 'lao-cai'"),
+        (
+            ["jurisdiction", "add", "lc", "Lào Cai"],
+            "Lào Cai đã có với mã 'lao-cai'",
+            "Lào Cai already exists as 'lao-cai'",
+        ),
         (["jurisdiction", "rename", "lao-cai", " "], "hãy ghi tên của 'lao-cai'", "give 'lao-cai' a name"),
-        (["agency", "edit", "Sở Tư pháp", "--rename", "SNV"], "đã là tên gọi khác của 'Sở Nội vụ'",
-         "is already an alias of 'Sở Nội vụ'"),
+        (
+            ["agency", "edit", "Sở Tư pháp", "--rename", "SNV"],
+            "đã là tên gọi khác của 'Sở Nội vụ'",
+            "is already an alias of 'Sở Nội vụ'",
+        ),
     ],
-)  # fmt: skip
+)
 def test_bad_input_is_one_line_in_the_users_language_and_writes_nothing(
     province: str, capsys: pytest.CaptureFixture[str], args: list[str], vietnamese: str, english: str, lang: str
 ) -> None:
@@ -147,8 +210,20 @@ def test_merge_moves_assignments_aliases_emails_and_keeps_the_name_as_an_alias(
         writer.writerow(["12/KH-UBND", "UBND tỉnh Lào Cai", "2", "Việc hai", "Sở Tư pháp", "30/6/2024"])
     imported = _cli(capsys, province, "import", str(sheet), "--create-agencies")
     assert imported.code == 0, imported.err
-    assert _cli(capsys, province, "agency", "edit", "Sở Nội vụ Lào Cai", "--add-email", "nv2@laocai.example.org",
-                "--add-alias", "NV Lào Cai").code == 0  # fmt: skip
+    assert (
+        _cli(
+            capsys,
+            province,
+            "agency",
+            "edit",
+            "Sở Nội vụ Lào Cai",
+            "--add-email",
+            "nv2@laocai.example.org",
+            "--add-alias",
+            "NV Lào Cai",
+        ).code
+        == 0
+    )
     merged = _cli(capsys, province, "agency", "merge", "Sở Nội vụ Lào Cai", "Sở Nội vụ", lang="vi")
     assert merged.code == 0, merged.err
     assert "chuyển 1 phân công" in merged.out
@@ -175,8 +250,10 @@ def test_merging_two_agencies_with_the_same_assignment_is_refused(
     province: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     sheet = tmp_path / "both.csv"
-    sheet.write_text("Số hiệu văn bản,Mã nhiệm vụ,Nội dung,Chủ trì,Thời hạn\n"
-                     "5/KH,1,Việc,Sở Nội vụ; Sở Tư pháp,30/6/2024\n", encoding="utf-8")  # fmt: skip
+    sheet.write_text(
+        "Số hiệu văn bản,Mã nhiệm vụ,Nội dung,Chủ trì,Thời hạn\n5/KH,1,Việc,Sở Nội vụ; Sở Tư pháp,30/6/2024\n",
+        encoding="utf-8",
+    )
     assert _cli(capsys, province, "import", str(sheet)).code == 0
     before = _state(province)
     refused = _cli(capsys, province, "agency", "merge", "Sở Tư pháp", "Sở Nội vụ")
@@ -236,12 +313,18 @@ def test_central_issuers_file_under_the_only_province_and_a_named_one_is_not_tak
     province: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     sheet = tmp_path / "tw.csv"
-    sheet.write_text("Số hiệu văn bản,Cơ quan ban hành,Mã nhiệm vụ,Nội dung,Chủ trì,Thời hạn\n"
-                     "1/VPCP,Văn phòng Chính phủ,1,Việc,Sở Nội vụ,30/6/2024\n", encoding="utf-8")  # fmt: skip
+    sheet.write_text(
+        "Số hiệu văn bản,Cơ quan ban hành,Mã nhiệm vụ,Nội dung,Chủ trì,Thời hạn\n"
+        "1/VPCP,Văn phòng Chính phủ,1,Việc,Sở Nội vụ,30/6/2024\n",
+        encoding="utf-8",
+    )
     assert _cli(capsys, province, "import", str(sheet)).code == 0
     other = tmp_path / "yb.csv"
-    other.write_text("Số hiệu văn bản,Cơ quan ban hành,Mã nhiệm vụ,Nội dung,Chủ trì,Thời hạn\n"
-                     "2/KH-UBND,UBND tỉnh Yên Bái,1,Việc,Sở Nội vụ,30/6/2024\n", encoding="utf-8")  # fmt: skip
+    other.write_text(
+        "Số hiệu văn bản,Cơ quan ban hành,Mã nhiệm vụ,Nội dung,Chủ trì,Thời hạn\n"
+        "2/KH-UBND,UBND tỉnh Yên Bái,1,Việc,Sở Nội vụ,30/6/2024\n",
+        encoding="utf-8",
+    )
     refused = _cli(capsys, province, "import", str(other))
     assert refused.code == 1 and "Tỉnh Yên Bái (code yen-bai) is not in the database yet" in refused.err
     created = _cli(capsys, province, "import", str(other), "--create-agencies")
@@ -254,8 +337,11 @@ def test_a_recurring_task_without_dates_starts_at_the_import_date_and_says_so(
     province: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     sheet = tmp_path / "dk.csv"
-    sheet.write_text("Số hiệu văn bản,Mã nhiệm vụ,Nội dung,Chủ trì,Thời hạn\n"
-                     "9/KH,1,Báo cáo tháng,Sở Nội vụ,trước ngày 20 hàng tháng\n", encoding="utf-8")  # fmt: skip
+    sheet.write_text(
+        "Số hiệu văn bản,Mã nhiệm vụ,Nội dung,Chủ trì,Thời hạn\n"
+        "9/KH,1,Báo cáo tháng,Sở Nội vụ,trước ngày 20 hàng tháng\n",
+        encoding="utf-8",
+    )
     dry = run(capsys, "--db", province, "--lang", "vi", "--as-of", "1/3/2024", "import", str(sheet), "--dry-run")
     first, notice = dry.out.splitlines()
     assert first.endswith("(chạy thử: chưa ghi gì)") and "3 sẽ tạo mới" in first and "ngày nhập" in notice
@@ -271,16 +357,20 @@ def test_a_province_named_by_a_code_column_or_option_is_created_with_its_name(
     db_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     coded = tmp_path / "ma-tinh.csv"
-    coded.write_text("Mã tỉnh,Số hiệu văn bản,Mã nhiệm vụ,Nội dung,Chủ trì,Thời hạn\n"
-                     "ha-tinh,3/KH-UBND,1,Việc,Sở Nội vụ,30/6/2024\n"
-                     "Tỉnh Cà Mau,4/KH-UBND,1,Việc,Sở Nội vụ,30/6/2024\n", encoding="utf-8")  # fmt: skip
+    coded.write_text(
+        "Mã tỉnh,Số hiệu văn bản,Mã nhiệm vụ,Nội dung,Chủ trì,Thời hạn\n"
+        "ha-tinh,3/KH-UBND,1,Việc,Sở Nội vụ,30/6/2024\n"
+        "Tỉnh Cà Mau,4/KH-UBND,1,Việc,Sở Nội vụ,30/6/2024\n",
+        encoding="utf-8",
+    )
     refused = _cli(capsys, db_url, "import", str(coded))
     assert refused.code == 1 and refused.err.count("--create-agencies") == 2
     created = _cli(capsys, db_url, "import", str(coded), "--create-agencies")
     assert created.code == 0, created.err
     unnamed = tmp_path / "khong-ten.csv"
-    unnamed.write_text("Số hiệu văn bản,Mã nhiệm vụ,Nội dung,Chủ trì,Thời hạn\n5/KH,1,Việc,Sở Tư pháp,30/6/2024\n",
-                       encoding="utf-8")  # fmt: skip
+    unnamed.write_text(
+        "Số hiệu văn bản,Mã nhiệm vụ,Nội dung,Chủ trì,Thời hạn\n5/KH,1,Việc,Sở Tư pháp,30/6/2024\n", encoding="utf-8"
+    )
     several = _cli(capsys, db_url, "import", str(unnamed))
     assert several.code == 1 and "cannot tell which jurisdiction" in several.err
     assert _cli(capsys, db_url, "import", str(unnamed), "--jurisdiction", "hai-phong", "--create-agencies").code == 0

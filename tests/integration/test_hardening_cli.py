@@ -59,8 +59,11 @@ def test_ids_beyond_any_integer_are_not_found(
     args = [huge if part == "_" else part for part in command]
     if len(args) == 1:
         args.append(huge)
-    line = _one_line_error(run(capsys, *args, "--reason", "x", "--db", demo_url) if "extend" in args
-                           else run(capsys, *args, "--db", demo_url))  # fmt: skip
+    line = _one_line_error(
+        run(capsys, *args, "--reason", "x", "--db", demo_url)
+        if "extend" in args
+        else run(capsys, *args, "--db", demo_url)
+    )
     assert f"assignment {huge} does not exist" in line
 
 

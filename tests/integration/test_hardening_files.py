@@ -162,9 +162,10 @@ def test_a_merged_range_over_the_whole_sheet_is_cut_to_the_sheet(tmp_path: Path)
     path = _workbook(tmp_path)
     _rewrite_sheet(
         path,
-        lambda xml: xml.replace(b"</sheetData>", b'</sheetData><mergeCells count="1"><mergeCell ref="A2:XFD1048576"/>'
-                                b"</mergeCells>", 1),
-    )  # fmt: skip
+        lambda xml: xml.replace(
+            b"</sheetData>", b'</sheetData><mergeCells count="1"><mergeCell ref="A2:XFD1048576"/></mergeCells>', 1
+        ),
+    )
     script = (
         "import resource, sys; resource.setrlimit(resource.RLIMIT_AS, (2**30, 2**30))\n"
         "from pathlib import Path\nfrom tracker.importing.sources import open_table\n"
@@ -250,11 +251,15 @@ def test_a_cell_longer_than_a_cell_may_be_names_the_cell_and_the_limit(tmp_path:
     [
         ('{"assignments": [' + "[" * 5_000 + "]" * 5_000 + "]}", "16 levels"),
         ('{"assignments": ' + "[" * 100_000, "16 levels"),
-        ('{"assignments": [{"directive": "1/KH", "ref": "1", "task": "x", "lead": "Sở Y tế", "version": '
-         + "9" * 30 + "}]}", "18 digits"),
+        (
+            '{"assignments": [{"directive": "1/KH", "ref": "1", "task": "x", "lead": "Sở Y tế", "version": '
+            + "9" * 30
+            + "}]}",
+            "18 digits",
+        ),
     ],
     ids=["5000-deep", "100k-open", "30-digit-number"],
-)  # fmt: skip
+)
 def test_json_too_deep_or_with_huge_numbers_is_an_error_saying_the_limit(
     tmp_path: Path, text: str, expected: str
 ) -> None:

@@ -16,8 +16,18 @@ from tests.integration.mailbox import Mailbox, mailbox
 
 __all__ = ["mailbox"]
 
-HEADER = ["STT", "Số hiệu văn bản", "Ngày ban hành", "Trích yếu", "Cơ quan ban hành", "Mã nhiệm vụ",
-          "Nội dung nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời hạn"]  # fmt: skip
+HEADER = [
+    "STT",
+    "Số hiệu văn bản",
+    "Ngày ban hành",
+    "Trích yếu",
+    "Cơ quan ban hành",
+    "Mã nhiệm vụ",
+    "Nội dung nhiệm vụ",
+    "Cơ quan chủ trì",
+    "Cơ quan phối hợp",
+    "Thời hạn",
+]
 PLAN = ("125/KH-UBND", "10/01/2024", "Kế hoạch cải cách hành chính năm 2024", "UBND tỉnh Quảng Ninh")
 ORDER = ("07/CT-UBND", "15/02/2024", "Chỉ thị về tăng cường kỷ luật, kỷ cương", "Chủ tịch UBND tỉnh Quảng Ninh")
 ROWS = [
@@ -71,11 +81,20 @@ def test_from_an_empty_database_to_a_digest(
 
     # The agencies the sheet named get their kinds, aliases and emails.
     edits = [
-        ["Sở Nội vụ", "--kind", "sở", "--short", "Sở NV", "--add-alias", "SNV",
-         "--add-email", "snv@quangninh.example.org"],
+        [
+            "Sở Nội vụ",
+            "--kind",
+            "sở",
+            "--short",
+            "Sở NV",
+            "--add-alias",
+            "SNV",
+            "--add-email",
+            "snv@quangninh.example.org",
+        ],
         ["Sở Tư pháp", "--kind", "department", "--add-alias", "STP", "--add-email", "stp@quangninh.example.org"],
         ["UBND thành phố Hạ Long", "--kind", "huyện", "--add-alias", "TP Hạ Long"],
-    ]  # fmt: skip
+    ]
     for edit in edits:
         code, out, err = tracker("agency", "edit", *edit, lang="vi")
         assert code == 0 and "đã cập nhật cơ quan" in out, err

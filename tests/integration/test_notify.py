@@ -169,8 +169,9 @@ def test_dry_run_prints_and_records_nothing(
     assert mailbox.messages == [] and _sent_log(demo_url) == []
 
 
-def test_bad_settings_are_one_line(demo_url: str, mailbox: Mailbox, capsys: pytest.CaptureFixture[str],
-                                   monkeypatch: pytest.MonkeyPatch) -> None:  # fmt: skip
+def test_bad_settings_are_one_line(
+    demo_url: str, mailbox: Mailbox, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("TRACKER_SMTP_PASSWORD", "wrong")
     monkeypatch.setenv("TRACKER_SMTP_TIMEOUT", "3")
     result = _notify(capsys, demo_url)
@@ -183,8 +184,12 @@ def test_bad_settings_are_one_line(demo_url: str, mailbox: Mailbox, capsys: pyte
 def test_notify_runs_without_a_terminal_and_never_imports_textual(demo_url: str, mailbox: Mailbox) -> None:
     result = subprocess.run(
         [sys.executable, "-X", "importtime", "-m", "tracker", "--db", demo_url, "--as-of", DAY, "notify"],
-        capture_output=True, text=True, stdin=subprocess.DEVNULL, env=dict(os.environ), check=False,
-    )  # fmt: skip
+        capture_output=True,
+        text=True,
+        stdin=subprocess.DEVNULL,
+        env=dict(os.environ),
+        check=False,
+    )
     assert result.returncode == 0, result.stderr[-2000:]
     imported = {line.split("|")[-1].strip() for line in result.stderr.splitlines() if "|" in line}
     assert "smtplib" in imported and not any(name.split(".")[0] == "textual" for name in imported)

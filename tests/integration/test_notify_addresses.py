@@ -54,22 +54,28 @@ def test_a_bad_or_refused_address_stops_nothing_and_the_rerun_sends_only_what_is
 ) -> None:
     # An address that is not one (in the database from before addresses were checked), an address the
     # server refuses, and one of the summary's two addresses refused.
-    _sql(demo_url, "UPDATE agency_contact SET email = 'sxd-typo@@bacgiang.example.org' "
-                   "WHERE email = 'sxd@bacgiang.example.org'")  # fmt: skip
+    _sql(
+        demo_url,
+        "UPDATE agency_contact SET email = 'sxd-typo@@bacgiang.example.org' WHERE email = 'sxd@bacgiang.example.org'",
+    )
     mailbox.refuse = {"ttt@bacgiang.example.org", "snv@example.org"}
     first = _notify(capsys, demo_url)
     assert first.code == 1 and "Traceback" not in first.err
     assert first.err.count("\n") == 1  # the one line at the end names the addresses to fix, and why
-    assert "sxd-typo@@bacgiang.example.org (Sở Xây dựng: “sxd-typo@@bacgiang.example.org” không phải là địa " \
-           "chỉ email: phải có đúng một dấu @)" in first.err  # fmt: skip
+    assert (
+        "sxd-typo@@bacgiang.example.org (Sở Xây dựng: “sxd-typo@@bacgiang.example.org” không phải là địa "
+        "chỉ email: phải có đúng một dấu @)" in first.err
+    )
     assert "ttt@bacgiang.example.org (Thanh tra tỉnh: máy chủ từ chối: 550 5.1.1 mailbox unavailable)" in first.err
     assert "snv@example.org (Tổng hợp: máy chủ từ chối: 550" in first.err
     assert "2 thư đã gửi" in first.err and "Chưa gửi được tới 3 địa chỉ" in first.err
     sent = [_who(m) for m in mailbox.messages]
-    assert sorted(sent) == sorted([
-        ("[Theo dõi nhiệm vụ] UBND huyện Sơn Động", "hsondong@bacgiang.example.org"),
-        ("[Theo dõi nhiệm vụ] Tổng hợp", "vp@example.org"),
-    ])  # fmt: skip
+    assert sorted(sent) == sorted(
+        [
+            ("[Theo dõi nhiệm vụ] UBND huyện Sơn Động", "hsondong@bacgiang.example.org"),
+            ("[Theo dõi nhiệm vụ] Tổng hợp", "vp@example.org"),
+        ]
+    )
     log = _sent_log(demo_url)
     assert log["summary"] == ("vp@example.org", "snv@example.org: refused by the server: 550 5.1.1 mailbox unavailable")
     assert sorted(refused for recipients, refused in log.values() if not recipients) == [
@@ -84,18 +90,22 @@ def test_a_bad_or_refused_address_stops_nothing_and_the_rerun_sends_only_what_is
     assert len(mailbox.messages) == 2
 
     # Fixed: each missing address gets its digest once, and nobody else gets anything.
-    _sql(demo_url, "UPDATE agency_contact SET email = 'sxd@bacgiang.example.org' "
-                   "WHERE email = 'sxd-typo@@bacgiang.example.org'")  # fmt: skip
+    _sql(
+        demo_url,
+        "UPDATE agency_contact SET email = 'sxd@bacgiang.example.org' WHERE email = 'sxd-typo@@bacgiang.example.org'",
+    )
     mailbox.refuse = set()
     fixed = _notify(capsys, demo_url)
     assert fixed.code == 0, fixed.err
     assert "3 thư đã gửi, 1 thư đã gửi trước đó" in fixed.out
     resent = [_who(m) for m in mailbox.messages[2:]]
-    assert sorted(resent) == sorted([
-        ("[Theo dõi nhiệm vụ] Sở Xây dựng", "sxd@bacgiang.example.org"),
-        ("[Theo dõi nhiệm vụ] Thanh tra tỉnh", "ttt@bacgiang.example.org"),
-        ("[Theo dõi nhiệm vụ] Tổng hợp", "snv@example.org"),
-    ])  # fmt: skip
+    assert sorted(resent) == sorted(
+        [
+            ("[Theo dõi nhiệm vụ] Sở Xây dựng", "sxd@bacgiang.example.org"),
+            ("[Theo dõi nhiệm vụ] Thanh tra tỉnh", "ttt@bacgiang.example.org"),
+            ("[Theo dõi nhiệm vụ] Tổng hợp", "snv@example.org"),
+        ]
+    )
     summaries = [m for m in mailbox.messages if "Tổng hợp" in str(m["Subject"])]
     assert len({str(m["Message-ID"]) for m in summaries}) == 1  # the resend is recognisably the same message
     assert all(message["To"] == "vp@example.org, snv@example.org" for message in summaries)
@@ -182,8 +192,7 @@ def _notify_process(url: str, env: dict[str, str], *, terminal: bool) -> tuple[i
         done = subprocess.run(command, capture_output=True, env=environment, stdin=subprocess.DEVNULL, check=False)
         return done.returncode, done.stdout, done.stderr
     main, child = pty.openpty()
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=child, stdin=subprocess.DEVNULL,
-                               env=environment)  # fmt: skip
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=child, stdin=subprocess.DEVNULL, env=environment)
     os.close(child)
     seen = b""
     while True:

@@ -82,8 +82,13 @@ def test_overlapping_runs_send_once_and_the_second_says_one_is_running(
 ) -> None:
     plain_server.box.delay = 0.3  # a slow server: the first run is still sending when the second starts
     day = date(2020, 3, 21)
-    first = subprocess.Popen(_command(demo_url, day), env=_environment(plain_server), stdin=subprocess.DEVNULL,
-                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)  # fmt: skip
+    first = subprocess.Popen(
+        _command(demo_url, day),
+        env=_environment(plain_server),
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
     _wait_for(lambda: len(plain_server.box.accepted) >= 1)
     second = run(capsys, "--db", demo_url, "--as-of", "21/3/2020", "notify")
     assert second.code == 1 and second.err.count("\n") == 1
@@ -201,8 +206,13 @@ def test_kill_9_during_a_run_then_a_rerun_loses_nothing_and_rarely_duplicates(
     environment = _environment(plain_server)
     calibration = date(2020, 3, 2)
     started = time.monotonic()
-    process = subprocess.Popen(_command(many_url, calibration), env=environment, stdin=subprocess.DEVNULL,
-                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)  # fmt: skip
+    process = subprocess.Popen(
+        _command(many_url, calibration),
+        env=environment,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
     _wait_for(lambda: len(_ids_of(plain_server, calibration)) >= 1 or process.poll() is not None)
     first_message = time.monotonic() - started
     _, err = process.communicate(timeout=120)
@@ -218,8 +228,9 @@ def test_kill_9_during_a_run_then_a_rerun_loses_nothing_and_rarely_duplicates(
         assert rounds < 3 * KILLS + 5, "the runs keep ending before the kill"
         day += timedelta(days=1)
         moment = chooser.uniform(first_message, whole_run)
-        killed = subprocess.run([sys.executable, "-c", _KILLER, f"{moment:.4f}", *_command(many_url, day)],
-                                env=environment, check=False)  # fmt: skip
+        killed = subprocess.run(
+            [sys.executable, "-c", _KILLER, f"{moment:.4f}", *_command(many_url, day)], env=environment, check=False
+        )
         if killed.returncode != 9 or len(_ids_of(plain_server, day)) >= MANY + 1:
             continue  # it had finished, or not begun to send: not a kill during the sending
         rerun = subprocess.run(_command(many_url, day), env=environment, capture_output=True, check=False)
@@ -227,8 +238,10 @@ def test_kill_9_during_a_run_then_a_rerun_loses_nothing_and_rarely_duplicates(
         counts = _ids_of(plain_server, day)
         assert len(counts) == MANY + 1  # none lost
         duplicates.append(sum(count - 1 for count in counts.values()))
-    print(f"kill -9: {sum(duplicates)} duplicate(s) in {len(duplicates)} kills {duplicates}; "
-          f"{rounds} rounds; sending from {first_message:.2f} s to {whole_run:.2f} s; seed {SEED}")  # fmt: skip
+    print(
+        f"kill -9: {sum(duplicates)} duplicate(s) in {len(duplicates)} kills {duplicates}; "
+        f"{rounds} rounds; sending from {first_message:.2f} s to {whole_run:.2f} s; seed {SEED}"
+    )
     assert max(duplicates) <= 1  # a kill interrupts one message at most
     assert sum(duplicates) <= max(1, len(duplicates) // 5)
 
@@ -243,11 +256,14 @@ def test_the_upgrade_to_the_refused_addresses_keeps_the_sent_log(blank_url: str)
     engine = make_engine(blank_url)
     upgrade(engine, "0007")
     with engine.begin() as connection:
-        connection.execute(text(
-            "INSERT INTO sent_digest (digest_date, digest_key, recipients, message_id, sent_at) VALUES "
-            "('2020-03-21', 'agency:1', 'a@example.org', '<m1@example.org>', '2020-03-21 07:00:00'), "
-            "('2020-03-21', 'summary', 'vp@example.org, snv@example.org', '<m2@example.org>', '2020-03-21 07:00:01')"
-        ))  # fmt: skip
+        connection.execute(
+            text(
+                "INSERT INTO sent_digest (digest_date, digest_key, recipients, message_id, sent_at) VALUES "
+                "('2020-03-21', 'agency:1', 'a@example.org', '<m1@example.org>', '2020-03-21 07:00:00'), "
+                "('2020-03-21', 'summary', 'vp@example.org, snv@example.org', '<m2@example.org>', "
+                "'2020-03-21 07:00:01')"
+            )
+        )
     upgrade(engine)
     with engine.connect() as connection:
         rows = connection.execute(
@@ -258,11 +274,13 @@ def test_the_upgrade_to_the_refused_addresses_keeps_the_sent_log(blank_url: str)
         ("summary", "vp@example.org, snv@example.org", "", "<m2@example.org>"),
     ]
     with engine.begin() as connection:
-        connection.execute(text(
-            "INSERT INTO sent_digest (digest_date, digest_key, recipients, refused, message_id, sent_at) VALUES "
-            "('2020-03-21', 'agency:2', '', 'b@@example.org: not an address', '<m3@example.org>', "
-            "'2020-03-21 07:00:02')"
-        ))  # fmt: skip
+        connection.execute(
+            text(
+                "INSERT INTO sent_digest (digest_date, digest_key, recipients, refused, message_id, sent_at) VALUES "
+                "('2020-03-21', 'agency:2', '', 'b@@example.org: not an address', '<m3@example.org>', "
+                "'2020-03-21 07:00:02')"
+            )
+        )
     downgrade(engine, "0007")  # a row that reached no address was never sent: the older schema has none
     with engine.connect() as connection:
         kept = connection.execute(text("SELECT digest_key FROM sent_digest ORDER BY id")).scalars().all()

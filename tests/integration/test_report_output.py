@@ -39,11 +39,34 @@ def test_an_unknown_ending_a_period_that_does_not_exist_and_a_directive_in_any_c
     odd = run(capsys, "--db", demo_url, "report", "directive", "34/KH-UBND", "--output", str(tmp_path / "r.pdf"))
     assert odd.code == 1 and ".xlsx, .docx, .csv or .md" in odd.err and not (tmp_path / "r.pdf").exists()
     for period in ("2020-13", "2020-Q5", "tháng 2"):
-        bad = run(capsys, "--db", demo_url, "--lang", "vi", "report", "submissions", "--task", "4515/KH-UBND:BC-HT",
-                  "--period", period)  # fmt: skip
+        bad = run(
+            capsys,
+            "--db",
+            demo_url,
+            "--lang",
+            "vi",
+            "report",
+            "submissions",
+            "--task",
+            "4515/KH-UBND:BC-HT",
+            "--period",
+            period,
+        )
         assert bad.code == 1 and f"kỳ '{period}' không có" in bad.err and bad.err.count("\n") == 1
-    good = run(capsys, "--db", demo_url, *AS_OF, "report", "submissions", "--task", "4515/KH-UBND:BC-HT",
-               "--period", "2020-02", "--format", "csv")  # fmt: skip
+    good = run(
+        capsys,
+        "--db",
+        demo_url,
+        *AS_OF,
+        "report",
+        "submissions",
+        "--task",
+        "4515/KH-UBND:BC-HT",
+        "--period",
+        "2020-02",
+        "--format",
+        "csv",
+    )
     assert good.code == 0, good.err
     lower = run(capsys, "--db", demo_url, *AS_OF, "report", "directive", "34/kh-ubnd", "--format", "csv")
     upper = run(capsys, "--db", demo_url, *AS_OF, "report", "directive", "34/KH-UBND", "--format", "csv")

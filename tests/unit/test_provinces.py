@@ -53,10 +53,36 @@ def test_every_province_and_city_reads_back_from_its_code_name_and_issuer() -> N
 
 
 def test_the_34_units_after_2025_are_known() -> None:
-    after = ["Tuyên Quang", "Cao Bằng", "Lai Châu", "Lào Cai", "Thái Nguyên", "Điện Biên", "Lạng Sơn", "Sơn La",
-             "Phú Thọ", "Bắc Ninh", "Quảng Ninh", "Hưng Yên", "Ninh Bình", "Thanh Hóa", "Nghệ An", "Hà Tĩnh",
-             "Quảng Trị", "Quảng Ngãi", "Gia Lai", "Khánh Hòa", "Lâm Đồng", "Đắk Lắk", "Đồng Nai", "Tây Ninh",
-             "Vĩnh Long", "Đồng Tháp", "An Giang", "Cà Mau"]  # fmt: skip
+    after = [
+        "Tuyên Quang",
+        "Cao Bằng",
+        "Lai Châu",
+        "Lào Cai",
+        "Thái Nguyên",
+        "Điện Biên",
+        "Lạng Sơn",
+        "Sơn La",
+        "Phú Thọ",
+        "Bắc Ninh",
+        "Quảng Ninh",
+        "Hưng Yên",
+        "Ninh Bình",
+        "Thanh Hóa",
+        "Nghệ An",
+        "Hà Tĩnh",
+        "Quảng Trị",
+        "Quảng Ngãi",
+        "Gia Lai",
+        "Khánh Hòa",
+        "Lâm Đồng",
+        "Đắk Lắk",
+        "Đồng Nai",
+        "Tây Ninh",
+        "Vĩnh Long",
+        "Đồng Tháp",
+        "An Giang",
+        "Cà Mau",
+    ]
     cities = ["Hà Nội", "Hồ Chí Minh", "Hải Phòng", "Đà Nẵng", "Cần Thơ", "Huế"]
     assert len(after) + len(cities) == 34
     for place in after:

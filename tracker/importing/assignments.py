@@ -79,16 +79,31 @@ class ImportReport:
             head = t("import.summary", lang, **counts, unchanged=self.unchanged, **verbs)
         extra = []
         if self.directives_created or self.directives_updated:
-            extra.append(t("import.summary_directives", lang, created=self.directives_created,
-                           updated=self.directives_updated, **verbs))  # fmt: skip
+            extra.append(
+                t(
+                    "import.summary_directives",
+                    lang,
+                    created=self.directives_created,
+                    updated=self.directives_updated,
+                    **verbs,
+                )
+            )
         if self.tasks_created or self.tasks_updated:
-            extra.append(t("import.summary_tasks", lang, created=self.tasks_created, updated=self.tasks_updated,
-                           **verbs))  # fmt: skip
+            extra.append(
+                t("import.summary_tasks", lang, created=self.tasks_created, updated=self.tasks_updated, **verbs)
+            )
         if self.agencies_created:
             extra.append(t("import.summary_agencies_created", lang, count=self.agencies_created, **verbs))
         if self.jurisdictions_created:
-            extra.append(t("import.summary_jurisdictions_created", lang, count=len(self.jurisdictions_created),
-                           names=", ".join(self.jurisdictions_created), **verbs))  # fmt: skip
+            extra.append(
+                t(
+                    "import.summary_jurisdictions_created",
+                    lang,
+                    count=len(self.jurisdictions_created),
+                    names=", ".join(self.jurisdictions_created),
+                    **verbs,
+                )
+            )
         line = head + ("; " + "; ".join(extra) if extra else "") + "."
         return "\n".join([line, *(notice.text(lang) + "." for notice in self.notices)])
 

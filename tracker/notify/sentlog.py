@@ -151,9 +151,16 @@ class SentLog:
         refused at this try. Waits up to :data:`RECORD_WAIT_SECONDS` for a write lock held elsewhere;
         any other failure, or a lock held longer, is a :class:`RecordError`."""
         wait = RECORD_WAIT_SECONDS
-        params: dict[str, Any] = self.sql.params({
-            "d": day, "k": key, "r": ", ".join(recipients), "x": "\n".join(refused), "m": message_id, "s": at,
-        })  # fmt: skip
+        params: dict[str, Any] = self.sql.params(
+            {
+                "d": day,
+                "k": key,
+                "r": ", ".join(recipients),
+                "x": "\n".join(refused),
+                "m": message_id,
+                "s": at,
+            }
+        )
         deadline = time.monotonic() + wait
         while True:
             try:

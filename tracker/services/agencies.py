@@ -104,8 +104,12 @@ def find_jurisdiction(session: Session, code: str | None) -> Jurisdiction:
                 return jurisdiction
         province = provinces.by_code(code)
         if province is not None:
-            raise NotFoundError(key="error.jurisdiction_missing_province", code=province.code, name=province.name,
-                                known=_known_codes(session))  # fmt: skip
+            raise NotFoundError(
+                key="error.jurisdiction_missing_province",
+                code=province.code,
+                name=province.name,
+                known=_known_codes(session),
+            )
         raise NotFoundError(key="error.jurisdiction_unknown", code=code, known=_known_codes(session))
     if len(every) == 1:
         return every[0]
@@ -393,8 +397,16 @@ def merge_agencies(
     ).all()
     if clash:
         ref, number, role, period = clash[0]
-        raise TrackerError(key="error.merge_conflict", name=duplicate.name, into=into.name, count=len(clash),
-                           number=number, ref=ref, role=role, period=period or "-")  # fmt: skip
+        raise TrackerError(
+            key="error.merge_conflict",
+            name=duplicate.name,
+            into=into.name,
+            count=len(clash),
+            number=number,
+            ref=ref,
+            role=role,
+            period=period or "-",
+        )
     before = agency_state(session, into)
     moved = (
         session.execute(
@@ -407,8 +419,16 @@ def merge_agencies(
         assert assignment.id is not None
         assignment.agency_id = into.id
         assignment.version += 1
-        record(session, "assignment", assignment.id, Action.UPDATE.value, actor, field="agency",
-               old=duplicate.name, new=into.name)  # fmt: skip
+        record(
+            session,
+            "assignment",
+            assignment.id,
+            Action.UPDATE.value,
+            actor,
+            field="agency",
+            old=duplicate.name,
+            new=into.name,
+        )
     for alias in session.execute(select(AgencyAlias).where(col(AgencyAlias.agency_id) == duplicate.id)).scalars():
         if alias.folded_alias == into.folded_name:
             session.delete(alias)
@@ -532,8 +552,12 @@ def _remove_alias(session: Session, agency: Agency, alias: str) -> None:
         select(AgencyAlias).where(col(AgencyAlias.agency_id) == agency.id, col(AgencyAlias.folded_alias) == fold(alias))
     ).scalar_one_or_none()
     if found is None:
-        raise TrackerError(key="error.alias_missing", alias=clean_name(alias), name=agency.name,
-                           aliases="; ".join(agency_state(session, agency)["aliases"]) or "-")  # fmt: skip
+        raise TrackerError(
+            key="error.alias_missing",
+            alias=clean_name(alias),
+            name=agency.name,
+            aliases="; ".join(agency_state(session, agency)["aliases"]) or "-",
+        )
     session.delete(found)
     session.flush()
 
@@ -583,8 +607,12 @@ def _remove_contact(session: Session, agency: Agency, email: str) -> None:
         )
     ).scalar_one_or_none()
     if found is None:
-        raise TrackerError(key="error.email_missing", email=email.strip(), name=agency.name,
-                           emails="; ".join(agency_state(session, agency)["emails"]) or "-")  # fmt: skip
+        raise TrackerError(
+            key="error.email_missing",
+            email=email.strip(),
+            name=agency.name,
+            emails="; ".join(agency_state(session, agency)["emails"]) or "-",
+        )
     session.delete(found)
     session.flush()
 
