@@ -118,7 +118,7 @@ def test_a_readable_config_holding_a_database_password_is_warned_about(
     config = tmp_path / "config.toml"
     config.write_text('database_url = "postgresql+psycopg://tracker:S3cretPW@db/x"\n', encoding="utf-8")
     config.chmod(0o644)
-    load_settings({"TRACKER_CONFIG": str(config)})
+    load_settings({"TRACKER_CONFIG": str(config), "TRACKER_LANG": "en"})
     warning = capsys.readouterr().err
     assert "a database password" in warning and "chmod 600" in warning and "S3cretPW" not in warning
     config.write_text('database_url = "postgresql+psycopg://tracker@db/x"\n', encoding="utf-8")
