@@ -37,9 +37,29 @@ COMMANDS = _commands(cli)
 
 def test_every_command_is_listed() -> None:
     paths = {" ".join(path) for path, _ in COMMANDS}
-    assert {"", "db init", "db upgrade", "db downgrade", "demo", "ui", "list", "show", "done", "reopen", "extend",
-            "withdraw", "note", "materialise", "notify", "draft", "import", "export", "agency add",
-            "jurisdiction list", "report submissions"} <= paths  # fmt: skip
+    assert {
+        "",
+        "db init",
+        "db upgrade",
+        "db downgrade",
+        "demo",
+        "ui",
+        "list",
+        "show",
+        "done",
+        "reopen",
+        "extend",
+        "withdraw",
+        "note",
+        "materialise",
+        "notify",
+        "draft",
+        "import",
+        "export",
+        "agency add",
+        "jurisdiction list",
+        "report submissions",
+    } <= paths
 
 
 @pytest.mark.parametrize(("path", "command"), COMMANDS, ids=[" ".join(path) or "tracker" for path, _ in COMMANDS])
@@ -86,28 +106,46 @@ def test_help_follows_lang_wherever_it_is_and_the_locale(
 
 
 USAGE_ERRORS = [
-    (["list", "--stat", "x"], "không có tùy chọn '--stat'. (Có phải ý bạn là một trong: '--as', '--status'?)",
-     "No such option '--stat'. (Did you mean one of: '--as', '--status'?)"),
+    (
+        ["list", "--stat", "x"],
+        "không có tùy chọn '--stat'. (Có phải ý bạn là một trong: '--as', '--status'?)",
+        "No such option '--stat'. (Did you mean one of: '--as', '--status'?)",
+    ),
     (["list", "--statu", "done_late"], "Có phải ý bạn là '--status'?", "Did you mean '--status'?"),
     (["extend", "5"], "thiếu tùy chọn '--to'.", "Missing option '--to'."),
     (["extend"], "thiếu tham số 'ASSIGNMENT_ID'.", "Missing argument 'ASSIGNMENT_ID'."),
     (["report", "submissions", "--period", "2020-02"], "thiếu tùy chọn '--task'.", "Missing option '--task'."),
-    (["list", "--status", "late"], "giá trị không hợp lệ cho '--status': 'late' không phải là một trong: "
-     "done_on_time, done_late", "Invalid value for '--status': 'late' is not one of 'done_on_time'"),
-    (["list", "--format", "xml"], "'xml' không phải là một trong: table, csv, json.",
-     "Invalid value for '--format': 'xml' is not one of 'table', 'csv', 'json'."),
-    (["list", "--due-within", "-1"], "giá trị không hợp lệ cho '--due-within': -1 nằm ngoài khoảng x>=0.",
-     "-1 is not in the range x>=0."),
+    (
+        ["list", "--status", "late"],
+        "giá trị không hợp lệ cho '--status': 'late' không phải là một trong: done_on_time, done_late",
+        "Invalid value for '--status': 'late' is not one of 'done_on_time'",
+    ),
+    (
+        ["list", "--format", "xml"],
+        "'xml' không phải là một trong: table, csv, json.",
+        "Invalid value for '--format': 'xml' is not one of 'table', 'csv', 'json'.",
+    ),
+    (
+        ["list", "--due-within", "-1"],
+        "giá trị không hợp lệ cho '--due-within': -1 nằm ngoài khoảng x>=0.",
+        "-1 is not in the range x>=0.",
+    ),
     (["list", "--due-within", "soon"], "'soon' không phải là số nguyên.", "'soon' is not a valid integer range."),
-    (["done", "--on", "1/5/2020", "abc"], "giá trị không hợp lệ cho 'ASSIGNMENT_ID': 'abc' không phải là số nguyên.",
-     "Invalid value for 'ASSIGNMENT_ID': 'abc' is not a valid integer."),
+    (
+        ["done", "--on", "1/5/2020", "abc"],
+        "giá trị không hợp lệ cho 'ASSIGNMENT_ID': 'abc' không phải là số nguyên.",
+        "Invalid value for 'ASSIGNMENT_ID': 'abc' is not a valid integer.",
+    ),
     (["done", "1", "2"], "thừa tham số: 2.", "Got unexpected extra argument (2)"),
     (["note", "1", "a", "b", "c"], "thừa tham số: b c.", "Got unexpected extra arguments (b c)"),
     (["lst"], "không có lệnh 'lst'. Có phải ý bạn là 'list'?", "No such command 'lst'. Did you mean 'list'?"),
     (["list", "--agency"], "tùy chọn '--agency' cần một giá trị.", "Option '--agency' requires an argument."),
-    (["list", "--overdue=yes"], "tùy chọn '--overdue' không nhận giá trị.",
-     "Option '--overdue' does not take a value."),
-]  # fmt: skip
+    (
+        ["list", "--overdue=yes"],
+        "tùy chọn '--overdue' không nhận giá trị.",
+        "Option '--overdue' does not take a value.",
+    ),
+]
 
 
 def _said(result: Result) -> str:
@@ -136,11 +174,17 @@ def test_a_bad_lang_is_said_in_the_settings_language(capsys: pytest.CaptureFixtu
 
 def test_mail_settings_are_checked_in_both_languages() -> None:
     for settings, vietnamese, english in (
-        (Settings(smtp_host="mail.example.org", smtp_timeout=0), "TRACKER_SMTP_TIMEOUT=0: hãy ghi số giây chờ",
-         "TRACKER_SMTP_TIMEOUT=0: give the seconds to wait, at least 1."),
-        (Settings(smtp_host="mail.example.org", smtp_port=70000), "TRACKER_SMTP_PORT=70000: cổng là một số từ 1",
-         "TRACKER_SMTP_PORT=70000: a port is a number from 1 to 65535."),
-    ):  # fmt: skip
+        (
+            Settings(smtp_host="mail.example.org", smtp_timeout=0),
+            "TRACKER_SMTP_TIMEOUT=0: hãy ghi số giây chờ",
+            "TRACKER_SMTP_TIMEOUT=0: give the seconds to wait, at least 1.",
+        ),
+        (
+            Settings(smtp_host="mail.example.org", smtp_port=70000),
+            "TRACKER_SMTP_PORT=70000: cổng là một số từ 1",
+            "TRACKER_SMTP_PORT=70000: a port is a number from 1 to 65535.",
+        ),
+    ):
         with pytest.raises(Exception) as caught:
             check_settings(settings)
         error = caught.value

@@ -79,9 +79,14 @@ def notify(
                 agency_ids = [a.id for a in names.resolve_agencies(tracker.reader, agency_names, None)]
             secretariat = [a.strip() for a in settings.secretariat_emails.split(",") if a.strip()]
             plan = build_digests(
-                tracker.reader, day, due_within=window, only_overdue=only_overdue, agency_ids=agency_ids,
-                secretariat=secretariat, lang=lang,
-            )  # fmt: skip
+                tracker.reader,
+                day,
+                due_within=window,
+                only_overdue=only_overdue,
+                agency_ids=agency_ids,
+                secretariat=secretariat,
+                lang=lang,
+            )
             if dry_run:
                 _dry_run(plan, tracker.reader, settings, day, to, lang)
                 return
@@ -214,9 +219,13 @@ def _progress_bar(description: str) -> Iterator[Progress | None]:
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
     bar = Progress(
-        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-        console=Console(stderr=True), transient=True,
-    )  # fmt: skip
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        console=Console(stderr=True),
+        transient=True,
+    )
     task = bar.add_task(description, total=None)
 
     def advance(done: int, total: int) -> None:

@@ -63,8 +63,12 @@ def _option_key(command: click.Command, ctx: click.Context, param: click.Option)
     if f"{key}.{param.name}" in MESSAGES:
         return f"{key}.{param.name}"
     parent = key.rpartition(".")[0] if key != "help" else "help.global"
-    shared_keys = (f"{parent}.{param.name}", f"help.global.{param.name}", f"help.shared.{param.name}",
-                   f"help.filter.{param.name}")  # fmt: skip
+    shared_keys = (
+        f"{parent}.{param.name}",
+        f"help.global.{param.name}",
+        f"help.shared.{param.name}",
+        f"help.filter.{param.name}",
+    )
     for shared in shared_keys:
         if shared in MESSAGES and MESSAGES[shared][1] == param.help:
             return shared
@@ -365,14 +369,20 @@ def usage_error_text(error: click.UsageError, lang: str, args: Sequence[str]) ->
         line = t("click.no_such_option", lang, name=error.option_name)
         if error.possibilities:
             found = ", ".join(repr(name) for name in sorted(error.possibilities))
-            line += " " + t("click.did_you_mean" if len(error.possibilities) == 1 else "click.did_you_mean_any", lang,
-                            possibilities=found)  # fmt: skip
+            line += " " + t(
+                "click.did_you_mean" if len(error.possibilities) == 1 else "click.did_you_mean_any",
+                lang,
+                possibilities=found,
+            )
     elif isinstance(error, click.NoSuchCommand):
         line = t("click.no_such_command", lang, name=error.command_name)
         if error.possibilities:
             found = ", ".join(repr(name) for name in sorted(error.possibilities))
-            line += " " + t("click.did_you_mean" if len(error.possibilities) == 1 else "click.did_you_mean_any", lang,
-                            possibilities=found)  # fmt: skip
+            line += " " + t(
+                "click.did_you_mean" if len(error.possibilities) == 1 else "click.did_you_mean_any",
+                lang,
+                possibilities=found,
+            )
     elif isinstance(error, click.BadOptionUsage):
         option = _option_named(ctx, error.option_name) if ctx is not None else None
         flag = option is not None and (option.is_flag or option.count)

@@ -33,15 +33,24 @@ def report() -> None:
 def _report_options(function: Callable[..., None]) -> Callable[..., None]:
     """--format and --output, plus the DOCX letterhead overrides, shared by every report."""
     options = [
-        click.option("--format", "file_format", type=click.Choice(["table", "csv", "md", "xlsx", "docx"]),
-                     help="Default: from the --output name (.xlsx, .docx, .csv, .md), else a table."),
-        click.option("--output", type=click.Path(path_type=Path),
-                     help="Write to this file; its ending picks the format."),
-        click.option("--issuer", multiple=True, metavar="LINE",
-                     help="DOCX header: issuing body, parent first, one line per option (default: from the province)."),
+        click.option(
+            "--format",
+            "file_format",
+            type=click.Choice(["table", "csv", "md", "xlsx", "docx"]),
+            help="Default: from the --output name (.xlsx, .docx, .csv, .md), else a table.",
+        ),
+        click.option(
+            "--output", type=click.Path(path_type=Path), help="Write to this file; its ending picks the format."
+        ),
+        click.option(
+            "--issuer",
+            multiple=True,
+            metavar="LINE",
+            help="DOCX header: issuing body, parent first, one line per option (default: from the province).",
+        ),
         click.option("--place", help="DOCX date line's place name (default: from the province)."),
         click.option("--signer", help="DOCX signature block title (default: CHÁNH VĂN PHÒNG)."),
-    ]  # fmt: skip
+    ]
     for option in reversed(options):
         function = option(function)
     return function

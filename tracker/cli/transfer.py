@@ -49,16 +49,26 @@ def refuse_overwrite(path: Path, force: bool) -> None:
 @click.option("--format", "file_format", type=click.Choice(["csv", "xlsx", "json"]), help="Default: from the name.")
 @click.option("--sheet", help="Excel sheet (default: the first).")
 @click.option("--dry-run", is_flag=True, help="Check everything and say what would change; write nothing.")
-@click.option("--create-agencies", is_flag=True, help="Create the agencies and the province (from the issuer, "
-              "--jurisdiction or a 'mã tỉnh' column) that the file names but the database lacks, instead of "
-              "reporting them.")  # fmt: skip
+@click.option(
+    "--create-agencies",
+    is_flag=True,
+    help="Create the agencies and the province (from the issuer, "
+    "--jurisdiction or a 'mã tỉnh' column) that the file names but the database lacks, instead of "
+    "reporting them.",
+)
 @click.option("--map", "maps", multiple=True, metavar='"Header=field"', help="Read a column under another name.")
-@click.option("--jurisdiction", metavar="CODE", help="Province of every row, e.g. quang-ninh (default: from the "
-              "issuer, such as 'UBND tỉnh Quảng Ninh').")  # fmt: skip
+@click.option(
+    "--jurisdiction",
+    metavar="CODE",
+    help="Province of every row, e.g. quang-ninh (default: from the issuer, such as 'UBND tỉnh Quảng Ninh').",
+)
 @click.option("--agencies", "agencies_file", is_flag=True, help="The file is an agency list (also detected).")
 @click.option("--until", "until", metavar="DATE", help="Recurring tasks get periods up to this date.")
-@click.option("--template", type=click.Choice(["csv", "xlsx", "json"]),
-              help="Write a template to PATH instead (with --agencies: an agency list, csv or xlsx).")  # fmt: skip
+@click.option(
+    "--template",
+    type=click.Choice(["csv", "xlsx", "json"]),
+    help="Write a template to PATH instead (with --agencies: an agency list, csv or xlsx).",
+)
 @click.option("--force", is_flag=True, help="With --template: write over an existing file.")
 def import_command(
     path: Path | None,
@@ -118,8 +128,12 @@ def import_command(
 @cli.command("export", cls=LocalisedCommand)
 @global_options
 @click.argument("path", type=click.Path(path_type=Path))
-@click.option("--format", "file_format", type=click.Choice(["csv", "xlsx", "json", "ics"]),
-              help="Default: from the name. ics: deadlines as calendar events.")  # fmt: skip
+@click.option(
+    "--format",
+    "file_format",
+    type=click.Choice(["csv", "xlsx", "json", "ics"]),
+    help="Default: from the name. ics: deadlines as calendar events.",
+)
 @click.option("--force", is_flag=True, help="Write over an existing file.")
 @filter_options
 def export_command(path: Path, file_format: str | None, force: bool, filters: Filters) -> None:

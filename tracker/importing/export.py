@@ -187,10 +187,14 @@ def write_records(
         items = [{h: _json(record.get(h)) for h in HEADERS} for record in records]
         for item in items:
             item["deadline_changes"] = [
-                {"old_due_on": _json(s.old_due_on), "new_due_on": _json(s.new_due_on), "reason": s.reason,
-                 "decision_ref": s.decision_ref}
+                {
+                    "old_due_on": _json(s.old_due_on),
+                    "new_due_on": _json(s.new_due_on),
+                    "reason": s.reason,
+                    "decision_ref": s.decision_ref,
+                }
                 for s in item.get("deadline_changes") or []
-            ]  # fmt: skip
+            ]
         path.write_text(json.dumps({"assignments": items}, ensure_ascii=False, indent=2), encoding="utf-8")
     elif file_format == "xlsx":
         import openpyxl

@@ -394,9 +394,13 @@ class _Run:
         if accepted or refused:
             try:  # right after the server's reply: only a crash before this returns can send it twice
                 self.sent_log.record(
-                    self.day, item.key, [*item.earlier, *accepted], [f"{a}: {r}" for a, r in refused.items()],
-                    identifier, self.moment,
-                )  # fmt: skip
+                    self.day,
+                    item.key,
+                    [*item.earlier, *accepted],
+                    [f"{a}: {r}" for a, r in refused.items()],
+                    identifier,
+                    self.moment,
+                )
             except RecordError as error:
                 self._unrecorded(item, accepted, identifier, error)
                 return False
@@ -411,9 +415,14 @@ class _Run:
         report.stopped = error
         if accepted:
             report.stopped = NotifyError(
-                key="notify.unrecorded", subject=one_line(item.digest.subject), addresses=", ".join(accepted),
-                reason=error, sent=len(report.sent), total=self.total, message_id=identifier,
-            )  # fmt: skip
+                key="notify.unrecorded",
+                subject=one_line(item.digest.subject),
+                addresses=", ".join(accepted),
+                reason=error,
+                sent=len(report.sent),
+                total=self.total,
+                message_id=identifier,
+            )
 
     def _transaction(self, item: _Pending, recipients: list[str], payload: bytes) -> _Outcome | None:
         """The mail transaction on the run's connection (opened, or opened again once when the server had
@@ -433,9 +442,13 @@ class _Run:
                 if stop.reconnect and attempt == 1:
                     continue  # e.g. the server closed a connection left idle while the log waited
                 self.report.stopped = NotifyError(
-                    key="notify.stopped", subject=one_line(item.digest.subject), addresses=", ".join(recipients),
-                    reason=stop.reason, sent=len(self.report.sent), total=self.total,
-                )  # fmt: skip
+                    key="notify.stopped",
+                    subject=one_line(item.digest.subject),
+                    addresses=", ".join(recipients),
+                    reason=stop.reason,
+                    sent=len(self.report.sent),
+                    total=self.total,
+                )
                 return None
         return None
 

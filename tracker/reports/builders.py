@@ -52,8 +52,10 @@ def letterhead(reader: Reader, jurisdiction_id: int | None) -> tuple[list[str], 
 
 def jurisdiction_names(reader: Reader) -> dict[str, str]:
     """Code -> the name a person reads, for every jurisdiction."""
-    return {str(code): provinces.display_name(str(code), str(name)) for code, name in
-            reader.rows("SELECT code, name FROM jurisdiction")}  # fmt: skip
+    return {
+        str(code): provinces.display_name(str(code), str(name))
+        for code, name in reader.rows("SELECT code, name FROM jurisdiction")
+    }
 
 
 _PERIOD = re.compile(r"(\d{4})(?:-(?:(0[1-9]|1[0-2])|Q([1-4])|H([12])))?")
@@ -74,8 +76,11 @@ def find_directive(reader: Reader, number: str) -> int:
         return names.find_directive_id(reader, number)
     except NotFoundError:
         wanted = fold(number).replace(" ", "")
-        found = [int(row[0]) for row in reader.rows("SELECT id, number FROM directive")
-                 if fold(str(row[1])).replace(" ", "") == wanted]  # fmt: skip
+        found = [
+            int(row[0])
+            for row in reader.rows("SELECT id, number FROM directive")
+            if fold(str(row[1])).replace(" ", "") == wanted
+        ]
         if len(found) == 1:
             return found[0]
         if found:
@@ -100,8 +105,18 @@ def submissions(reader: Reader, task_text: str, period: str, as_of: date, lang: 
     )
     if not rows:
         raise NotFoundError(key="report.no_period_assignments", task=task_text, period=period)
-    header = [t(k, lang) for k in ("report.no", "col.agency", "report.on_time", "report.late", "report.missing",
-                                   "report.received", "report.reference")]  # fmt: skip
+    header = [
+        t(k, lang)
+        for k in (
+            "report.no",
+            "col.agency",
+            "report.on_time",
+            "report.late",
+            "report.missing",
+            "report.received",
+            "report.reference",
+        )
+    ]
     buckets: dict[str, list[list[object]]] = {"department": [], "district": []}
     totals = {"on_time": 0, "late": 0, "missing": 0}
     for name, kind, due, done, reference, withdrawn in rows:
@@ -176,8 +191,9 @@ def submission_matrix(reader: Reader, task_id: int, as_of: date) -> SubmissionMa
     )
     agencies = sorted({(r[1], r[2]) for r in rows}, key=lambda a: (a[1] == "district", fold(a[0])))
     index = {agency: i for i, agency in enumerate(agencies)}
-    matrix = SubmissionMatrix(f"{title_row[0][2]} {title_row[0][0]}: {one_line(title_row[0][1])}",
-                              sorted({r[3] for r in rows}), agencies)  # fmt: skip
+    matrix = SubmissionMatrix(
+        f"{title_row[0][2]} {title_row[0][0]}: {one_line(title_row[0][1])}", sorted({r[3] for r in rows}), agencies
+    )
     for _, name, kind, period, due, done, reference, withdrawn in rows:
         due_on, completed, withdrawn_on = reader.to_date(due), reader.to_date(done), reader.to_date(withdrawn)
         if withdrawn_on is not None and withdrawn_on <= as_of:
@@ -195,14 +211,33 @@ def submission_matrix(reader: Reader, task_id: int, as_of: date) -> SubmissionMa
 
 def agencies(reader: Reader, as_of: date, due_from: date | None, due_to: date | None, lang: str) -> Report:
     scores = queries.agency_scoreboard(reader, as_of, due_from=due_from, due_to=due_to)
-    header = [t(k, lang) for k in ("col.agency", "report.jurisdiction", "score.assigned", "short.done_on_time",
-                                   "short.done_late", "short.in_progress", "short.overdue", "score.rate")]  # fmt: skip
+    header = [
+        t(k, lang)
+        for k in (
+            "col.agency",
+            "report.jurisdiction",
+            "score.assigned",
+            "short.done_on_time",
+            "short.done_late",
+            "short.in_progress",
+            "short.overdue",
+            "score.rate",
+        )
+    ]
     shown = jurisdiction_names(reader)
     rows: list[list[object]] = [
-        [s.agency, shown.get(s.jurisdiction, s.jurisdiction), s.assigned, s.done_on_time, s.done_late,
-         s.in_progress, s.overdue, s.on_time_rate]
+        [
+            s.agency,
+            shown.get(s.jurisdiction, s.jurisdiction),
+            s.assigned,
+            s.done_on_time,
+            s.done_late,
+            s.in_progress,
+            s.overdue,
+            s.on_time_rate,
+        ]
         for s in scores
-    ]  # fmt: skip
+    ]
     sums = [sum(int(row[i]) for row in rows) for i in range(2, 7)]  # type: ignore[call-overload]
     due = sums[1] + sums[2] + sums[4]
     rows.append([t("report.total", lang), "", *sums, (sums[1] / due) if due else None])
@@ -218,21 +253,51 @@ def agencies(reader: Reader, as_of: date, due_from: date | None, due_to: date | 
     )
     title = t("report.agencies_title", lang, as_of=f"{as_of:%d/%m/%Y}")
     issuer, place = letterhead(reader, None)
-    return Report(title, header, rows, notes=[span, t("report.rate_note", lang)], group_rows={len(rows) - 1},
-                  chart=(0, 7), dated=as_of, issuer=issuer, place=place)  # fmt: skip
+    return Report(
+        title,
+        header,
+        rows,
+        notes=[span, t("report.rate_note", lang)],
+        group_rows={len(rows) - 1},
+        chart=(0, 7),
+        dated=as_of,
+        issuer=issuer,
+        place=place,
+    )
 
 
 def directive(reader: Reader, number: str, as_of: date, lang: str) -> Report:
     directive_id = find_directive(reader, number)
     rows = list(queries.list_assignments(reader, AssignmentFilter(directive_ids=[directive_id]), as_of))
     rows.sort(key=lambda r: (r.ref, r.role != "lead", r.agency, r.period))
-    header = [t(k, lang) for k in ("report.ref", "col.task", "col.agency", "col.role", "col.due", "col.period",
-                                   "col.status", "report.received", "report.reference")]  # fmt: skip
+    header = [
+        t(k, lang)
+        for k in (
+            "report.ref",
+            "col.task",
+            "col.agency",
+            "col.role",
+            "col.due",
+            "col.period",
+            "col.status",
+            "report.received",
+            "report.reference",
+        )
+    ]
     table: list[list[object]] = [
-        [r.ref, r.task, r.agency, t(f"role.{r.role}", lang), r.due_on, r.period,
-         _status(r.status, r.days_overdue, lang), r.completed_on, r.result_ref]
+        [
+            r.ref,
+            r.task,
+            r.agency,
+            t(f"role.{r.role}", lang),
+            r.due_on,
+            r.period,
+            _status(r.status, r.days_overdue, lang),
+            r.completed_on,
+            r.result_ref,
+        ]
         for r in rows
-    ]  # fmt: skip
+    ]
     counts = {status: sum(1 for r in rows if r.status is status) for status in Status}
     notes = [", ".join(f"{t('short.' + s.value, lang)}: {n}" for s, n in counts.items() if n)]
     first = rows[0] if rows else None
