@@ -553,3 +553,25 @@ async def test_a_search_that_names_an_agency_offers_the_agency_and_highlights_wh
         criteria = app.model.view.criteria
         assert criteria.search is None and criteria.agency_ids and app.model.total < everything
         assert {app.model.row(i).agency for i in range(app.model.total)} == {"Sở Nội vụ"}  # type: ignore[union-attr]
+
+
+async def test_another_clerks_change_while_a_dialog_is_open_updates_the_list_under_it(
+    make_app: Callable[..., TrackerApp], ui_url: str
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        first = _listing(app).current
+        assert first is not None
+        await pilot.press("n")
+        await pilot.pause()
+        dialog = app.screen
+        other = tracker.open(ui_url, actor="someone-else")
+        other.complete(first.id, "15/6/2020")
+        other.close()
+        for _ in range(30):
+            await pilot.pause(0.2)
+            if first.id not in {app.model.row(i).id for i in range(app.model.total)}:  # type: ignore[union-attr]
+                break
+        assert app.screen is dialog and app.is_running
+        assert first.id not in {app.model.row(i).id for i in range(app.model.total)}  # type: ignore[union-attr]

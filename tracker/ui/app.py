@@ -23,6 +23,7 @@ from textual.command import CommandPalette
 from textual.containers import Horizontal, VerticalScroll
 from textual.css.query import NoMatches
 from textual.message import Message
+from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Input, LoadingIndicator, Static
 from textual.worker import get_current_worker
@@ -223,10 +224,16 @@ class TrackerApp(App[None]):
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (WIDE, "-wide")]
     """The screen's class follows its width on every resize; the stylesheet lays the panes out by it."""
 
+    @property
+    def main(self) -> Screen[Any]:
+        """The list's screen, under any dialog or other screen shown over it: a change from elsewhere
+        (another clerk's, a worker's result) updates it even while a dialog is open."""
+        return self.screen_stack[0]
+
     def _layout(self) -> None:
-        self.query_one("#main").set_class(self._detail_open, "-show-detail")
-        self.query_one("#main").display = not self.empty
-        self.query_one("#welcome").display = self.empty
+        self.main.query_one("#main").set_class(self._detail_open, "-show-detail")
+        self.main.query_one("#main").display = not self.empty
+        self.main.query_one("#welcome").display = self.empty
 
     def action_toggle_detail(self) -> None:
         if self.size.width >= self.WIDE:
@@ -234,12 +241,12 @@ class TrackerApp(App[None]):
         self._detail_open = not self._detail_open
         self._layout()
         if not self._detail_open:
-            self.query_one("#list", AssignmentList).focus()
+            self.main.query_one("#list", AssignmentList).focus()
 
     def on_mount(self) -> None:
-        self.query_one("#search", Input).display = False
-        self.query_one("#loading").display = False
-        self.query_one("#list", AssignmentList).focus()
+        self.main.query_one("#search", Input).display = False
+        self.main.query_one("#loading").display = False
+        self.main.query_one("#list", AssignmentList).focus()
         self.sub_title = t("ui.subtitle", self.lang)
         self._layout()
         self._read_facts()
@@ -259,11 +266,11 @@ class TrackerApp(App[None]):
 
     def on_facts(self, message: Facts) -> None:
         self.provinces = message.provinces
-        listing = self.query_one("#list", AssignmentList)
+        listing = self.main.query_one("#list", AssignmentList)
         listing.provinces = message.provinces if len(message.provinces) > 1 else {}
         listing.refresh()
         self.empty = message.empty
-        self.query_one("#welcome", Static).update(t("ui.welcome", self.lang, url=views.where(self.tracker.url)))
+        self.main.query_one("#welcome", Static).update(t("ui.welcome", self.lang, url=views.where(self.tracker.url)))
         self._layout()
 
     def province(self, code: str) -> str:
@@ -277,7 +284,7 @@ class TrackerApp(App[None]):
         if self._loading_timer is not None:
             self._loading_timer.stop()
             self._loading_timer = None
-        indicator = self.query_one("#loading")
+        indicator = self.main.query_one("#loading")
         if started:
             self._loading_timer = self.set_timer(self.LOADING_DELAY_S, lambda: setattr(indicator, "display", True))
         elif indicator.display:
@@ -290,7 +297,7 @@ class TrackerApp(App[None]):
 
     def reload(self, view: View, *, keep: int | None = None) -> None:
         """Show ``view``; the selected assignment stays selected if it is in it (``keep`` names another)."""
-        listing = self.query_one("#list", AssignmentList)
+        listing = self.main.query_one("#list", AssignmentList)
         current = listing.current
         if keep is None and current is not None:
             keep = current.id
@@ -346,7 +353,7 @@ class TrackerApp(App[None]):
                 cursor = index
             elif self.model.total:
                 self.notify(t("ui.left_view", self.lang, id=message.keep), timeout=6)
-        listing = self.query_one("#list", AssignmentList)
+        listing = self.main.query_one("#list", AssignmentList)
         listing.search_words = search_words(self.model.view.criteria.search)
         listing.shown(cursor)
         self._show_summary()
@@ -365,11 +372,11 @@ class TrackerApp(App[None]):
         index, pages = message.found
         for page in pages:
             self.model.add(page)
-        self.query_one("#list", AssignmentList).move_to(index)
+        self.main.query_one("#list", AssignmentList).move_to(index)
 
     def on_counted(self, message: Counted) -> None:
         if self.model.counted(message.view, message.total):
-            self.query_one("#list", AssignmentList).grew()
+            self.main.query_one("#list", AssignmentList).grew()
             self._show_summary()
 
     def _start_recount(self, as_of: date) -> None:
@@ -426,7 +433,7 @@ class TrackerApp(App[None]):
             summary.append(f"{status_word(status, self.lang)} ", style=style)
             summary.append(f"{counts.get(status, 0)}", style=style or "bold")
             summary.append(" · " if status is not order[-1] else "")
-        self.query_one("#summary", Static).update(summary)
+        self.main.query_one("#summary", Static).update(summary)
         criteria = self.model.view.criteria
         chips = Text()
         if criteria.overdue:
@@ -450,7 +457,7 @@ class TrackerApp(App[None]):
             chips.append(t("ui.agency_matches", self.lang, names=names, count=len(named)), style="bold cyan")
         if criteria != AssignmentFilter():
             chips.append("  " + t("ui.clear_hint", self.lang), style="dim")
-        self.query_one("#chips", Static).update(chips)
+        self.main.query_one("#chips", Static).update(chips)
 
     def _chip_labels(self, criteria: AssignmentFilter) -> list[str]:
         labels = []
@@ -504,18 +511,18 @@ class TrackerApp(App[None]):
         self.post_message(DetailRead(assignment_id, render_detail(details, lang, contacts, province)))
 
     def on_detail_read(self, message: DetailRead) -> None:
-        current = self.query_one("#list", AssignmentList).current
+        current = self.main.query_one("#list", AssignmentList).current
         if current is not None and current.id == message.assignment_id:
             self._set_detail(message.content)
 
     def _set_detail(self, content: Any) -> None:
         with contextlib.suppress(NoMatches):  # the app closed meanwhile
-            self.query_one("#detail-text", Static).update(content)
+            self.main.query_one("#detail-text", Static).update(content)
 
     # --- filters -------------------------------------------------------------------------------
 
     def action_search(self) -> None:
-        search = self.query_one("#search", Input)
+        search = self.main.query_one("#search", Input)
         search.display = True
         search.focus()
 
@@ -537,14 +544,14 @@ class TrackerApp(App[None]):
             self._jump_to(int(jump.group(1)))
             event.input.value = ""
             event.input.display = False
-        self.query_one("#list", AssignmentList).focus()
+        self.main.query_one("#list", AssignmentList).focus()
 
     def _jump_to(self, assignment_id: int) -> None:
         """Select assignment ``assignment_id``: in the list shown if it is there, else among the
         assignments of its task."""
         index = self.model.index_of(assignment_id)
         if index is not None:
-            self.query_one("#list", AssignmentList).move_to(index)
+            self.main.query_one("#list", AssignmentList).move_to(index)
             return
         try:
             row = views.assignment_row(self.tracker.reader, assignment_id, self._requested.as_of, self.due_soon_days)
@@ -566,13 +573,13 @@ class TrackerApp(App[None]):
         if self._detail_open:
             self.action_toggle_detail()
             return
-        search = self.query_one("#search", Input)
+        search = self.main.query_one("#search", Input)
         if search.has_focus and search.value:
             search.value = ""
             return
         search.value = ""
         search.display = False
-        self.query_one("#list", AssignmentList).focus()
+        self.main.query_one("#list", AssignmentList).focus()
         if self._requested.criteria != AssignmentFilter():
             self.reload(View(AssignmentFilter(), self._requested.as_of))
 
@@ -585,11 +592,11 @@ class TrackerApp(App[None]):
 
     def action_language(self) -> None:
         self.lang = "en" if self.lang == "vi" else "vi"
-        listing = self.query_one("#list", AssignmentList)
+        listing = self.main.query_one("#list", AssignmentList)
         listing.lang = self.lang
-        self.query_one("#search", Input).placeholder = t("ui.search_placeholder", self.lang)
-        self.query_one("#keys", KeyBar).set_lang(self.lang)
-        self.query_one("#welcome", Static).update(t("ui.welcome", self.lang, url=views.where(self.tracker.url)))
+        self.main.query_one("#search", Input).placeholder = t("ui.search_placeholder", self.lang)
+        self.main.query_one("#keys", KeyBar).set_lang(self.lang)
+        self.main.query_one("#welcome", Static).update(t("ui.welcome", self.lang, url=views.where(self.tracker.url)))
         self.sub_title = t("ui.subtitle", self.lang)
         self._show_summary()
         listing.refresh()
@@ -641,8 +648,8 @@ class TrackerApp(App[None]):
                 search = None if initial else self._requested.criteria.search
                 self.reload(self._with_criteria(agency_ids=[agency_id], search=search))
                 if initial:
-                    self.query_one("#search", Input).value = ""
-                    self.query_one("#search", Input).display = False
+                    self.main.query_one("#search", Input).value = ""
+                    self.main.query_one("#search", Input).display = False
 
         picker = PickerDialog(t("ui.pick_agency", self.lang), choices, t("ui.pick_hint", self.lang), initial)
         await self.push_screen(picker, chosen)
@@ -689,7 +696,7 @@ class TrackerApp(App[None]):
         self.push_screen(SubmissionsScreen(self.tracker.url, self.model.view.as_of, self.lang))
 
     def _jurisdiction_hint(self) -> str:
-        row = self.query_one("#list", AssignmentList).current
+        row = self.main.query_one("#list", AssignmentList).current
         if row is not None:
             return row.jurisdiction
         return next(iter(self.provinces), "") if len(self.provinces) == 1 else ""
@@ -741,7 +748,7 @@ class TrackerApp(App[None]):
     # --- actions -------------------------------------------------------------------------------
 
     def _selected(self) -> AssignmentRow | None:
-        row = self.query_one("#list", AssignmentList).current
+        row = self.main.query_one("#list", AssignmentList).current
         if row is None:
             self.notify(t("ui.nothing_selected", self.lang), severity="warning")
         return row
