@@ -140,6 +140,7 @@ def test_submissions_docx_is_in_the_administrative_form(
     demo_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     import docx
+    from docx.oxml.ns import qn
 
     path = tmp_path / "phu-luc.docx"
     args = [
@@ -177,6 +178,13 @@ def test_submissions_docx_is_in_the_administrative_form(
     assert len(agencies) == 30
     assert sorted(row[1] for row in agencies if row[4] == "X") == ["Sở Xây dựng", "Thanh tra tỉnh"]
     assert cells[-1][1:5] == ["Tổng số", "28", "0", "2"]
+    repeated = [
+        (table_index, row_index)
+        for table_index, element in enumerate(document.element.body.findall(qn("w:tbl")))
+        for row_index, row in enumerate(element.findall(qn("w:tr")))
+        if row.find(f"{qn('w:trPr')}/{qn('w:tblHeader')}") is not None
+    ]
+    assert repeated == [(1, 0)]  # the table's header row, and only it, repeats on every printed page
     assert foot.cell(0, 0).text.startswith("Nơi nhận:")
     assert "CHÁNH VĂN PHÒNG" in foot.cell(0, 1).text
     section = document.sections[0]

@@ -78,7 +78,7 @@ def write_docx(report: Report, path: Path, lang: str = "vi") -> None:
     for cell, name in zip(table.rows[0].cells, report.header, strict=True):
         _lines(cell, [(name, True, False, False)], size=11)
         cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
-    _repeat_as_header(table.rows[0])
+    _repeat_first_row_on_every_page(document)
     for index, values in enumerate(report.rows):
         bold = index in report.group_rows
         cells = table.add_row().cells
@@ -133,12 +133,18 @@ def _east_asian_font(style: Any) -> None:
     fonts.set(qn("w:eastAsia"), FONT)
 
 
-def _repeat_as_header(row: Any) -> None:
-    """Repeat the header row on every printed page."""
+def _repeat_first_row_on_every_page(document: Any) -> None:
+    """Repeat the header row of the table just added on every printed page (``w:tblHeader``, which
+    python-docx has no property for), through the document's public XML element."""
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
 
-    properties = row._tr.get_or_add_trPr()
+    first_row = document.element.body.findall(qn("w:tbl"))[-1].find(qn("w:tr"))
+    properties = first_row.find(qn("w:trPr"))
+    if properties is None:
+        properties = OxmlElement("w:trPr")
+        # trPr comes first in a row, after the optional table-level exceptions (w:tblPrEx).
+        first_row.insert(1 if first_row.find(qn("w:tblPrEx")) is not None else 0, properties)
     element = OxmlElement("w:tblHeader")
     element.set(qn("w:val"), "true")
     properties.append(element)
