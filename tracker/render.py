@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
 from datetime import UTC, date, datetime
+from itertools import groupby
 from typing import TYPE_CHECKING
 
 from rich.console import Group
+from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 
@@ -18,7 +22,7 @@ from tracker.i18n import t
 from tracker.store.queries import AssignmentRow
 
 if TYPE_CHECKING:  # the services bring SQLModel: about 28 MB and 0.3 s that reading does not need
-    from tracker.services.details import AssignmentDetails
+    from tracker.services.details import AssignmentDetails, AuditLine
 
 
 def status_label(row: AssignmentRow, lang: str) -> tuple[str, str]:
@@ -34,99 +38,134 @@ def status_label(row: AssignmentRow, lang: str) -> tuple[str, str]:
     return t(f"status.{reading.status.value}", lang), style
 
 
-def _day(value: object) -> str:
+ISO_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+
+
+def day(value: date | None) -> str:
     return f"{value:%d/%m/%Y}" if value is not None else "-"
 
 
-def _moment(value: datetime) -> str:
+def moment(value: datetime) -> str:
     """A stored timestamp (UTC; SQLite returns it without a zone) in local time."""
     aware = value if value.tzinfo else value.replace(tzinfo=UTC)
     return f"{aware.astimezone():%d/%m/%Y %H:%M}"
 
 
-def _names(names: list[str], limit: int = 6) -> str:
-    if len(names) <= limit:
-        return ", ".join(names) or "-"
-    return ", ".join(names[: limit - 1]) + f", … (+{len(names) - limit + 1})"
+def shown_value(value: str | None, lang: str) -> str:
+    """An audit log value as a clerk reads it: dates day first, roles and empty values in words."""
+    if value is None or value == "":
+        return t("ui.history_empty", lang)
+    found = ISO_DAY.match(value)
+    if found:
+        return f"{found.group(3)}/{found.group(2)}/{found.group(1)}"
+    words = value.split()
+    if words and words[0] in ("lead", "coordinating"):  # a creation: "lead 2020-01"
+        role = t(f"role.{words[0]}", lang)
+        return f"{role}, {t('show.period', lang).lower()} {words[1]}" if len(words) > 1 else role
+    return one_line(strip_controls(value))
 
 
-def _log_table(title: str, columns: tuple[str, ...], rows: list[tuple[str, ...]], lang: str) -> Table:
-    """A titled table of recorded events; every cell is shown without control sequences."""
-    table = Table(title=t(title, lang), title_justify="left", header_style="bold")
-    for column in columns:
-        table.add_column(t(f"col.{column}", lang))
-    for row in rows:
-        table.add_row(*(Text(strip_controls(cell)) for cell in row))
-    return table
+def field_word(name: str, lang: str) -> str:
+    """A stored field's name in words ("completed_on" → "ngày hoàn thành")."""
+    try:
+        return t(f"ui.field_word.{name}", lang)
+    except KeyError:
+        return name
 
 
-def render_details(details: AssignmentDetails, lang: str) -> Group:
+def _action(name: str, lang: str) -> str:
+    try:
+        return t(f"ui.action.{name}", lang)
+    except KeyError:
+        return name
+
+
+def history_lines(history: list[AuditLine], lang: str) -> list[str]:
+    """One line per change: when, who, what, and each field's new (and old) value."""
+    lines = []
+    for (at, actor, action), entries in groupby(history, key=lambda h: (moment(h.at), h.actor, h.action)):
+        parts = []
+        for entry in entries:
+            if not entry.field:
+                if entry.new_value:
+                    parts.append(shown_value(entry.new_value, lang))
+                continue
+            new = shown_value(entry.new_value, lang)
+            if entry.old_value:
+                parts.append(f"{field_word(entry.field, lang)} {shown_value(entry.old_value, lang)} → {new}")
+            else:
+                parts.append(f"{field_word(entry.field, lang)} {new}")
+        what = _action(action, lang) + (": " + ", ".join(parts) if parts else "")
+        lines.append(f"{at} · {actor or '-'} · {what}")
+    return lines
+
+
+def names(found: list[str], limit: int = 6) -> str:
+    if len(found) <= limit:
+        return ", ".join(found) or "-"
+    return ", ".join(found[: limit - 1]) + f", … (+{len(found) - limit + 1})"
+
+
+def detail_view(
+    details: AssignmentDetails,
+    lang: str,
+    *,
+    status: tuple[str, str | Style] | None = None,
+    contacts: Sequence[str] = (),
+    province: str = "",
+    version: bool = False,
+) -> Group:
+    """An assignment's facts, its deadline changes and its history, as lines a clerk reads
+    ("15/06/2020 09:12 · root · hoàn thành: ngày 08/06/2020, báo cáo 1875/BC-SYT"). ``status``: the
+    face's own label and style (the UI's short words), else :func:`status_label`'s."""
     row = details.row
-    label, style = status_label(row, lang)
-    facts = Table.grid(padding=(0, 2))
+    label, style = status or status_label(row, lang)
+    facts = Table.grid(padding=(0, 1))
     facts.add_column(style="bold", no_wrap=True)
     facts.add_column()
 
     def add(key: str, value: str | Text) -> None:
         facts.add_row(t(key, lang), value if isinstance(value, Text) else Text(strip_controls(value)))
 
-    add("show.assignment", f"#{row.id}  ({t('show.version', lang)} {row.version})")
-    issued = f" {t('show.issued', lang)} {_day(details.directive_issued_on)}" if details.directive_issued_on else ""
+    add("show.assignment", f"#{row.id}  ({t('show.version', lang)} {row.version})" if version else f"#{row.id}")
+    issued = f" {t('show.issued', lang)} {day(details.directive_issued_on)}" if details.directive_issued_on else ""
     add("show.directive", f"{details.directive_kind} {row.directive}{issued} - {one_line(details.directive_title)}")
     add("show.task", f"{row.ref}: {details.task_text}")
     add("show.agency", f"{row.agency} ({t('role.' + row.role, lang)})")
+    if province:
+        add("col.province", province)
+    if contacts:
+        add("ui.detail_contacts", ", ".join(contacts))
     if row.role == "coordinating" or len(details.lead_agencies) > 1:
-        add("show.lead", _names(details.lead_agencies))
+        add("show.lead", names(details.lead_agencies))
     if details.coordinating_agencies:
-        add("show.coordinating", _names(details.coordinating_agencies))
+        add("show.coordinating", names(details.coordinating_agencies))
     if row.period:
         add("show.period", row.period)
-    deadline = f"{_day(row.due_on)}  ({t('show.original', lang)}: \u201c{row.deadline_text}\u201d"
+    deadline = f"{day(row.due_on)}  ({t('show.original', lang)}: \u201c{row.deadline_text}\u201d"
     if details.original_due_on != row.due_on:
-        deadline += f"; {t('show.first_due', lang)} {_day(details.original_due_on)}"
+        deadline += f"; {t('show.first_due', lang)} {day(details.original_due_on)}"
     add("show.deadline", deadline + ")")
-    add("show.status", Text(f"{label}  ({t('show.as_of', lang)} {_day(details.as_of)})", style=style))
+    add("show.status", Text(f"{label}  ({t('show.as_of', lang)} {day(details.as_of)})", style=style))
     if row.completed_on:
-        add("show.completed", _day(row.completed_on))
+        add("show.completed", day(row.completed_on))
     if row.result_ref:
         add("show.result", row.result_ref)
     if row.note:
         add("show.note", row.note)
     if details.withdrawal:
         w = details.withdrawal
-        add("show.withdrawal", f"{_day(row.withdrawn_on)}: {w.reason} {w.decision_ref} ({w.actor})")
+        add("show.withdrawal", f"{day(row.withdrawn_on)}: {w.reason} {w.decision_ref} ({w.actor})")
     parts: list[Table | Text] = [facts]
     if details.changes:
-        parts.append(
-            _log_table(
-                "show.changes",
-                ("old", "new", "reason", "decision", "by", "at"),
-                [
-                    (
-                        _day(c.old_due_on),
-                        _day(c.new_due_on),
-                        c.reason,
-                        c.decision_ref or c.source,
-                        c.actor,
-                        _moment(c.changed_at),
-                    )
-                    for c in details.changes
-                ],
-                lang,
-            )
-        )
+        parts.append(Text(f"\n{t('show.changes', lang)}", style="bold"))
+        for c in details.changes:
+            why = " · ".join(filter(None, [c.reason, c.decision_ref or c.source]))
+            parts.append(Text(f"{moment(c.changed_at)} · {c.actor or '-'} · {day(c.old_due_on)} → "
+                              f"{day(c.new_due_on)}" + (f" · {why}" if why else "")))  # fmt: skip
     if details.history:
-        parts.append(
-            _log_table(
-                "show.history",
-                ("at", "by", "action", "field", "old", "new"),
-                [
-                    (_moment(h.at), h.actor, h.action, h.field, h.old_value or "", h.new_value or "")
-                    for h in details.history
-                ],
-                lang,
-            )
-        )
+        parts.append(Text(f"\n{t('show.history', lang)}", style="bold"))
+        parts.extend(Text(line) for line in history_lines(details.history, lang))
     return Group(*parts)
 
 
@@ -138,7 +177,7 @@ def deadline_reading(text: str, lang: str, start: date, rules: DeadlineRules = D
     try:
         deadline = parse_deadline(text, rules)
     except TrackerError as error:
-        return f"✗ {error}"
+        return f"✗ {error.text(lang)}"
     if deadline.rule is not None:
         upcoming = occurrences(deadline.rule, start, date(start.year + 2, start.month, 1), rules)[:3]
         shown = ", ".join(f"{o.period}: {o.due_on:%d/%m/%Y}" for o in upcoming)

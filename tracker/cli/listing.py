@@ -147,6 +147,6 @@ def show(assignment_id: int, output_format: str) -> None:
 
         click.echo(json.dumps(details.as_dict(), ensure_ascii=False, indent=2))
         return
-    from tracker.render import render_details
+    from tracker.render import detail_view
 
-    make_console().print(render_details(details, context.lang))
+    make_console().print(detail_view(details, context.lang, version=True))
