@@ -54,6 +54,7 @@ from tracker.ui.dialogs import (
     done_dialog,
     extend_dialog,
     note_dialog,
+    reopen_dialog,
     subject_line,
     withdraw_dialog,
 )
@@ -811,9 +812,12 @@ class TrackerApp(App[None]):
 
     async def action_reopen(self) -> None:
         row = self._selected()
-        if row is not None:
-            await self._change(row, None, lambda v: self.tracker.reopen(row.id, expected_version=row.version),
-                               lambda v: t("msg.reopened", self.lang, id=row.id))  # fmt: skip
+        if row is None:
+            return
+        # Only a done assignment can be reopened: on another, the service's refusal is the answer.
+        dialog = reopen_dialog(self.lang, self._subject(row), row) if row.completed_on is not None else None
+        await self._change(row, dialog, lambda v: self.tracker.reopen(row.id, expected_version=row.version),
+                           lambda v: t("msg.reopened", self.lang, id=row.id))  # fmt: skip
 
     async def action_extend(self) -> None:
         row = self._selected()

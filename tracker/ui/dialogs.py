@@ -37,6 +37,10 @@ class Field:
     read: Reader | None = None
     shows_reading: bool = False
     """Show, as it is typed, how the value is read (a date)."""
+    question: Callable[[Any], str] | None = None
+    """A value that can be right but is unusual (a completion after the as-of date, a file that exists):
+    the text asking about it, shown under the field; "" when there is nothing to ask. OK (or Enter)
+    again with the same value saves it."""
 
 
 def read_date(lang: str) -> Reader:
@@ -109,6 +113,8 @@ class FormDialog(ModalScreen[dict[str, Any] | None]):
         self.subject = subject
         self.notice = notice
         self.ok_label = ok_label or t("ui.ok", lang)
+        self._asked: dict[str, Any] = {}
+        """The values whose question the clerk has seen, by field: the same value again is confirmed."""
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
@@ -130,7 +136,8 @@ class FormDialog(ModalScreen[dict[str, Any] | None]):
                 yield Button(t("ui.cancel", self.lang), id="cancel", compact=True)
 
     def on_mount(self) -> None:
-        self.set_focus(self.query(Input).first())  # now, before the keys typed after the one that opened it
+        # Now, before the keys typed after the one that opened it; a confirmation (no field) focuses OK.
+        self.set_focus(self.query(Input).first() if self.fields else self.query_one("#ok", Button))
 
     def _reading(self, field: Field, text: str) -> str:
         if not field.shows_reading or not text.strip() or field.read is None:
@@ -178,25 +185,59 @@ class FormDialog(ModalScreen[dict[str, Any] | None]):
             else:
                 if not field.shows_reading:
                     self._show(field.name, "", False)
+        if first_wrong is None:
+            first_wrong = self._ask(values)
         if first_wrong is not None:
             first_wrong.focus()
             return
         self.dismiss(values)
 
+    def _ask(self, values: dict[str, Any]) -> Input | None:
+        """The first field whose value raises a question not yet seen for that value (shown under it)."""
+        for field in self.fields:
+            question = field.question(values[field.name]) if field.question is not None else ""
+            if question and self._asked.get(field.name, ...) != values[field.name]:
+                self._asked[field.name] = values[field.name]
+                self._show(field.name, f"⚠ {question}", True)
+                return self.query_one(f"#field-{field.name}", Input)
+        return None
+
     def action_cancel(self) -> None:
         self.dismiss(None)
 
 
+def confirm_dialog(title: str, lang: str, *, subject: str, notice: str, ok_label: str) -> FormDialog:
+    """A question with no field: OK (focused, Enter) says yes, Cancel or Esc no."""
+    return FormDialog(title, [], lang, subject=subject, notice=notice, ok_label=ok_label)
+
+
+def reopen_dialog(lang: str, subject: str, row: AssignmentRow) -> FormDialog:
+    """Reopen a done assignment: the completion recorded, and that it goes."""
+    on = f"{row.completed_on:%d/%m/%Y}" if row.completed_on else "-"
+    return confirm_dialog(t("ui.reopen_title", lang), lang, subject=subject,
+                          notice=t("ui.reopen_notice", lang, on=on, ref=row.result_ref or "-"),
+                          ok_label=t("cmd.reopen", lang))  # fmt: skip
+
+
+def after_as_of(lang: str, as_of: date) -> Callable[[Any], str]:
+    def question(value: Any) -> str:
+        if isinstance(value, date) and value > as_of:
+            return t("ui.done_after_as_of", lang, on=f"{value:%d/%m/%Y}", as_of=f"{as_of:%d/%m/%Y}")
+        return ""
+
+    return question
+
+
 def done_dialog(lang: str, subject: str, as_of: date, row: AssignmentRow) -> FormDialog:
     """Mark done; on an assignment already done, the recorded completion shows and is what the
-    fields start from, and OK says it replaces it."""
+    fields start from, and OK says it replaces it. A completion after the as-of date is asked about."""
     notice, ok, on, ref = "", "", f"{as_of:%d/%m/%Y}", ""
     if row.completed_on is not None:
         notice = t("ui.already_done", lang, on=f"{row.completed_on:%d/%m/%Y}", ref=row.result_ref or "-")
         ok, on, ref = t("ui.replace", lang), f"{row.completed_on:%d/%m/%Y}", row.result_ref
     return FormDialog(
         t("ui.done_again_title" if row.completed_on else "ui.done_title", lang),
-        [Field("on", t("ui.field_received", lang), on, read_date(lang), True),
+        [Field("on", t("ui.field_received", lang), on, read_date(lang), True, after_as_of(lang, as_of)),
          Field("ref", t("ui.field_ref", lang), ref)],
         lang, subject=subject, notice=notice, ok_label=ok,
     )  # fmt: skip
@@ -225,7 +266,7 @@ def withdraw_dialog(lang: str, subject: str, as_of: date) -> FormDialog:
             Field("reason", reason, "", required(lang, reason)),
             Field("decision", t("ui.field_decision", lang)),
         ],
-        lang, subject=subject,
+        lang, subject=subject, notice=t("ui.withdraw_notice", lang), ok_label=t("cmd.withdraw", lang),
     )  # fmt: skip
 
 

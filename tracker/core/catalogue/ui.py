@@ -278,4 +278,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Agencies named so: {names} ({count}) — g: only their assignments",
     ),
     "ui.saving": ("Đang lưu…", "Saving…"),
+    "ui.reopen_title": ("Mở lại phân công?", "Reopen this assignment?"),
+    "ui.reopen_notice": (
+        "Kết quả hoàn thành ngày {on} (văn bản {ref}) sẽ bị xóa; phân công được tính lại là chưa hoàn thành.",
+        "The completion of {on} (document {ref}) is removed; the assignment counts as not done again.",
+    ),
+    "ui.withdraw_notice": (
+        "Phân công sẽ không còn được theo dõi và không tính vào quá hạn từ ngày có hiệu lực.",
+        "The assignment is no longer tracked, nor counted as overdue, from the effective date.",
+    ),
+    "ui.done_after_as_of": (
+        "Ngày {on} sau ngày xem {as_of}. Nếu đúng, nhấn Enter lần nữa để lưu.",
+        "{on} is after the as-of date {as_of}. If it is right, press Enter again to save it.",
+    ),
 }
