@@ -3,8 +3,11 @@ date is questioned; the list shown can be exported to a spreadsheet."""
 
 from __future__ import annotations
 
+import csv
 from collections.abc import Callable
+from pathlib import Path
 
+import openpyxl
 import pytest
 from textual.widgets import Input, Static
 
@@ -14,6 +17,7 @@ from tracker.services.views import AssignmentRow
 from tracker.ui.app import TrackerApp
 from tracker.ui.assignment_list import AssignmentList
 from tracker.ui.dialogs import FormDialog
+from tracker.ui.keybar import KeyBar
 
 pytestmark = pytest.mark.usefixtures("backend")
 
@@ -155,3 +159,93 @@ async def test_a_completion_on_or_before_the_as_of_date_is_saved_at_once(
     check = tracker.open(ui_url)
     assert f"{check.get(row.id).completed_on:%d/%m/%Y}" == "15/06/2020"
     check.close()
+
+
+def _expected(ui_url: str, app: TrackerApp) -> set[tuple[str, str, str, str]]:
+    """The lead rows of the filter the app shows, read apart from the app."""
+    check = tracker.open(ui_url)
+    view = app.model.view
+    rows = check.assignments(view.criteria, as_of=view.as_of)
+    everything = len(check.assignments(as_of=view.as_of))
+    check.close()
+    assert 0 < len(rows) < everything  # a filter that leaves some out
+    return {(r.directive, r.ref, r.agency, r.period) for r in rows if r.role == "lead"}
+
+
+async def _export_to(pilot: object, app: TrackerApp, path: Path) -> FormDialog:
+    await pilot.press("E")  # type: ignore[attr-defined]
+    await pilot.pause()  # type: ignore[attr-defined]
+    dialog = app.screen
+    assert isinstance(dialog, FormDialog)
+    dialog.query_one("#field-path", Input).value = str(path)
+    await pilot.press("enter")  # type: ignore[attr-defined]
+    await settle(pilot)
+    return dialog
+
+
+async def test_the_filtered_list_exports_to_csv_and_xlsx(
+    make_app: Callable[..., TrackerApp], ui_url: str, tmp_path: Path
+) -> None:
+    app = make_app(lang="en")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("o")  # overdue only (the morning list also holds those due soon)
+        await settle(pilot)
+        expected = _expected(ui_url, app)
+        await _export_to(pilot, app, tmp_path / "overdue.csv")
+        assert not isinstance(app.screen, FormDialog)
+        with (tmp_path / "overdue.csv").open(encoding="utf-8-sig", newline="") as handle:
+            records = list(csv.DictReader(handle))
+        assert {(r["directive"], r["ref"], r["lead"], r["period"]) for r in records} == expected
+        assert len(records) == len(expected)
+        assert f"Exported {len(records)} rows to {(tmp_path / 'overdue.csv').resolve()}" in _notes(app)
+
+        await _export_to(pilot, app, tmp_path / "overdue.xlsx")
+        sheet = openpyxl.load_workbook(tmp_path / "overdue.xlsx").active
+        assert sheet is not None
+        lines = list(sheet.iter_rows(values_only=True))
+        head = list(lines[0])
+        shown = {tuple(str(line[head.index(n)] or "") for n in ("directive", "ref", "lead", "period"))
+                 for line in lines[1:]}  # fmt: skip
+        assert shown == expected and len(lines) - 1 == len(expected)
+        assert f"Exported {len(expected)} rows to {(tmp_path / 'overdue.xlsx').resolve()}" in _notes(app)
+
+
+async def test_the_export_asks_before_writing_over_a_file_and_refuses_other_suffixes(
+    make_app: Callable[..., TrackerApp], tmp_path: Path
+) -> None:
+    target = tmp_path / "danh-sach.csv"
+    target.write_text("giữ nguyên\n", encoding="utf-8")
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        dialog = await _export_to(pilot, app, tmp_path / "danh-sach.docx")
+        assert app.screen is dialog
+        assert ".xlsx hoặc .csv" in str(dialog.query_one("#note-path", Static).render())
+        dialog.query_one("#field-path", Input).value = str(target)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.screen is dialog
+        assert "đã có" in str(dialog.query_one("#note-path", Static).render())
+        assert target.read_text(encoding="utf-8") == "giữ nguyên\n"
+        await pilot.press("escape")
+        await settle(pilot)
+        assert target.read_text(encoding="utf-8") == "giữ nguyên\n"
+        dialog = await _export_to(pilot, app, target)
+        assert app.screen is dialog
+        await pilot.press("enter")  # asked, and confirmed
+        await settle(pilot)
+        assert app.screen is not dialog
+        assert target.read_text(encoding="utf-8-sig").startswith("jurisdiction,")
+        assert any(n.startswith("Đã xuất ") and str(target.resolve()) in n for n in _notes(app))
+
+
+async def test_the_export_is_in_the_key_bar_the_help_and_the_palette(make_app: Callable[..., TrackerApp]) -> None:
+    app = make_app(lang="en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert "E Export" in str(app.query_one("#keys", KeyBar).render())
+        assert any(name == "Export the list" and help_text == "Key: E" for name, help_text, _ in app.palette_commands())
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert "E  export the list shown" in str(app.screen.query_one("#help-text", Static).render())

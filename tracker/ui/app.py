@@ -74,7 +74,8 @@ COMMANDS = [
     ("search", "/"), ("toggle_overdue", "o"), ("toggle_due_soon", "w"), ("pick_agency", "g"),
     ("pick_status", "s"), ("pick_period", "p"), ("sort", "S"), ("clear", "Esc"), ("done", "d"),
     ("reopen", "r"), ("extend", "e"), ("withdraw", "x"), ("note", "n"), ("as_of", "t"), ("scoreboard", "a"),
-    ("directives", "v"), ("submissions", "m"), ("new_directive", "N"), ("new_agency", "A"), ("refresh", "F5"),
+    ("directives", "v"), ("submissions", "m"), ("new_directive", "N"), ("new_agency", "A"), ("export", "E"),
+    ("refresh", "F5"),
     ("language", "l"), ("help", "?"),
 ]  # fmt: skip
 """(action, key) pairs offered in the command palette."""
@@ -84,7 +85,8 @@ MAIN_SCREEN_ACTIONS = {action for action, _ in COMMANDS if action != "help"} | {
 MAIN_KEYS = [
     ("/", "ui.key_search"), ("o", "ui.key_overdue"), ("w", "ui.key_due_soon"), ("d", "ui.key_done"),
     ("e", "ui.key_extend"), ("g", "ui.key_agency"), ("t", "ui.key_as_of"),
-    ("a", "ui.key_scoreboard"), ("v", "ui.key_directives"), ("?", "ui.key_help"), ("q", "ui.key_quit"),
+    ("a", "ui.key_scoreboard"), ("v", "ui.key_directives"), ("E", "ui.key_export"), ("?", "ui.key_help"),
+    ("q", "ui.key_quit"),
 ]  # fmt: skip
 
 ID_SEARCH = re.compile(r"#\s*(\d+)")
@@ -141,6 +143,14 @@ class DatabaseChanged(Message):
         super().__init__()
 
 
+class Exported(Message):
+    """A list export ended: ``count`` rows went into ``path``, or ``error`` says why not."""
+
+    def __init__(self, path: Path, count: int, error: TrackerError | None) -> None:
+        self.path, self.count, self.error = path, count, error
+        super().__init__()
+
+
 class Facts(Message):
     def __init__(self, provinces: dict[str, str], empty: bool) -> None:
         self.provinces, self.empty = provinces, empty
@@ -173,6 +183,7 @@ class TrackerApp(App[None]):
         Binding("m", "submissions", show=False, priority=True),
         Binding("N", "new_directive", show=False, priority=True),
         Binding("A", "new_agency", show=False, priority=True),
+        Binding("E", "export", show=False, priority=True),
         Binding("f5", "refresh", show=False),
         Binding("l", "language", show=False, priority=True),
         Binding("question_mark", "help", show=False, priority=True),
@@ -727,6 +738,45 @@ class TrackerApp(App[None]):
                 self.action_refresh()
 
         await self.push_screen(AgencyForm(self.tracker, self.lang, self._jurisdiction_hint()), saved)
+
+    async def action_export(self) -> None:
+        """Export the rows of the filter shown (all of them, not only the pages read) in a worker."""
+        from tracker.ui.export import list_export_dialog
+
+        view = self.model.view
+        shown = str(self.model.total) if self.model.total_known else f"{self.model.total}+"
+
+        def chosen(values: dict[str, Any] | None) -> None:
+            if values:
+                self._loading(True)
+                self.notify(t("ui.exporting", self.lang))
+                self._export(view, values["path"])
+
+        await self.push_screen(list_export_dialog(self.lang, view.as_of, shown), chosen)
+
+    @work(thread=True, exclusive=True, group="export")
+    def _export(self, view: View, path: Path) -> None:
+        from tracker.importing.export import export_records, write_records
+        from tracker.ui.export import LIST_SUFFIXES
+
+        try:
+            rows = self.tracker.assignments(view.criteria, as_of=view.as_of)
+            records = export_records(self.tracker.reader, rows)
+            write_records(path, LIST_SUFFIXES[path.suffix.lower()], records)
+        except TrackerError as error:
+            self.post_message(Exported(path, 0, error))
+        except OSError as error:
+            problem = TrackerError(key="ui.export_failed", problem=error.strerror or str(error))
+            self.post_message(Exported(path, 0, problem))
+        else:
+            self.post_message(Exported(path.resolve(), len(records), None))
+
+    def on_exported(self, message: Exported) -> None:
+        self._loading(False)
+        if message.error is not None:
+            self.notify(message.error.text(self.lang), severity="error", timeout=10)
+        else:
+            self.notify(t("ui.exported", self.lang, count=message.count, path=str(message.path)), timeout=10)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """The list's keys work on the main screen only: not under a dialog or on another screen, and

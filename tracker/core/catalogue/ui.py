@@ -49,7 +49,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "g  lọc theo cơ quan   s  theo tình trạng   p  theo kỳ   S  sắp xếp (hạn, cơ quan, tình trạng)\n"
         "Esc  bỏ mọi bộ lọc   F5  tải lại (danh sách cũng tự cập nhật khi có người khác sửa)\n"
         "d  ghi nhận hoàn thành   r  mở lại   e  gia hạn   x  rút nhiệm vụ   n  ghi chú\n"
-        "N  thêm văn bản và nhiệm vụ   A  thêm cơ quan\n"
+        "N  thêm văn bản và nhiệm vụ   A  thêm cơ quan   E  xuất danh sách đang xem (.xlsx, .csv)\n"
         "v  văn bản (Enter: lọc theo văn bản)   a  xếp hạng cơ quan (Enter: xem phân công, s: sắp xếp, e: xuất tệp)\n"
         "m  bảng tổng hợp báo cáo định kỳ (c: chọn nhiệm vụ, e: xuất tệp)\n"
         "t  đổi ngày xem   l  Tiếng Việt / English   Ctrl+P  danh sách lệnh   ?  trợ giúp   q  thoát",
@@ -58,7 +58,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "g  filter by agency   s  by status   p  by period   S  sort (due date, agency, status)\n"
         "Esc  clear every filter   F5  reload (the list also follows other people's changes)\n"
         "d  mark done   r  reopen   e  extend the deadline   x  withdraw   n  note\n"
-        "N  add a directive and its tasks   A  add an agency\n"
+        "N  add a directive and its tasks   A  add an agency   E  export the list shown (.xlsx, .csv)\n"
         "v  directives (Enter: filter by one)   a  agencies scoreboard (Enter: its assignments, s: sort, e: export)\n"
         "m  submissions matrix of a recurring report (c: choose the task, e: export)\n"
         "t  change the as-of date   l  Tiếng Việt / English   Ctrl+P  command palette   ?  help   q  quit",
@@ -291,4 +291,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Ngày {on} sau ngày xem {as_of}. Nếu đúng, nhấn Enter lần nữa để lưu.",
         "{on} is after the as-of date {as_of}. If it is right, press Enter again to save it.",
     ),
+    "cmd.export": ("Xuất danh sách ra tệp", "Export the list"),
+    "ui.export_list_title": ("Xuất danh sách đang xem (.xlsx hoặc .csv)", "Export the list shown (.xlsx or .csv)"),
+    "ui.export_list_notice": (
+        "Các phân công của bộ lọc hiện tại ({count}), theo mẫu nhập liệu: mỗi dòng một phân công chủ trì.",
+        "The assignments of the current filter ({count}), in the import format: one row per lead assignment.",
+    ),
+    "ui.export_list_name": ("phan-cong", "assignments"),
+    "ui.export_list_suffix": (
+        "{name}: tên tệp phải kết thúc bằng .xlsx hoặc .csv.",
+        "{name}: end the name with .xlsx or .csv.",
+    ),
+    "ui.export_exists": (
+        "Tệp {path} đã có. Nhấn Enter lần nữa để ghi đè, hoặc đổi tên tệp.",
+        "{path} exists already. Press Enter again to write over it, or change the name.",
+    ),
+    "ui.exporting": ("Đang xuất danh sách…", "Exporting the list…"),
+    "ui.exported": ("Đã xuất {count} dòng vào {path}", "Exported {count} rows to {path}"),
 }
