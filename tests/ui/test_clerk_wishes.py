@@ -17,7 +17,6 @@ from tracker.services.views import AssignmentRow
 from tracker.ui.app import TrackerApp
 from tracker.ui.assignment_list import AssignmentList
 from tracker.ui.dialogs import FormDialog
-from tracker.ui.keybar import KeyBar
 
 pytestmark = pytest.mark.usefixtures("backend")
 
@@ -240,11 +239,12 @@ async def test_the_export_asks_before_writing_over_a_file_and_refuses_other_suff
         assert any(n.startswith("Đã xuất ") and str(target.resolve()) in n for n in _notes(app))
 
 
-async def test_the_export_is_in_the_key_bar_the_help_and_the_palette(make_app: Callable[..., TrackerApp]) -> None:
+async def test_the_export_is_in_the_help_and_the_palette(make_app: Callable[..., TrackerApp]) -> None:
+    """Not in the key bar: one more key there takes a second line at 120 columns in Vietnamese, a row
+    of the list; like r, x and n it is in the help and the palette."""
     app = make_app(lang="en")
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        assert "E Export" in str(app.query_one("#keys", KeyBar).render())
         assert any(name == "Export the list" and help_text == "Key: E" for name, help_text, _ in app.palette_commands())
         await pilot.press("question_mark")
         await pilot.pause()

@@ -85,8 +85,7 @@ MAIN_SCREEN_ACTIONS = {action for action, _ in COMMANDS if action != "help"} | {
 MAIN_KEYS = [
     ("/", "ui.key_search"), ("o", "ui.key_overdue"), ("w", "ui.key_due_soon"), ("d", "ui.key_done"),
     ("e", "ui.key_extend"), ("g", "ui.key_agency"), ("t", "ui.key_as_of"),
-    ("a", "ui.key_scoreboard"), ("v", "ui.key_directives"), ("E", "ui.key_export"), ("?", "ui.key_help"),
-    ("q", "ui.key_quit"),
+    ("a", "ui.key_scoreboard"), ("v", "ui.key_directives"), ("?", "ui.key_help"), ("q", "ui.key_quit"),
 ]  # fmt: skip
 
 ID_SEARCH = re.compile(r"#\s*(\d+)")
@@ -237,6 +236,11 @@ class TrackerApp(App[None]):
     """The screen's class follows its width on every resize; the stylesheet lays the panes out by it."""
 
     @property
+    def closing(self) -> bool:
+        """The app is shutting down: a worker's result that arrives now has no screen left to update."""
+        return not self.is_running or not self.screen_stack
+
+    @property
     def main(self) -> Screen[Any]:
         """The list's screen, under any dialog or other screen shown over it: a change from elsewhere
         (another clerk's, a worker's result) updates it even while a dialog is open."""
@@ -277,6 +281,8 @@ class TrackerApp(App[None]):
         self.post_message(Facts(provinces, empty))
 
     def on_facts(self, message: Facts) -> None:
+        if self.closing:
+            return
         self.provinces = message.provinces
         listing = self.main.query_one("#list", AssignmentList)
         listing.provinces = message.provinces if len(message.provinces) > 1 else {}
@@ -351,6 +357,8 @@ class TrackerApp(App[None]):
             self.post_message(Changed(None, "", error))
 
     def on_loaded(self, message: Loaded) -> None:
+        if self.closing:
+            return
         self._loading(False)
         self.model.show(message.page)
         self._pending_keep = message.keep if message.pending else None
@@ -374,6 +382,8 @@ class TrackerApp(App[None]):
 
     def on_found(self, message: Found) -> None:
         """The kept assignment, looked for further down: selected, unless the clerk has moved meanwhile."""
+        if self.closing:
+            return
         if message.view != self.model.view or self._pending_keep != message.keep:
             return
         self._pending_keep = None
@@ -387,6 +397,8 @@ class TrackerApp(App[None]):
         self.main.query_one("#list", AssignmentList).move_to(index)
 
     def on_counted(self, message: Counted) -> None:
+        if self.closing:
+            return
         if self.model.counted(message.view, message.total):
             self.main.query_one("#list", AssignmentList).grew()
             self._show_summary()
@@ -399,6 +411,8 @@ class TrackerApp(App[None]):
         self.post_message(StatusCounts(as_of, self.source.status_counts(as_of)))
 
     def on_status_counts(self, message: StatusCounts) -> None:
+        if self.closing:
+            return
         self.model.counts, self.model.counted_as_of = message.counts, message.as_of
         self._show_summary()
 
@@ -415,6 +429,8 @@ class TrackerApp(App[None]):
         self.post_message(DatabaseChanged(views.change_mark(self._poll_reader)))
 
     def on_database_changed(self, message: DatabaseChanged) -> None:
+        if self.closing:
+            return
         changed = self._mark is not None and message.mark != self._mark
         self._mark = message.mark
         if changed:
@@ -523,6 +539,8 @@ class TrackerApp(App[None]):
         self.post_message(DetailRead(assignment_id, render_detail(details, lang, contacts, province)))
 
     def on_detail_read(self, message: DetailRead) -> None:
+        if self.closing:
+            return
         current = self.main.query_one("#list", AssignmentList).current
         if current is not None and current.id == message.assignment_id:
             self._set_detail(message.content)
