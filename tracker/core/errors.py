@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from tracker.core.catalogue import t
+from tracker.core.catalogue import Translatable, t
 
 
-class TrackerError(Exception):
+class TrackerError(Translatable, Exception):
     """Base class for every error shown to a user without a traceback.
 
     Raise it with a catalogue key and its values, ``TrackerError(key="error.no_reason", what="…")``,

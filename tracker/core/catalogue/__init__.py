@@ -55,17 +55,27 @@ def _merge() -> dict[str, tuple[str, str]]:
 MESSAGES = _merge()
 
 
+class Translatable:
+    """A value that says itself in a language (an error given as a value of another text)."""
+
+    def text(self, lang: str) -> str:
+        raise NotImplementedError
+
+
 def t(key: str, lang: str = "vi", **values: object) -> str:
     """The text for ``key`` in ``lang``, formatted with ``values``.
 
-    A value that is itself a translatable error is rendered in the same language.
+    A value that is itself :class:`Translatable` (an error) is rendered in the same language.
     """
     vi, en = MESSAGES[key]
     template = en if lang == "en" else vi
     if not values:
         return template
-    rendered = {
-        name: value.text(lang) if hasattr(value, "text") and hasattr(value, "key") else value
-        for name, value in values.items()
-    }
-    return template.format(**rendered)
+    for value in values.values():
+        if isinstance(value, Translatable):
+            break
+    else:  # the common case, in loops of many thousand lines: nothing to render first
+        return template.format(**values)
+    return template.format(
+        **{name: value.text(lang) if isinstance(value, Translatable) else value for name, value in values.items()}
+    )
