@@ -179,13 +179,13 @@ async def test_mark_done_records_date_and_reference(make_app: Callable[..., Trac
         await pilot.press("d")
         await pilot.pause()
         date_input = app.screen.query_one("#field-on", Input)
-        date_input.value = "18/6/2020"
+        date_input.value = "12/6/2020"  # on or before the as-of date 15/06: saved at once, not questioned
         app.screen.query_one("#field-ref", Input).value = "77/BC-SXD"
         await pilot.click("#ok")
         await settle(pilot)
     check = tracker.open(ui_url)
     row = check.get(first.id, as_of="30/6/2020")
-    assert (str(row.completed_on), row.result_ref, row.status) == ("2020-06-18", "77/BC-SXD", Status.DONE_LATE)
+    assert (str(row.completed_on), row.result_ref, row.status) == ("2020-06-12", "77/BC-SXD", Status.DONE_LATE)
     history = check.reader.rows(
         "SELECT actor FROM audit_log WHERE entity_id = :i AND action = 'complete'", {"i": first.id}
     )
@@ -239,6 +239,8 @@ async def test_reopen_undoes_a_completion(make_app: Callable[..., TrackerApp], u
         target = app.query_one("#list", AssignmentList).current
         assert target is not None and target.completed_on is not None
         await pilot.press("r")
+        await pilot.pause()
+        await pilot.press("enter")  # reopen asks first, naming the assignment
         await settle(pilot)
     check = tracker.open(ui_url)
     assert check.get(target.id).completed_on is None
