@@ -16,7 +16,7 @@ from typing import Any
 from tracker.core.errors import TrackerError
 from tracker.core.text import strip_controls
 from tracker.drafting.model import Draft
-from tracker.importing.export import HEADERS
+from tracker.importing.export import HEADERS, append_row, new_sheet
 from tracker.importing.fields import DOUBTS_COLUMN
 from tracker.importing.sources import as_text, guard_formula
 
@@ -95,25 +95,12 @@ def write_draft(draft: Draft, output: Path, file_format: str) -> None:
 
 
 def _write_xlsx(draft: Draft, output: Path) -> None:
-    import openpyxl
-    from openpyxl.styles import Alignment, Font
+    from openpyxl.styles import Alignment
     from openpyxl.utils import get_column_letter
 
-    workbook = openpyxl.Workbook()
-    sheet = workbook.active
-    assert sheet is not None
-    sheet.title = "Nhiệm vụ"
-    sheet.append(list(COLUMNS))
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    sheet.freeze_panes = "A2"
+    workbook, sheet = new_sheet("Nhiệm vụ", COLUMNS)
     for record in records(draft):
-        sheet.append([_xlsx_cell(record.get(name)) for name in COLUMNS])
-        for cell in sheet[sheet.max_row]:
-            if isinstance(cell.value, str) and cell.value.startswith("="):
-                cell.data_type = "s"  # text, never a live formula
-            elif isinstance(cell.value, date):
-                cell.number_format = "DD/MM/YYYY"
+        append_row(sheet, [_xlsx_cell(record.get(name)) for name in COLUMNS])
     column = len(COLUMNS)
     for (cell,) in sheet.iter_rows(min_row=1, min_col=column, max_col=column):
         cell.alignment = Alignment(wrap_text=True)

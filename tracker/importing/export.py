@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -20,8 +20,6 @@ from tracker.core.text import strip_controls
 from tracker.importing.sources import FORMULA_STARTS, JSON_FIELDS, as_text
 from tracker.store.queries import AssignmentRow
 from tracker.store.reader import Reader
-
-_DATE_FIELDS = ("issued_on", "due_on", "starts_on", "completed_on", "withdrawn_on")
 
 HEADERS = JSON_FIELDS
 """Export and template columns: the English field names the importer reads."""
@@ -197,33 +195,44 @@ def write_records(
             ]
         path.write_text(json.dumps({"assignments": items}, ensure_ascii=False, indent=2), encoding="utf-8")
     elif file_format == "xlsx":
-        import openpyxl
-        from openpyxl.styles import Alignment, Font
+        from openpyxl.styles import Alignment
 
-        workbook = openpyxl.Workbook()
-        sheet = workbook.active
-        assert sheet is not None
-        sheet.title = "Nhiệm vụ"
-        sheet.append(list(HEADERS))
-        for cell in sheet[1]:
-            cell.font = Font(bold=True)
-        sheet.freeze_panes = "A2"
+        workbook, sheet = new_sheet("Nhiệm vụ", HEADERS)
         for record in _told(records, progress):
             # Control characters cannot be in a workbook (openpyxl refuses them): they are dropped.
-            sheet.append([_xlsx_cell(h, record.get(h)) for h in HEADERS])
-            for cell in sheet[sheet.max_row]:
-                if isinstance(cell.value, str) and cell.value.startswith("="):
-                    cell.data_type = "s"  # text, never a live formula
-        for index, name in enumerate(HEADERS, start=1):
-            if name in _DATE_FIELDS:
-                for (cell,) in sheet.iter_rows(min_row=2, min_col=index, max_col=index):
-                    cell.number_format = "DD/MM/YYYY"
-            if name == "deadline_changes":
-                for (cell,) in sheet.iter_rows(min_row=2, min_col=index, max_col=index):
-                    cell.alignment = Alignment(wrap_text=True)
+            append_row(sheet, [_xlsx_cell(h, record.get(h)) for h in HEADERS])
+        index = HEADERS.index("deadline_changes") + 1  # dates are formatted as their rows are appended
+        for (cell,) in sheet.iter_rows(min_row=2, min_col=index, max_col=index):
+            cell.alignment = Alignment(wrap_text=True)
         workbook.save(path)
     else:
         raise TrackerError(key="export.bad_format", format=file_format)
+
+
+def new_sheet(title: str, headers: Sequence[str]) -> tuple[Any, Any]:
+    """A workbook whose one sheet, ``title``, has ``headers`` in bold and frozen above the rows."""
+    import openpyxl
+    from openpyxl.styles import Font
+
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.title = title
+    sheet.append(list(headers))
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    sheet.freeze_panes = "A2"
+    return workbook, sheet
+
+
+def append_row(sheet: Any, values: Sequence[Any]) -> None:
+    """Append a row whose text cells stay text: one starting with "=" is never a live formula."""
+    sheet.append(list(values))
+    for cell in sheet[sheet.max_row]:
+        if isinstance(cell.value, str) and cell.value.startswith("="):
+            cell.data_type = "s"
+        elif isinstance(cell.value, date):
+            cell.number_format = "DD/MM/YYYY"
 
 
 def _json(value: Any) -> Any:
@@ -256,19 +265,9 @@ def write_agency_template(path: Path, file_format: str) -> None:
             writer.writerow(AGENCY_HEADERS)
             writer.writerows(AGENCY_EXAMPLES)
     elif file_format == "xlsx":
-        import openpyxl
-        from openpyxl.styles import Font
-
-        workbook = openpyxl.Workbook()
-        sheet = workbook.active
-        assert sheet is not None
-        sheet.title = "Cơ quan"
-        sheet.append(list(AGENCY_HEADERS))
-        for cell in sheet[1]:
-            cell.font = Font(bold=True)
-        sheet.freeze_panes = "A2"
+        workbook, sheet = new_sheet("Cơ quan", AGENCY_HEADERS)
         for row in AGENCY_EXAMPLES:
-            sheet.append(list(row))
+            append_row(sheet, row)
         for letter, width in zip("ABCDEF", (34, 30, 10, 12, 24, 26), strict=True):
             sheet.column_dimensions[letter].width = width
         workbook.save(path)
