@@ -283,10 +283,13 @@ class TrackerApp(App[None]):
     def on_facts(self, message: Facts) -> None:
         if self.closing:
             return
+        several_before = len(self.provinces) > 1
         self.provinces = message.provinces
         listing = self.main.query_one("#list", AssignmentList)
         listing.provinces = message.provinces if len(message.provinces) > 1 else {}
         listing.refresh()
+        if several_before != (len(message.provinces) > 1):
+            self._show_detail(listing.current)  # the detail names the province only where there are several
         self.empty = message.empty
         self.main.query_one("#welcome", Static).update(t("ui.welcome", self.lang, url=views.where(self.tracker.url)))
         self._layout()
