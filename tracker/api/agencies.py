@@ -16,7 +16,7 @@ class AgencyMethods(Connection):
         """Create (or rename) a jurisdiction and make it the default for this tracker."""
         from tracker.services import agencies as agency_service
 
-        with self.transaction() as session:
+        with self.writing() as session:
             agency_service.ensure_jurisdiction(session, code, name)
         self._jurisdiction = code
         return code
@@ -37,7 +37,7 @@ class AgencyMethods(Connection):
 
         spec = agency_service.AgencySpec(name, aliases, kind, short_name, groups, emails)
 
-        with self.transaction() as session:
+        with self.writing() as session:
             where = agency_service.find_jurisdiction(session, jurisdiction or self._jurisdiction)
             agency = agency_service.upsert_agency(session, where, spec, self.actor)
             assert agency.id is not None
@@ -54,13 +54,13 @@ class AgencyMethods(Connection):
         """A new jurisdiction (an error when the code exists); audited."""
         from tracker.services import agencies as agency_service
 
-        with self.transaction() as session:
+        with self.writing() as session:
             agency_service.add_jurisdiction(session, code, name, self.actor)
 
     def rename_jurisdiction(self, code: str, name: str) -> None:
         from tracker.services import agencies as agency_service
 
-        with self.transaction() as session:
+        with self.writing() as session:
             agency_service.rename_jurisdiction(session, code, name, self.actor)
 
     def agencies(self, jurisdiction: str | None = None) -> list[AgencyListing]:
@@ -74,7 +74,7 @@ class AgencyMethods(Connection):
         """A new agency (an error when one has the name: change it with :meth:`edit_agency`); audited."""
         from tracker.services import agencies as agency_service
 
-        with self.transaction() as session:
+        with self.writing() as session:
             where = agency_service.find_jurisdiction(session, jurisdiction or self._jurisdiction)
             agency_service.add_agency(session, where, spec, self.actor)
 
@@ -82,7 +82,7 @@ class AgencyMethods(Connection):
         """Change an agency; returns its name after the change and whether anything changed. Audited."""
         from tracker.services import agencies as agency_service
 
-        with self.transaction() as session:
+        with self.writing() as session:
             where = agency_service.find_jurisdiction(session, jurisdiction or self._jurisdiction)
             agency, changed = agency_service.edit_changes(session, where, name, edit, self.actor)
             return agency.name, changed
@@ -91,6 +91,6 @@ class AgencyMethods(Connection):
         """Merge agency ``duplicate`` into ``into``; returns the number of assignments moved. Audited."""
         from tracker.services import agencies as agency_service
 
-        with self.transaction() as session:
+        with self.writing() as session:
             where = agency_service.find_jurisdiction(session, jurisdiction or self._jurisdiction)
             return agency_service.merge_agencies(session, where, duplicate, into, self.actor)[1]

@@ -100,6 +100,17 @@ class Connection:
         with self._sessions_factory()() as session, session.begin():
             yield session
 
+    @contextmanager
+    def writing(self) -> Iterator[Session]:
+        """A transaction that writes: it takes the writers' lock first (:mod:`tracker.store.writelock`),
+        so what it reads cannot change before it writes, and it waits for an import instead of meeting
+        it half-way."""
+        from tracker.store.writelock import lock_writers
+
+        with self.transaction() as session:
+            lock_writers(session)
+            yield session
+
     def close(self) -> None:
         for reader in self._readers.values():
             with suppress(Exception):

@@ -67,7 +67,7 @@ class DirectiveMethods(Connection):
         from tracker.services import agencies as agency_service
         from tracker.services import directives as directive_service
 
-        with self.transaction() as session:
+        with self.writing() as session:
             where = agency_service.find_jurisdiction(session, jurisdiction or self._jurisdiction)
             found = directive_service.upsert_directive(
                 session, where, number, issued_on=issued_on, title=title, kind=kind, issuer=issuer, actor=self.actor
@@ -93,7 +93,7 @@ class DirectiveMethods(Connection):
 
         until = self.today + timedelta(days=DEFAULT_HORIZON_DAYS)
         total = directive_service.Tally()
-        with self.transaction() as session:
+        with self.writing() as session:
             where = agency_service.find_jurisdiction(session, jurisdiction or self._jurisdiction)
             directive = directive_service.upsert_directive(
                 session,
@@ -139,7 +139,7 @@ class DirectiveMethods(Connection):
         until = to_date(horizon) if horizon is not None else self.today + timedelta(days=DEFAULT_HORIZON_DAYS)
         from tracker.services import directives as directive_service
 
-        with self.transaction() as session:
+        with self.writing() as session:
             from tracker.store.models import Directive
 
             directive = session.get(Directive, handle.id)
@@ -164,5 +164,5 @@ class DirectiveMethods(Connection):
         until = to_date(horizon) if horizon is not None else self.today + timedelta(days=DEFAULT_HORIZON_DAYS)
         from tracker.services import directives as directive_service
 
-        with self.transaction() as session:
+        with self.writing() as session:
             return directive_service.materialise(session, until, self.settings.deadline_rules, self.actor)

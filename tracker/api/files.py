@@ -51,9 +51,12 @@ class FileMethods(Connection):
             from sqlalchemy.exc import SQLAlchemyError
 
             from tracker.importing.agencies import import_agencies
+            from tracker.store.writelock import lock_writers
 
             with self._sessions_factory()() as session:
                 session.begin()
+                if not dry_run:
+                    lock_writers(session)
                 report = import_agencies(
                     session,
                     table,
@@ -77,6 +80,7 @@ class FileMethods(Connection):
             self.engine,
             table,
             mapping,
+            reopen=lambda: open_table(Path(path), file_format, sheet),
             jurisdiction_code=jurisdiction,
             create_agencies=create_agencies,
             dry_run=dry_run,

@@ -225,14 +225,18 @@ class ChangeQueue:
         self.writes.write_rows("task", _TASK_COLUMNS, tasks, converted=True)
         self.writes.before_assignment_inserts(len(inserts))
         self.writes.write_rows("assignment", _ASSIGNMENT_COLUMNS, inserts, converted=True)
-        changed = self.writes.executemany(
+
+        def all_updated(changed: int, wanted: int = len(updates)) -> None:
+            if changed != wanted:  # a writer that did not wait for the import's lock
+                raise TrackerError(key="row.changed_meanwhile", path=self.path, count=wanted - changed)
+
+        self.writes.executemany(
             "UPDATE assignment SET due_on = :due_on, deadline_text = :deadline_text, completed_on = :completed_on, "
             "result_ref = :result_ref, note = :note, withdrawn_on = :withdrawn_on, version = version + 1, "
             "updated_at = :updated_at WHERE id = :id AND version = :version",
             updates,
+            all_updated,
         )
-        if changed != len(updates):
-            raise TrackerError(key="row.changed_meanwhile", path=self.path, count=len(updates) - changed)
         self.writes.write_rows("deadline_change", _STEP_COLUMNS, steps, converted=True)
         self.writes.write_rows(
             "withdrawal", _WITHDRAWAL_COLUMNS, [(*w, self.actor, self.db_now) for w in withdrawals], converted=True

@@ -30,7 +30,7 @@ from tracker.importing.fields import ASSIGNMENT_FIELDS, ASSIGNMENT_REQUIRED, dou
 from tracker.importing.problems import Line
 from tracker.importing.resolving import NameResolver, Problem
 from tracker.importing.sources import SourceRow, Table, as_text
-from tracker.importing.writes import ImportWrites
+from tracker.importing.writes import ChangedMeanwhile, ImportWrites
 from tracker.store.rawsql import RawSql
 
 if TYPE_CHECKING:
@@ -765,6 +765,7 @@ def import_assignments(
     table: Table,
     maps: dict[str, str],
     *,
+    reopen: Callable[[], Table],
     jurisdiction_code: str | None,
     create_agencies: bool,
     dry_run: bool,
@@ -774,37 +775,58 @@ def import_assignments(
     today: date | None = None,
     progress: Callable[[int], None] | None = None,
 ) -> ImportReport:
-    """Import ``table`` in one transaction; on any error (or a dry run) nothing is kept."""
+    """Import ``table`` in one transaction; on any error (or a dry run) nothing is kept.
+
+    The rows are checked before the write lock is taken (see :mod:`tracker.importing.writes`); when
+    another writer committed meanwhile, the file is read again (``reopen``) and imported with the
+    lock held from the start."""
     import time
 
+    started = time.perf_counter()
+    columns = match_columns(table.headers, ASSIGNMENT_FIELDS, ASSIGNMENT_REQUIRED, maps, str(table.path))
+    options: dict[str, Any] = {
+        "jurisdiction_code": jurisdiction_code,
+        "create_agencies": create_agencies,
+        "rules": rules,
+        "horizon": horizon,
+        "actor": actor,
+        "today": today,
+    }
+    try:
+        report = _import_once(engine, table, columns, maps, options, checking=True, dry_run=dry_run, progress=progress)
+    except ChangedMeanwhile:
+        again = reopen()
+        report = _import_once(engine, again, columns, maps, options, checking=False, dry_run=dry_run, progress=progress)
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _import_once(
+    engine: Engine,
+    table: Table,
+    columns: dict[str, int],
+    maps: dict[str, str],
+    options: dict[str, Any],
+    *,
+    checking: bool,
+    dry_run: bool,
+    progress: Callable[[int], None] | None,
+) -> ImportReport:
     from tracker.store.bulk import raw
 
-    started = time.perf_counter()
     report = ImportReport(str(table.path), dry_run=dry_run)
-    columns = match_columns(table.headers, ASSIGNMENT_FIELDS, ASSIGNMENT_REQUIRED, maps, str(table.path))
     try:
         with engine.begin() as connection:
             sql = raw(connection)
             with sql.backend.large_load_cache(sql):
-                importer = AssignmentImporter(
-                    sql,
-                    ImportWrites(sql),
-                    table,
-                    columns,
-                    jurisdiction_code=jurisdiction_code,
-                    create_agencies=create_agencies,
-                    rules=rules,
-                    horizon=horizon,
-                    actor=actor,
-                    report=report,
-                    today=today,
-                )
+                writes = ImportWrites(sql, checking=checking)
+                importer = AssignmentImporter(sql, writes, table, columns, report=report, **options)
                 importer.run(progress)
                 for column in (*doubts_columns(table.headers, maps), *table.ignored):
                     report.notices.append(TrackerError(key="draft.doubts_not_imported", column=column))
                 if report.errors or dry_run:
                     raise _Failed
+                writes.write()
     except _Failed:
         pass
-    report.seconds = time.perf_counter() - started
     return report

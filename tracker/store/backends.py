@@ -139,10 +139,21 @@ class Backend:
         backend has no such lock (the caller then locks a file beside the database)."""
         return None
 
-    def writer_statement(self, assignment_id: int | None = None) -> tuple[str, dict[str, Any]] | None:
-        """The statement a writer of assignments runs first, before it reads what it will change (see
-        :mod:`tracker.store.writelock`), or None when it needs none; ``assignment_id``: the one it changes."""
-        return None
+    def writer_statement(self, assignment_id: int | None = None) -> tuple[str, dict[str, Any]]:
+        """The statement a writer runs first, before it reads what it will change (see
+        :mod:`tracker.store.writelock`); ``assignment_id``: the one assignment it changes, if that is all."""
+        raise NotImplementedError
+
+    def lock_writers(self, sql: RawSql) -> None:
+        """Make ``sql``'s transaction the one writer from now until it ends, waiting (up to the lock
+        timeout) for a writer that holds the lock."""
+        sql.rows(*self.writer_statement())
+
+    def change_mark(self, sql: RawSql) -> object:
+        """A value that differs once another connection has committed a write (every write is
+        audited): compared before and after :meth:`lock_writers`, it tells whether what was read
+        before still holds."""
+        return tuple(sql.rows("SELECT (SELECT max(id) FROM audit_log), (SELECT max(id) FROM assignment)")[0])
 
     def index_hint(self, index: str) -> str:
         """The clause after a table's name that tells the planner to walk ``index`` (or nothing)."""
@@ -156,8 +167,10 @@ class Backend:
         """An expression for a date column as ``YYYY-MM-DD`` text."""
         raise NotImplementedError
 
-    def reserve_ids(self, sql: RawSql, table: str, count: int, *, locked: bool) -> Iterator[int]:
-        """Ids for rows about to be inserted into ``table``, safe beside other writers."""
+    def reserve_ids(self, sql: RawSql, table: str, count: int) -> Iterator[int]:
+        """Ids for rows about to be inserted into ``table``. Where they come from the table's largest
+        id (SQLite), they hold while the caller holds the write lock, or until another writer commits
+        (which :meth:`change_mark` tells)."""
         raise NotImplementedError
 
     def trigger_definition(self, sql: RawSql, name: str, table: str) -> tuple[str | None, str]:
@@ -255,12 +268,11 @@ class SQLite(Backend):
         sql.rows(f"PRAGMA busy_timeout={int(wait_seconds * 1000)}")
         sql.rows("PRAGMA synchronous=NORMAL")  # as every tracker connection: no fsync a commit
 
-    def writer_statement(self, assignment_id: int | None = None) -> tuple[str, dict[str, Any]] | None:
+    def writer_statement(self, assignment_id: int | None = None) -> tuple[str, dict[str, Any]]:
         # A write that changes nothing makes the transaction a writer at once (waiting for another writer
-        # up to the busy timeout), so what it reads next cannot change before it writes. An import's first
-        # write does the same for it.
+        # up to the busy timeout), so what it reads next cannot change before it writes.
         if assignment_id is None:
-            return None
+            return "UPDATE audit_log SET id = id WHERE 0", {}
         return "UPDATE assignment SET version = version WHERE id = :id", {"id": assignment_id}
 
     def execute_once(self, sql: RawSql, text: str, params: dict[str, Any]) -> None:
@@ -279,11 +291,10 @@ class SQLite(Backend):
     def iso_day(self, column: str) -> str:
         return f"substr({column}, 1, 10)"
 
-    def reserve_ids(self, sql: RawSql, table: str, count: int, *, locked: bool) -> Iterator[int]:
-        # The transaction takes the write lock first (no other writer can add rows until it ends),
-        # then counts on from the table's largest id.
-        if not locked:
-            sql.rows(f"UPDATE {table} SET id = id WHERE 0")
+    def change_mark(self, sql: RawSql) -> object:
+        return sql.scalar("PRAGMA data_version")  # moves when another connection commits
+
+    def reserve_ids(self, sql: RawSql, table: str, count: int) -> Iterator[int]:
         start = int(sql.scalar(f"SELECT coalesce(max(id), 0) FROM {table}")) + 1
         return itertools.count(start)
 
@@ -361,7 +372,7 @@ class PostgreSQL(Backend):
     def write_alone(self, sql: RawSql, *, wait_seconds: float) -> None:
         sql.rows(f"SET lock_timeout = '{int(wait_seconds * 1000)}ms'")  # reader connections are autocommit
 
-    def writer_statement(self, assignment_id: int | None = None) -> tuple[str, dict[str, Any]] | None:
+    def writer_statement(self, assignment_id: int | None = None) -> tuple[str, dict[str, Any]]:
         from tracker.store.writelock import STATEMENT, WRITE_LOCK_KEY
 
         return STATEMENT, {"key": WRITE_LOCK_KEY}
@@ -384,8 +395,8 @@ class PostgreSQL(Backend):
     def iso_day(self, column: str) -> str:
         return f"to_char({column}, 'YYYY-MM-DD')"
 
-    def reserve_ids(self, sql: RawSql, table: str, count: int, *, locked: bool) -> Iterator[int]:
-        # Blocks of ids drawn from the table's sequence.
+    def reserve_ids(self, sql: RawSql, table: str, count: int) -> Iterator[int]:
+        # Blocks of ids drawn from the table's sequence: safe beside other writers.
         found = sql.rows(
             "SELECT nextval(pg_get_serial_sequence(:table, 'id')) FROM generate_series(1, :count)",
             {"table": table, "count": count},

@@ -1,19 +1,23 @@
-"""One lock that the writers of assignments take on PostgreSQL before they write.
+"""The writers' lock: every transaction that writes takes it before it reads what it will change.
 
 An import updates thousands of rows in one transaction, and each of its statements moves the completion
 tally (a trigger), so it holds tally rows while it goes on locking assignments. A clerk's change locks
 its assignment and then the tally: the two could wait for each other in a circle, and PostgreSQL would
-undo one of them. So both take this transaction-scoped advisory lock before they write: a change
-waits for an import's writes, holding nothing, and an import waits for a change of a moment. SQLite
-needs nothing of the kind: its writers already take turns on the whole database.
+undo one of them. So on PostgreSQL every writer (a clerk's change, the directive form, agency edits,
+an import when it writes) takes one transaction-scoped advisory lock first: it waits for the writer
+before it, holding nothing. On SQLite the writers already take turns on the whole database; a write
+that changes nothing makes the transaction the writer at once, so what it reads next cannot change
+before it writes (see :meth:`tracker.store.backends.Backend.writer_statement`).
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from sqlalchemy import text
+
 if TYPE_CHECKING:
-    from tracker.store.rawsql import RawSql
+    from sqlalchemy.orm import Session
 
 WRITE_LOCK_KEY = 0x7472_6B72
 """The advisory lock's key ("trkr"), the same for every writer of every tracker database."""
@@ -21,8 +25,9 @@ WRITE_LOCK_KEY = 0x7472_6B72
 STATEMENT = "SELECT pg_advisory_xact_lock(:key)"
 
 
-def take_write_lock(sql: RawSql) -> None:
-    """Take the writers' lock on ``sql`` until its transaction ends, where the backend has one."""
-    statement = sql.backend.writer_statement()
-    if statement is not None:
-        sql.rows(*statement)
+def lock_writers(session: Session) -> None:
+    """Make ``session``'s transaction the one writer until it ends (waiting for the writer before it)."""
+    from tracker.store.backends import backend_for
+
+    statement, params = backend_for(session.get_bind().dialect.name).writer_statement()
+    session.execute(text(statement), params)
