@@ -294,6 +294,22 @@ def test_an_agency_list_is_merged_not_overwritten(
     assert "Các sở, ban, ngành" in agencies["Sở Tư pháp"]["groups"]
 
 
+def test_a_dry_run_of_an_agency_list_writes_nothing(
+    province: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    sheet = tmp_path / "ds.csv"
+    lines = ["Tên cơ quan,Loại,Email", "Sở Nội vụ,khác,moi@laocai.example.org", "Sở Y tế,sở,syt@laocai.example.org"]
+    sheet.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    before = _state(province)
+    dry = _cli(capsys, province, "import", str(sheet), "--dry-run", lang="vi")
+    assert dry.code == 0, dry.err
+    assert "1 sẽ tạo mới, 1 sẽ cập nhật" in dry.out and "chạy thử" in dry.out
+    assert _state(province) == before  # neither the new agency nor the changed kind and email
+    real = _cli(capsys, province, "import", str(sheet), lang="vi")
+    assert "1 tạo mới, 1 cập nhật" in real.out, real.out
+    assert _state(province) != before
+
+
 def test_an_agency_list_creates_its_province_only_when_asked(
     db_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

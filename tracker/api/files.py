@@ -51,12 +51,9 @@ class FileMethods(Connection):
             from sqlalchemy.exc import SQLAlchemyError
 
             from tracker.importing.agencies import import_agencies
-            from tracker.store.writelock import lock_writers
 
             with self._sessions_factory()() as session:
                 session.begin()
-                if not dry_run:
-                    lock_writers(session)
                 report = import_agencies(
                     session,
                     table,

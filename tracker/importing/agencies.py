@@ -20,6 +20,7 @@ from tracker.services.agencies import (
     list_jurisdictions,
     upsert_changes,
 )
+from tracker.store.writelock import lock_writers
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -86,6 +87,9 @@ def import_agencies(
     A column the file lacks, or an empty cell, changes nothing: a list without kinds keeps every kind.
     Aliases, groups and emails are added to those the agency has."""
     report = ImportReport(str(table.path), dry_run=dry_run, agency_list=True)
+    # The writers' lock first: what is read cannot change before it is written, and on SQLite it opens
+    # the transaction itself, without which each row's savepoint would commit when it is released.
+    lock_writers(session)
     columns = match_columns(table.headers, AGENCY_FIELDS, AGENCY_REQUIRED, maps, str(table.path))
     jurisdictions = _Jurisdictions(session, jurisdiction_code, create_jurisdictions, report, actor)
 
