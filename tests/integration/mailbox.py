@@ -36,10 +36,14 @@ class Mailbox:
         self.fail_after = 0
         self.delay = 0.0
         """Seconds each DATA waits before the reply (a slow server)."""
+        self.rcpt_delay = 0.0
+        """Seconds each RCPT waits before the reply (a server across a network, not on loopback)."""
         self.logins: list[bytes] = []
         """Every AUTH attempt's user name."""
 
     async def handle_RCPT(self, server: Any, session: Any, envelope: Any, address: str, options: Any) -> str:
+        if self.rcpt_delay:
+            await asyncio.sleep(self.rcpt_delay)
         if address in self.refuse:
             return "550 5.1.1 mailbox unavailable"
         envelope.rcpt_tos.append(address)
