@@ -57,6 +57,16 @@ def test_aliases_and_folded_names_find_the_agency(t: tracker.Tracker) -> None:
     }
 
 
+def test_a_directive_is_found_whatever_the_case_and_marks_it_is_typed_in(t: tracker.Tracker) -> None:
+    t.directive("12/QĐ-UBND").assign("1", "a", lead="Sở Nội vụ", due="30/4/2020")
+    t.directive("12/KH-UBND").assign("1", "b", lead="Sở Tư pháp", due="30/4/2020")
+    for typed in ("12/QĐ-UBND", "12/qđ-ubnd", "12/qd-ubnd", " 12/Qđ-UBND "):
+        assert [r.task for r in t.by_directive(typed)] == ["a"], typed
+    assert [r.task for r in t.by_directive("12/kh-ubnd")] == ["b"]
+    with pytest.raises(NotFoundError):
+        t.by_directive("12/TB-UBND")
+
+
 def test_an_agency_named_as_lead_is_not_also_a_coordinator(t: tracker.Tracker) -> None:
     d = t.directive("2/KH-UBND")
     d.assign("1", "a", lead="Sở Nội vụ", coordinating=["Các sở, ban, ngành cấp tỉnh"], due="30/4/2020")

@@ -166,6 +166,14 @@ def find_directive_id(source: RowSource, number: str, jurisdiction_code: str | N
         params["jurisdiction"] = find_jurisdiction_id(source, jurisdiction_code)
         condition += " AND d.jurisdiction_id = :jurisdiction"
     found = source.rows(f"SELECT d.id FROM directive d WHERE {condition}", params)
+    if not found and "number" in params:  # "215/kh-ubnd", "12/qd-ubnd": case and marks as typed
+        wanted = fold(params["number"])
+        condition = condition.replace("d.number = :number", "1 = 1")
+        found = [
+            (directive_id,)
+            for directive_id, stored in source.rows(f"SELECT d.id, d.number FROM directive d WHERE {condition}", params)
+            if fold(stored) == wanted
+        ]
     if len(found) == 1:
         return int(found[0][0])
     if not found:
