@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import os
 import re
 import shutil
@@ -156,3 +157,51 @@ def test_the_catalogue_has_each_text_in_both_languages() -> None:
         assert vietnamese.strip() and english.strip(), key
         # The Vietnamese may say less, never need a value the English (which raisers are written to) lacks.
         assert _fields(vietnamese) <= _fields(english), key
+
+
+def _error_classes(trees: dict[Path, ast.Module]) -> set[str]:
+    """TrackerError and every class of tracker/ derived from it, however far down."""
+    names = {"TrackerError"}
+    classes = [node for tree in trees.values() for node in ast.walk(tree) if isinstance(node, ast.ClassDef)]
+    grown = True
+    while grown:
+        grown = False
+        for node in classes:
+            bases = {base.id if isinstance(base, ast.Name) else getattr(base, "attr", "") for base in node.bases}
+            if node.name not in names and bases & names:
+                names.add(node.name)
+                grown = True
+    return names
+
+
+def _is_written_text(node: ast.expr) -> bool:
+    """A message written out in the code: a string, an f-string, or one made of them ("…" + x, "…".format())."""
+    if isinstance(node, ast.Constant):
+        return isinstance(node.value, str)
+    if isinstance(node, ast.JoinedStr):
+        return True
+    if isinstance(node, ast.BinOp):
+        return _is_written_text(node.left) or _is_written_text(node.right)
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
+        return node.func.attr in ("format", "join") and _is_written_text(node.func.value)
+    return False
+
+
+def test_every_error_a_person_reads_comes_from_the_catalogue() -> None:
+    """An error raised with text written in the code (``TrackerError(f"…")``) is said in English even in
+    the Vietnamese UI: each is raised with a catalogue key and its values, ``TrackerError(key="…", …)``."""
+    trees = {path: ast.parse(path.read_text(encoding="utf-8"), str(path)) for path in (ROOT / "tracker").rglob("*.py")}
+    classes = _error_classes(trees)
+    assert {"TrackerError", "NotFoundError", "ConflictError", "NotifyError"} <= classes
+    written = sorted(
+        (str(path.relative_to(ROOT)), node.lineno, name)
+        for path, tree in trees.items()
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call)
+        and (name := getattr(node.func, "id", None) or getattr(node.func, "attr", None)) in classes
+        and node.args
+        and _is_written_text(node.args[0])
+    )
+    assert not written, "raised with text written in the code, not a catalogue key:\n" + "\n".join(
+        f"{path}:{line}: {name}(…)" for path, line, name in written
+    )

@@ -44,7 +44,7 @@ def db_init(demo: bool, synthetic: int | None, seed: int) -> None:
     context = current_context()
     url = context.settings.resolved_database_url()
     if demo and synthetic:
-        raise TrackerError("choose --demo or --synthetic, not both.")
+        raise TrackerError(key="synthetic.not_with_demo")
     info = _init_database(context, demo=demo)
     if synthetic:
         from tracker.services.synthetic import SYNTHETIC_AS_OF, generate
@@ -87,9 +87,7 @@ def _init_database(context: Context, *, demo: bool) -> date | None:
     engine = make_engine(url)
     try:
         if current_revision(engine) is not None:
-            raise TrackerError(
-                f"the database {_display_url(url)} already exists; use 'tracker db upgrade', or another --db."
-            )
+            raise TrackerError(key="db.exists", url=_display_url(url))
         upgrade(engine)
     finally:
         engine.dispose()

@@ -73,7 +73,7 @@ def parse_maps(maps: Sequence[str]) -> dict[str, str]:
     for item in maps:
         header, sep, field = item.partition("=")
         if not sep or not header.strip() or not field.strip():
-            raise TrackerError(f'--map {item!r}: write it as "Header=field", e.g. "Đơn vị=lead".')
+            raise TrackerError(key="import.map_form", item=item)
         result[fold(header)] = field.strip()
     return result
 
@@ -94,15 +94,18 @@ def match_columns(
         if name is None:
             continue
         if name not in fields:
-            raise TrackerError(f"{where}: --map gives {header!r} the field {name!r}; fields are {', '.join(fields)}.")
+            raise TrackerError(
+                key="import.map_unknown_field", where=where, header=header, name=name, fields=", ".join(fields)
+            )
         if name in found:
-            raise TrackerError(f"{where}: columns {headers[found[name]]!r} and {header!r} both mean {name!r}.")
+            raise TrackerError(
+                key="import.columns_same_field", where=where, first=headers[found[name]], second=header, name=name
+            )
         found[name] = index
     missing = [name for name in required if name not in found]
     if missing:
         expected = "; ".join(f"{name} ({fields[name][0]})" for name in missing)
         raise TrackerError(
-            f"{where}: missing column(s) {expected}; the header row has {', '.join(map(repr, headers))}. "
-            'Rename the column or add --map "Header=field".'
+            key="import.columns_missing", where=where, missing=expected, headers=", ".join(map(repr, headers))
         )
     return found

@@ -72,7 +72,7 @@ def detect_format(path: Path, explicit: str | None) -> str:
         return "xlsx"
     if suffix == "json":
         return "json"
-    raise TrackerError(f"{path}: cannot tell the format from the name; add --format csv, xlsx or json.")
+    raise TrackerError(key="import.format_unknown", path=path)
 
 
 def column_letter(index: int) -> str:
@@ -99,18 +99,14 @@ def _encoding(path: Path) -> str:
 
 def _not_text(path: Path, encoding: str) -> TrackerError:
     """The error for a file that does not decode, naming its first line that does not (UTF-8)."""
-    where = ""
     if encoding != "utf-16":
         with path.open("rb") as raw:
             for number, line in enumerate(raw, start=1):
                 try:
                     line.decode(encoding)
                 except UnicodeDecodeError:
-                    where = f" (line {number})"
-                    break
-    return TrackerError(
-        f"{path}: the file is not UTF-8 or UTF-16{where}; save it as CSV UTF-8 (or Unicode text) and try again."
-    )
+                    return TrackerError(key="limits.not_text_line", path=path, line=number)
+    return TrackerError(key="limits.not_text", path=path)
 
 
 def header_row(rows: Iterable[list[Any]]) -> tuple[int, int]:
@@ -180,7 +176,7 @@ def read_csv(path: Path) -> Table:
         headers = [h.strip() for h in next(reader)]
     except StopIteration:
         handle.close()
-        raise TrackerError(f"{path}: the file is empty; it needs a header row.") from None
+        raise TrackerError(key="import.file_empty", path=path) from None
     except csv.Error as error:
         handle.close()
         raise too_long(error) from None
@@ -234,8 +230,7 @@ def _check_no_swallowed_rows(path: Path, row: str, values: list[str], delimiter:
         lines = value.split("\n")[1:]
         if width > 2 and any(line.count(delimiter) >= width - 2 for line in lines):
             raise TrackerError(
-                f"{path}:{row}:{column_letter(column)}: a quote opened in this cell is not closed, and the lines "
-                f"after it look like rows of the file ({len(lines)} line(s)); close the quote or remove it."
+                key="limits.csv_quote_open", path=path, row=row, column=column_letter(column), count=len(lines)
             )
 
 
@@ -286,11 +281,11 @@ def read_xlsx(path: Path, sheet: str | None) -> Table:
         opened = openpyxl.load_workbook(handle, read_only=True, data_only=True)
     except Exception as error:  # openpyxl raises many kinds for a bad file
         handle.close()
-        raise TrackerError(f"{path}: cannot open it as an Excel workbook ({error}).") from None
+        raise TrackerError(key="import.not_a_workbook", path=path, detail=error) from None
     workbook = _Closing(opened, handle)
     if sheet is not None and sheet not in workbook.sheetnames:
         workbook.close()
-        raise TrackerError(f"{path}: no sheet {sheet!r}; the sheets are {', '.join(workbook.sheetnames)}.")
+        raise TrackerError(key="import.no_such_sheet", path=path, sheet=sheet, sheets=", ".join(workbook.sheetnames))
     if not workbook.worksheets:
         workbook.close()
         raise TrackerError(key="limits.sheet_unreadable", path=path, detail="no part for the sheet")
@@ -308,7 +303,7 @@ def read_xlsx(path: Path, sheet: str | None) -> Table:
     skip, _ = header_row([list(cells) for cells in top])
     if skip >= len(top):
         workbook.close()
-        raise TrackerError(f"{path}: the sheet {worksheet.title!r} is empty; it needs a header row.")
+        raise TrackerError(key="import.sheet_empty", path=path, sheet=worksheet.title)
     headers = [str(value).strip() if value is not None else "" for value in top[skip]]
     width = len(headers)
     columns = [column_letter(i) for i in range(width)]
@@ -548,7 +543,7 @@ def read_json(path: Path) -> Table:
     def invalid(error: Exception) -> TrackerError:
         if "integer overflow" in str(error):
             return TrackerError(key="limits.json_number_too_long", path=path, where="JSON", limit=MAX_NUMBER_DIGITS)
-        return TrackerError(f"{path}: not valid JSON ({error}).")
+        return TrackerError(key="import.json_invalid", path=path, detail=error)
 
     deep = _json_prescan(path)
 
@@ -573,7 +568,7 @@ def read_json(path: Path) -> Table:
     except (ijson.JSONError, UnicodeDecodeError) as error:
         raise invalid(error) from None
     if shape is None:
-        raise TrackerError(f'{path}: expected {{"directives": [...]}} or {{"assignments": [...]}}.')
+        raise TrackerError(key="import.json_shape", path=path)
 
     def items(handle: Any) -> Any:
         return ijson.items(events(handle), shape, **({} if deep else {"use_float": True}))
@@ -584,9 +579,7 @@ def read_json(path: Path) -> Table:
         values = [item.get(name) for name in JSON_FIELDS]
         for name, value in zip(JSON_FIELDS, values, strict=True):
             if isinstance(value, bool | dict) or (isinstance(value, list) and name not in _JSON_LIST_FIELDS):
-                raise TrackerError(
-                    f"{path}: {where}.{name}: {value!r} is not text, a number or a date; write it as text."
-                )
+                raise TrackerError(key="import.json_value_kind", path=path, where=f"{where}.{name}", value=value)
             if isinstance(value, int | float) and abs(value) >= largest:
                 raise TrackerError(
                     key="limits.json_number_too_long", path=path, where=f"{where}.{name}", limit=MAX_NUMBER_DIGITS
@@ -613,7 +606,7 @@ def read_json(path: Path) -> Table:
                 label = "assignments" if shape == "assignments.item" else ""
                 for index, item in enumerate(items(handle)):
                     if not isinstance(item, dict):
-                        raise TrackerError(f"{path}: {label}[{index}] is not an object.")
+                        raise TrackerError(key="import.json_not_object", path=path, where=f"{label}[{index}]")
                     if not table.ignored and item.get(DOUBTS_COLUMN):
                         table.ignored.append(DOUBTS_COLUMN)
                     yield flat(item, f"{label}[{index}]")
@@ -699,7 +692,7 @@ def _directive_rows(
     path: Path, directive: Any, d_index: int, flat: Callable[[dict[str, Any], str], SourceRow]
 ) -> Iterator[SourceRow]:
     if not isinstance(directive, dict):
-        raise TrackerError(f"{path}: directives[{d_index}] is not an object.")
+        raise TrackerError(key="import.json_not_object", path=path, where=f"directives[{d_index}]")
     shared = {
         "directive": directive.get("number"),
         "issued_on": directive.get("issued_on"),
@@ -709,17 +702,17 @@ def _directive_rows(
     }
     tasks = directive.get("tasks") or []
     if not isinstance(tasks, list):
-        raise TrackerError(f"{path}: directives[{d_index}].tasks is not a list of tasks.")
+        raise TrackerError(key="import.json_tasks_not_list", path=path, where=f"directives[{d_index}].tasks")
     for t_index, task in enumerate(tasks):
         if not isinstance(task, dict):
-            raise TrackerError(f"{path}: directives[{d_index}].tasks[{t_index}] is not an object.")
+            raise TrackerError(key="import.json_not_object", path=path, where=f"directives[{d_index}].tasks[{t_index}]")
         merged = {**shared, **task, "task": task.get("text", task.get("task"))}
         yield flat(merged, f"directives[{d_index}].tasks[{t_index}]")
 
 
 def open_table(path: Path, file_format: str | None = None, sheet: str | None = None) -> Table:
     if not path.is_file():
-        raise TrackerError(f"{path}: no such file.")
+        raise TrackerError(key="import.no_file", path=path)
     kind = detect_format(path, file_format)
     if kind == "csv":
         return read_csv(path)

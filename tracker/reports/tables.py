@@ -110,7 +110,7 @@ def render(report: Report, file_format: str, output: Path | None, lang: str = "v
     """Write ``report`` to ``output`` (or return the text for the screen)."""
     if file_format in ("xlsx", "docx"):
         if output is None:
-            raise TrackerError(f"--format {file_format} needs --output FILE.{file_format}.")
+            raise TrackerError(key="report.format_needs_output", format=file_format)
         if file_format == "xlsx":
             write_xlsx(report, output)
         else:
@@ -120,7 +120,7 @@ def render(report: Report, file_format: str, output: Path | None, lang: str = "v
         return None
     text = to_csv(report) if file_format == "csv" else to_markdown(report) if file_format == "md" else None
     if text is None:
-        raise TrackerError(f"--format {file_format}: use one of {', '.join(FORMATS)}.")
+        raise TrackerError(key="report.format_unknown", format=file_format, formats=", ".join(FORMATS))
     if output is not None:
         output.write_text(text, encoding="utf-8-sig" if file_format == "csv" else "utf-8")
         return None

@@ -52,10 +52,7 @@ def _load(session: Session, assignment_id: int, expected_version: int | None) ->
     if current is None:
         raise NotFoundError(key="limits.no_such_assignment", id=assignment_id)
     if expected_version is not None and current.version != expected_version:
-        raise ConflictError(
-            f"assignment {assignment_id} was changed by someone else (version {current.version}, "
-            f"you read {expected_version}); reload it and try again."
-        )
+        raise ConflictError(key="change.stale", id=assignment_id, version=current.version, read=expected_version)
     return current
 
 
@@ -69,7 +66,7 @@ def _apply(session: Session, current: Assignment, changes: dict[str, Any], actio
         .execution_options(synchronize_session=False)
     )
     if result.rowcount != 1:  # type: ignore[attr-defined]
-        raise ConflictError(f"assignment {current.id} was changed by someone else just now; reload it and try again.")
+        raise ConflictError(key="change.changed_just_now", id=current.id)
     for name, value in changes.items():
         old = getattr(current, name)
         if old != value:
@@ -81,9 +78,7 @@ def _apply(session: Session, current: Assignment, changes: dict[str, Any], actio
 
 def _require_active(current: Assignment) -> None:
     if current.withdrawn_on is not None:
-        raise TrackerError(
-            f"assignment {current.id} was withdrawn on {current.withdrawn_on:%d/%m/%Y}; it cannot change."
-        )
+        raise TrackerError(key="change.withdrawn", id=current.id, on=f"{current.withdrawn_on:%d/%m/%Y}")
 
 
 def complete(
@@ -105,7 +100,7 @@ def reopen(session: Session, assignment_id: int, actor: str, *, expected_version
     current = _load(session, assignment_id, expected_version)
     _require_active(current)
     if current.completed_on is None:
-        raise TrackerError(f"assignment {assignment_id} is not done; there is nothing to reopen.")
+        raise TrackerError(key="change.not_done", id=assignment_id)
     return _apply(session, current, {"completed_on": None, "result_ref": ""}, "reopen", actor)
 
 
@@ -122,11 +117,11 @@ def extend(
     """Move the deadline to ``to`` (gia hạn), keeping the old date, the reason and the decision."""
     reason = one_line(reason)
     if not reason:
-        raise TrackerError("a deadline change needs a reason (--reason).")
+        raise TrackerError(key="change.extend_needs_reason")
     current = _load(session, assignment_id, expected_version)
     _require_active(current)
     if current.due_on == to:
-        raise TrackerError(f"assignment {assignment_id} is already due on {to:%d/%m/%Y}.")
+        raise TrackerError(key="change.already_due", id=assignment_id, due=f"{to:%d/%m/%Y}")
     issued_on = session.execute(
         select(col(Directive.issued_on))
         .join(Task, col(Task.directive_id) == col(Directive.id))
@@ -164,7 +159,7 @@ def withdraw(
     """Withdraw the assignment (rút nhiệm vụ) from ``on``; it then counts in no rate."""
     reason = one_line(reason)
     if not reason:
-        raise TrackerError("a withdrawal needs a reason (--reason).")
+        raise TrackerError(key="change.withdraw_needs_reason")
     current = _load(session, assignment_id, expected_version)
     _require_active(current)
     assert current.id is not None

@@ -35,9 +35,7 @@ def make_engine(url: str) -> Engine:
     try:
         parsed = make_url(url)
     except ArgumentError:
-        raise TrackerError(
-            f"database URL {url!r} is not valid; use sqlite:///FILE or postgresql+psycopg://..."
-        ) from None
+        raise TrackerError(key="db.bad_url", url=url) from None
     if parsed.get_backend_name() == "sqlite":
         database = parsed.database or ""
         if database and database != ":memory:":
@@ -69,7 +67,7 @@ def current_revision(engine: Engine) -> str | None:
             return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
     except OperationalError as error:
         where = engine.url.render_as_string(hide_password=True)
-        raise TrackerError(f"cannot open the database {where}: {error.orig}") from None
+        raise TrackerError(key="db.cannot_open", where=where, detail=error.orig) from None
     except DatabaseError as error:  # e.g. SQLite's "file is not a database": some other file
         where = engine.url.render_as_string(hide_password=True)
         raise TrackerError(key="limits.not_a_database", url=where, detail=error.orig) from None

@@ -92,5 +92,5 @@ def head_revision() -> str:
 
     head = ScriptDirectory(str(migrations_dir())).get_current_head()
     if head is None:
-        raise TrackerError("the database migrations have no head revision; reinstall tracker.")
+        raise TrackerError(key="db.no_head_revision")
     return head

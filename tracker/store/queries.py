@@ -510,10 +510,10 @@ def count_assignments(
 
 def get_assignment_row(reader: Reader, assignment_id: int, as_of: date, due_soon_days: int) -> AssignmentRow:
     if not 0 < assignment_id < 2**63:  # beyond what the database's integers hold: no such record
-        raise NotFoundError(f"assignment {assignment_id} does not exist; 'tracker list' shows the ids.")
+        raise NotFoundError(key="limits.no_such_assignment", id=assignment_id)
     found = reader.rows(f"{_ROW_SELECT} WHERE a.id = :id", {"id": assignment_id})
     if not found:
-        raise NotFoundError(f"assignment {assignment_id} does not exist; 'tracker list' shows the ids.")
+        raise NotFoundError(key="limits.no_such_assignment", id=assignment_id)
     return _row(reader, found[0], as_of, due_soon_days)
 
 

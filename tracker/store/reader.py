@@ -29,7 +29,7 @@ class Reader:
         self.dialect = self.backend.name
         self._connection: Any = None
         if not scheme.startswith(("sqlite", "postgresql", "postgres")):
-            raise TrackerError(f"database URL {url!r} is not supported; use sqlite:///FILE or postgresql+psycopg://...")
+            raise TrackerError(key="db.unsupported_url", url=url)
         self._connection = self.backend.connect(url)
         self._raw = RawSql(self._connection, self.dialect)
         self.interrupted = False

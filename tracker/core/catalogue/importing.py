@@ -3,6 +3,68 @@
 from __future__ import annotations
 
 MESSAGES: dict[str, tuple[str, str]] = {
+    # the file to read (tracker.importing.sources)
+    "import.no_file": ("{path}: không có tệp này; kiểm tra lại đường dẫn.", "{path}: no such file."),
+    "import.format_unknown": (
+        "{path}: không đoán được định dạng từ tên tệp; hãy thêm --format csv, xlsx hoặc json.",
+        "{path}: cannot tell the format from the name; add --format csv, xlsx or json.",
+    ),
+    "import.file_empty": (
+        "{path}: tệp trống; tệp cần có dòng tiêu đề.",
+        "{path}: the file is empty; it needs a header row.",
+    ),
+    "import.not_a_workbook": (
+        "{path}: không mở được tệp dưới dạng bảng tính Excel ({detail}).",
+        "{path}: cannot open it as an Excel workbook ({detail}).",
+    ),
+    "import.no_such_sheet": (
+        "{path}: không có trang tính {sheet!r}; các trang tính là {sheets}.",
+        "{path}: no sheet {sheet!r}; the sheets are {sheets}.",
+    ),
+    "import.sheet_empty": (
+        "{path}: trang tính {sheet!r} trống; trang tính cần có dòng tiêu đề.",
+        "{path}: the sheet {sheet!r} is empty; it needs a header row.",
+    ),
+    "import.json_invalid": (
+        "{path}: tệp không phải là JSON hợp lệ ({detail}).",
+        "{path}: not valid JSON ({detail}).",
+    ),
+    "import.json_shape": (
+        '{path}: tệp JSON cần có dạng {{"directives": [...]}} hoặc {{"assignments": [...]}}.',
+        '{path}: expected {{"directives": [...]}} or {{"assignments": [...]}}.',
+    ),
+    "import.json_not_object": (
+        "{path}: {where} không phải là một đối tượng JSON ({{...}}).",
+        "{path}: {where} is not an object.",
+    ),
+    "import.json_tasks_not_list": (
+        "{path}: {where} không phải là danh sách nhiệm vụ ([...]).",
+        "{path}: {where} is not a list of tasks.",
+    ),
+    "import.json_value_kind": (
+        "{path}: {where}: {value!r} không phải là chữ, số hay ngày; hãy ghi giá trị dưới dạng văn bản "
+        "(trong dấu ngoặc kép).",
+        "{path}: {where}: {value!r} is not text, a number or a date; write it as text.",
+    ),
+    # its columns (tracker.importing.fields)
+    "import.map_form": (
+        '--map {item!r}: hãy ghi theo dạng "Tiêu đề cột=trường", ví dụ "Đơn vị=lead".',
+        '--map {item!r}: write it as "Header=field", e.g. "Đơn vị=lead".',
+    ),
+    "import.map_unknown_field": (
+        "{where}: --map gán cho cột {header!r} trường {name!r}, nhưng không có trường này; các trường là {fields}.",
+        "{where}: --map gives {header!r} the field {name!r}; fields are {fields}.",
+    ),
+    "import.columns_same_field": (
+        "{where}: cột {first!r} và cột {second!r} cùng chỉ trường {name!r}; hãy giữ lại một cột.",
+        "{where}: columns {first!r} and {second!r} both mean {name!r}.",
+    ),
+    "import.columns_missing": (
+        "{where}: thiếu cột {missing}; dòng tiêu đề có các cột {headers}. Hãy đổi tên cột hoặc thêm "
+        '--map "Tiêu đề cột=trường".',
+        "{where}: missing column(s) {missing}; the header row has {headers}. "
+        'Rename the column or add --map "Header=field".',
+    ),
     # which jurisdiction issued a row's directive
     "import.jurisdiction_unknown": (
         "không xác định được tỉnh ban hành văn bản (trong cơ sở dữ liệu: {known}); ghi cơ quan ban hành có tên "

@@ -108,6 +108,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{path}: dòng {line}: không đọc được tệp CSV ({detail}); hãy lưu lại tệp dưới dạng CSV UTF-8.",
         "{path}: line {line}: the CSV file cannot be read ({detail}); save it again as CSV UTF-8.",
     ),
+    "limits.not_text": (
+        "{path}: tệp không được lưu bằng bảng mã UTF-8 hay UTF-16; hãy lưu lại dưới dạng CSV UTF-8 "
+        "(hoặc Unicode Text) rồi nhập lại.",
+        "{path}: the file is not UTF-8 or UTF-16; save it as CSV UTF-8 (or Unicode text) and try again.",
+    ),
+    "limits.not_text_line": (
+        "{path}: tệp không được lưu bằng bảng mã UTF-8 hay UTF-16 (dòng {line}); hãy lưu lại dưới dạng CSV UTF-8 "
+        "(hoặc Unicode Text) rồi nhập lại.",
+        "{path}: the file is not UTF-8 or UTF-16 (line {line}); save it as CSV UTF-8 (or Unicode text) and try again.",
+    ),
+    "limits.csv_quote_open": (
+        "{path}:{row}:{column}: dấu ngoặc kép mở trong ô này chưa được đóng, và {count} dòng sau nó trông như "
+        "các dòng của tệp; hãy đóng hoặc xóa dấu ngoặc kép.",
+        "{path}:{row}:{column}: a quote opened in this cell is not closed, and the lines after it look like rows "
+        "of the file ({count} line(s)); close the quote or remove it.",
+    ),
     "limits.formula_without_value": (
         "{path}: ô {cell} chứa công thức {formula} nhưng không có giá trị đã tính; hãy mở tệp bằng Excel "
         "hoặc LibreOffice, lưu lại rồi nhập lại, hoặc gõ giá trị vào ô.",

@@ -83,6 +83,36 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "văn bản {number!r} có ở nhiều tỉnh, thành phố; hãy ghi thêm tỉnh (--jurisdiction).",
         "directive {number!r} exists in several jurisdictions; give the jurisdiction too.",
     ),
+    # changes to an assignment (tracker.services.changes)
+    "change.stale": (
+        "phân công {id} đã được người khác sửa (phiên bản hiện tại {version}, bạn đã đọc phiên bản {read}); "
+        "hãy tải lại rồi thử lại.",
+        "assignment {id} was changed by someone else (version {version}, you read {read}); reload it and try again.",
+    ),
+    "change.changed_just_now": (
+        "phân công {id} vừa được người khác sửa; hãy tải lại rồi thử lại.",
+        "assignment {id} was changed by someone else just now; reload it and try again.",
+    ),
+    "change.withdrawn": (
+        "phân công {id} đã được rút từ ngày {on}; không thể thay đổi nữa.",
+        "assignment {id} was withdrawn on {on}; it cannot change.",
+    ),
+    "change.not_done": (
+        "phân công {id} chưa hoàn thành; không có gì để mở lại.",
+        "assignment {id} is not done; there is nothing to reopen.",
+    ),
+    "change.already_due": (
+        "phân công {id} đã có thời hạn là ngày {due}.",
+        "assignment {id} is already due on {due}.",
+    ),
+    "change.extend_needs_reason": (
+        "cần ghi lý do gia hạn (--reason).",
+        "a deadline change needs a reason (--reason).",
+    ),
+    "change.withdraw_needs_reason": (
+        "cần ghi lý do rút nhiệm vụ (--reason).",
+        "a withdrawal needs a reason (--reason).",
+    ),
     # the database
     "db.no_tables": (
         "cơ sở dữ liệu {where} chưa có bảng của tracker; hãy chạy 'tracker db init' trước.",
@@ -105,6 +135,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "không mở được cơ sở dữ liệu {where}: {detail}",
         "cannot open the database {where}: {detail}",
     ),
+    "db.exists": (
+        "cơ sở dữ liệu {url} đã tồn tại; hãy dùng 'tracker db upgrade', hoặc chọn --db khác.",
+        "the database {url} already exists; use 'tracker db upgrade', or another --db.",
+    ),
+    "db.bad_url": (
+        "địa chỉ cơ sở dữ liệu {url!r} không hợp lệ; hãy dùng sqlite:///TỆP hoặc postgresql+psycopg://...",
+        "database URL {url!r} is not valid; use sqlite:///FILE or postgresql+psycopg://...",
+    ),
+    "db.unsupported_url": (
+        "địa chỉ cơ sở dữ liệu {url!r} không được hỗ trợ; hãy dùng sqlite:///TỆP hoặc postgresql+psycopg://...",
+        "database URL {url!r} is not supported; use sqlite:///FILE or postgresql+psycopg://...",
+    ),
+    "db.no_head_revision": (
+        "bộ nâng cấp cơ sở dữ liệu (migration) không có phiên bản mới nhất; hãy cài lại tracker.",
+        "the database migrations have no head revision; reinstall tracker.",
+    ),
     "install.missing": (
         "bản cài đặt này thiếu {what}; hãy cài lại tracker.",
         "{what} is missing from this installation; reinstall tracker.",
@@ -113,6 +159,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cli.ui_needs_terminal": (
         "giao diện cần một cửa sổ dòng lệnh (terminal); trong script hãy dùng 'tracker list'.",
         "the terminal UI needs a terminal; use 'tracker list' in scripts.",
+    ),
+    "synthetic.not_with_demo": (
+        "hãy chọn --demo hoặc --synthetic, không dùng cả hai.",
+        "choose --demo or --synthetic, not both.",
     ),
     "synthetic.positive": (
         "--synthetic cần một số phân công lớn hơn 0.",
