@@ -134,10 +134,26 @@ def test_every_problem_is_reported_with_file_row_column_and_nothing_is_written(
     assert not report.ok
     assert len(report.errors) == 3
     assert report.errors[0].startswith(f"{path}:2:H: 'Sở TNMTT': agency 'Sở TNMTT' is unknown; did you mean")
-    assert report.errors[1].startswith(f"{path}:3:J: '31/4/2021':")
-    assert report.errors[2].startswith(f"{path}:4:K: 'hôm qua':")
+    assert report.errors[1].startswith(f'{path}:3:J: "31/4/2021": 31/4/2021 is not a date')  # the value said once
+    assert report.errors[2].startswith(f'{path}:4:K: "hôm qua" is not a date')
     assert _count(t) == before
     assert t.reader.scalar("SELECT count(*) FROM directive WHERE number = '12/KH-UBND'") == 0
+
+
+def test_one_problem_on_many_rows_is_said_once_with_the_rows(
+    capsys: pytest.CaptureFixture[str], demo_url: str, tmp_path: Path
+) -> None:
+    rows = [[*ROWS[0][:4], "UBND tỉnh Hà Giang", str(ref), *ROWS[0][6:]] for ref in range(1, 9)]
+    rows.append([*ROWS[1][:9], "31/4/2021", *ROWS[1][10:]])
+    path = _write(tmp_path / "hg.csv", rows)
+    result = run(capsys, "--db", demo_url, "--lang", "vi", "import", str(path))
+    assert result.code == 1
+    lines = result.err.strip().splitlines()
+    assert len(lines) == 3, lines  # the province once, the date once, the summary
+    assert lines[0].startswith(f"{path}:2:E: 'UBND tỉnh Hà Giang': Tỉnh Hà Giang")
+    assert lines[0].endswith("(cùng lỗi này ở 7 dòng khác: 3, 4, 5, 6, 7, 8, 9)")
+    assert lines[1].startswith(f'{path}:10:J: "31/4/2021": 31/4/2021 không phải là một ngày')
+    assert "có 9 lỗi" in lines[2]
 
 
 def test_duplicate_keys_inside_one_file_are_an_error(t: tracker.Tracker, tmp_path: Path) -> None:
@@ -298,7 +314,7 @@ def test_cli_import_reports_and_exits_1_on_errors(
     bad[0][9] = "30/2/2021"
     result = run(capsys, "--db", demo_url, "import", str(_write(tmp_path / "x.csv", bad)))
     assert result.code == 1
-    assert ":2:J: '30/2/2021'" in result.err and "nothing was imported" in result.err
+    assert ':2:J: "30/2/2021": ' in result.err and "nothing was imported" in result.err
     template = run(capsys, "import", "--template", "xlsx", str(tmp_path / "mau.xlsx"))
     assert template.code == 0
     dry = run(capsys, "--db", demo_url, "import", str(tmp_path / "mau.xlsx"), "--dry-run")
@@ -518,7 +534,7 @@ def test_a_large_import_that_fails_keeps_the_indexes_and_writes_nothing(t: track
     rows = _many_rows(12_000, done_every=2)
     rows[-1][9] = "31/2/2021"
     report = t.import_file(_write(tmp_path / "bad.csv", rows))
-    assert not report.ok and ":12001:J: '31/2/2021'" in report.errors[0]
+    assert not report.ok and ':12001:J: "31/2/2021": ' in report.errors[0]
     assert _count(t) == before
     assert _index_definitions(t) == indexes
     assert trigger_definitions(t) == triggers and kept_tally(t) == tally

@@ -84,7 +84,7 @@ def import_command(
     force: bool,
 ) -> None:
     """Import assignments (or an agency list) from CSV, Excel or JSON: all rows or none."""
-    from tracker.importing.problems import said
+    from tracker.importing.problems import grouped
 
     context = current_context()
     if template:
@@ -115,8 +115,8 @@ def import_command(
             horizon=horizon,
             progress=told,
         )
-    for line in report.errors:
-        click.echo(safe_text(said(line, context.lang)), err=True)
+    for line in grouped(report.errors, context.lang):
+        click.echo(safe_text(line), err=True)
     if report.errors:
         raise TrackerError(key="import.problems", path=str(path), count=len(report.errors))
     head, *notices = report.summary(context.lang).split("\n")

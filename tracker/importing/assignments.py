@@ -224,7 +224,11 @@ class AssignmentImporter:
     def error(self, row: SourceRow, name: str, value: Any, problem: str | TrackerError) -> None:
         column = self.table.columns[self.columns[name]] if name in self.columns else name
         shown = one_line(as_text(value))
-        self.report.errors.append(Line(f"{self.table.path}:{row.location}:{column}: {shown!r}: ", problem))
+        where = f"{self.table.path}:{row.location}:{column}: "
+        if isinstance(problem, TrackerError) and one_line(str(problem.values.get("original", ""))) == shown:
+            self.report.errors.append(Line(where, problem, location=row.location))  # it quotes the value itself
+            return
+        self.report.errors.append(Line(f"{where}{shown!r}: ", problem, location=row.location))
 
     def cell(self, row: SourceRow, name: str) -> Any:
         index = self.columns.get(name)

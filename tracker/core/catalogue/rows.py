@@ -45,4 +45,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{path}: {count} assignment(s) were changed by someone else while this import ran; nothing was written. "
         "Run the import again.",
     ),
+    "row.same_problem_rows": (
+        "{line} (cùng lỗi này ở {count} dòng khác: {rows})",
+        "{line} (the same in {count} more row(s): {rows})",
+    ),
 }
