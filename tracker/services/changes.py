@@ -34,9 +34,8 @@ def _lock(session: Session, assignment_id: int) -> None:
     is read next cannot change before it is written. On PostgreSQL the writers' lock comes first
     (:mod:`tracker.store.writelock`: a change waits for an import's writes holding nothing), then the
     row is locked as it is read."""
-    statement = backend_for(session.get_bind().dialect.name).writer_statement(assignment_id)
-    if statement is not None:
-        session.execute(text(statement[0]), statement[1])
+    statement, params = backend_for(session.get_bind().dialect.name).writer_statement(assignment_id)
+    session.execute(text(statement), params)
 
 
 def _load(session: Session, assignment_id: int, expected_version: int | None) -> Assignment:
