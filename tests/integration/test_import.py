@@ -17,6 +17,7 @@ from tests.integration.cli_runner import run
 from tests.integration.tally import assert_counts_are_exact, kept_tally, trigger_definitions
 from tracker.core.errors import TrackerError
 from tracker.core.status import Status
+from tracker.importing.export import export_records, write_records
 
 pytestmark = pytest.mark.usefixtures("backend")
 
@@ -154,6 +155,20 @@ def test_one_problem_on_many_rows_is_said_once_with_the_rows(
     assert lines[0].endswith("(cùng lỗi này ở 7 dòng khác: 3, 4, 5, 6, 7, 8, 9)")
     assert lines[1].startswith(f'{path}:10:J: "31/4/2021": 31/4/2021 không phải là một ngày')
     assert "có 9 lỗi" in lines[2]
+
+
+def test_a_column_no_field_reads_is_said_and_an_export_has_none(t: tracker.Tracker, tmp_path: Path) -> None:
+    header = [*HEADER_VI[:9], "Hạn chót", *HEADER_VI[10:], "Trạng thái"]
+    path = _write(tmp_path / "cot.csv", [[*row, "xong"] for row in ROWS], header)
+    report = t.import_file(path, dry_run=True)
+    assert report.ok, report.errors
+    said = [n for n in report.notices if "Trạng thái" in str(n)]
+    assert len(said) == 1 and "--map" in said[0].text("vi") and "Hạn chót" not in str(said[0])
+    assert t.import_file(path).ok
+    assert {r.due_on for r in t.by_directive("12/KH-UBND")} != {None}  # "Hạn chót" is read as the deadline
+    exported = tmp_path / "xuat.csv"
+    write_records(exported, "csv", export_records(t.reader, t.assignments()))
+    assert not [n for n in t.import_file(exported, dry_run=True).notices if "not a field" in str(n)]
 
 
 def test_duplicate_keys_inside_one_file_are_an_error(t: tracker.Tracker, tmp_path: Path) -> None:

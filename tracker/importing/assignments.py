@@ -826,8 +826,20 @@ def _import_once(
                 writes = ImportWrites(sql, checking=checking)
                 importer = AssignmentImporter(sql, writes, table, columns, report=report, **options)
                 importer.run(progress)
-                for column in (*doubts_columns(table.headers, maps), *table.ignored):
+                doubts = doubts_columns(table.headers, maps)
+                for column in (*doubts, *table.ignored):
                     report.notices.append(TrackerError(key="draft.doubts_not_imported", column=column))
+                read = set(columns.values())
+                unread = [h for i, h in enumerate(table.headers) if h.strip() and i not in read and h not in doubts]
+                if unread:  # a column no field reads is said, never dropped in silence
+                    report.notices.append(
+                        TrackerError(
+                            key="import.columns_not_read",
+                            columns=", ".join(f"“{h}”" for h in unread),
+                            first=unread[0],
+                            fields=", ".join(ASSIGNMENT_FIELDS),
+                        )
+                    )
                 if report.errors or dry_run:
                     raise _Failed
                 writes.write()

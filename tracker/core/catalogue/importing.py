@@ -147,6 +147,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # agency lists
     "import.agency_name_required": ("cần có tên cơ quan.", "the agency name is required."),
+    "import.columns_not_read": (
+        "Các cột {columns} không thuộc trường nào nên không được nhập; nếu một cột có nội dung cần nhập, "
+        'hãy chỉ rõ trường bằng --map "{first}=TRƯỜNG" (các trường: {fields})',
+        "The column(s) {columns} are not a field this import reads, so they were not imported; if one holds "
+        'something to import, name its field with --map "{first}=FIELD" (fields: {fields})',
+    ),
     "import.need_file": (
         "hãy nêu tệp cần nhập, ví dụ: tracker import nhiem-vu.xlsx.",
         "name the file to import, e.g. tracker import nhiem-vu.xlsx.",
