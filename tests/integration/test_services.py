@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -65,6 +66,24 @@ def test_a_directive_is_found_whatever_the_case_and_marks_it_is_typed_in(t: trac
     assert [r.task for r in t.by_directive("12/kh-ubnd")] == ["b"]
     with pytest.raises(NotFoundError):
         t.by_directive("12/TB-UBND")
+
+
+def test_recurring_periods_begin_the_day_after_the_directive_is_signed(t: tracker.Tracker, tmp_path: Path) -> None:
+    # Signed on the 20th: the monthly report "before the 20th" is first due in the next month.
+    d = t.directive("512/KH-UBND", issued_on="20/11/2026")
+    d.assign("1", "Báo cáo tháng", lead="Sở Nội vụ", due="trước ngày 20 hằng tháng", horizon="31/01/2027")
+    assert [r.period for r in t.by_directive("512/KH-UBND")] == ["2026-12", "2027-01"]
+    # The same directive read from a sheet: the same periods, and a quarterly one signed on its due day.
+    sheet = tmp_path / "ky.csv"
+    sheet.write_text(
+        "Số hiệu văn bản,Ngày ban hành,Mã nhiệm vụ,Nội dung,Cơ quan chủ trì,Thời hạn\n"
+        "88/TB-UBND,15/09/2026,1,Báo cáo quý,Sở Tư pháp,trước ngày 15 tháng cuối quý\n"
+        "89/TB-UBND,14/09/2026,1,Báo cáo quý,Sở Tư pháp,trước ngày 15 tháng cuối quý\n",
+        encoding="utf-8",
+    )
+    assert t.import_file(sheet, horizon="31/12/2026").ok
+    assert [r.period for r in t.by_directive("88/TB-UBND")] == ["2026-Q4"]
+    assert [r.period for r in t.by_directive("89/TB-UBND")] == ["2026-Q3", "2026-Q4"]
 
 
 def test_an_agency_named_as_lead_is_not_also_a_coordinator(t: tracker.Tracker) -> None:

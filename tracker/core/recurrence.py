@@ -6,7 +6,7 @@ import calendar
 import functools
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from dateutil.relativedelta import relativedelta
 from dateutil.rrule import rrulestr
@@ -39,6 +39,12 @@ def _labeller(parts: dict[str, str]) -> Callable[[date], str]:
     if months == HALF_MONTHS:
         return lambda day: f"{day.year}-H{1 if day.month <= 6 else 2}"
     return lambda day: str(day.year)
+
+
+def periods_start(issued_on: date | None) -> date | None:
+    """Where a directive's recurring periods begin: the day after it is signed. A directive signed on
+    the 20th does not ask for "the report before the 20th of each month" on that same day."""
+    return None if issued_on is None else issued_on + timedelta(days=1)
 
 
 def occurrences(rule: str, start: date, until: date, rules: DeadlineRules = DEFAULT_RULES) -> list[Occurrence]:

@@ -23,7 +23,7 @@ from tracker.core.changes import (
 )
 from tracker.core.deadlines import Deadline, DeadlineRules, parse_date, parse_deadline
 from tracker.core.errors import TrackerError
-from tracker.core.recurrence import occurrences
+from tracker.core.recurrence import occurrences, periods_start
 from tracker.core.text import clean_name, fold, one_line
 from tracker.importing.applying import AUDIT_COLUMNS, BATCH, MISSING, NO_EXTRAS, ChangeQueue, CheckedRow, RowExtras
 from tracker.importing.fields import ASSIGNMENT_FIELDS, ASSIGNMENT_REQUIRED, doubts_columns, match_columns
@@ -478,7 +478,7 @@ class AssignmentImporter:
             issued_on = self.date_cell(row, "issued_on")
         if starts_on is MISSING:
             starts_on = self.date_cell(row, "starts_on")
-        starts_on = starts_on or issued_on or self.undated_start(row, deadline)
+        starts_on = starts_on or self.start_from_issue(issued_on, deadline) or self.undated_start(row, deadline)
         if completed_on is MISSING:
             completed_on = self.date_cell(row, "completed_on")
         if withdrawn_on is MISSING:
@@ -535,7 +535,11 @@ class AssignmentImporter:
         completed_on = self.date_cell(row, "completed_on")
         withdrawn_on = self.date_cell(row, "withdrawn_on")
         issued_on = self.date_cell(row, "issued_on")
-        starts_on = self.date_cell(row, "starts_on") or issued_on or self.undated_start(row, deadline)
+        starts_on = (
+            self.date_cell(row, "starts_on")
+            or self.start_from_issue(issued_on, deadline)
+            or self.undated_start(row, deadline)
+        )
         period = self.text(row, "period")
         if jurisdiction_id is None:
             return
@@ -643,6 +647,12 @@ class AssignmentImporter:
             self.error(row, "lead", "", TrackerError(key="row.no_lead"))
             return None
         return (*((a, "lead") for a in leads), *((c, "coordinating") for c in coordinators if c not in leads))
+
+    @staticmethod
+    def start_from_issue(issued_on: date | None, deadline: Deadline | None) -> date | None:
+        """A task's start when its row gives none: the issue date, and for a recurring deadline the day
+        after it (:func:`tracker.core.recurrence.periods_start`)."""
+        return periods_start(issued_on) if deadline is not None and deadline.rule is not None else issued_on
 
     def undated_start(self, row: SourceRow, deadline: Deadline | None) -> date | None:
         """The import date, for a recurring task whose row gives no issue or start date (counted, and

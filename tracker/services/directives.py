@@ -20,7 +20,7 @@ from tracker.core.changes import (
 )
 from tracker.core.deadlines import Deadline, DeadlineRules, parse_date, parse_deadline
 from tracker.core.errors import NotFoundError, TrackerError
-from tracker.core.recurrence import occurrences
+from tracker.core.recurrence import occurrences, periods_start
 from tracker.core.text import clean_name, fold, one_line
 from tracker.services.agencies import resolve_agencies
 from tracker.services.audit import record_plan
@@ -166,7 +166,9 @@ def assign(
         "deadline_text": parsed.text,
         "due_on": parsed.due_on,
         "rule": parsed.rule,
-        "starts_on": starts_on or (task.starts_on if task else None) or directive.issued_on,
+        "starts_on": starts_on
+        or (task.starts_on if task else None)
+        or (periods_start(directive.issued_on) if parsed.rule is not None else directive.issued_on),
     }
     tally = Tally()
     if task is None:
