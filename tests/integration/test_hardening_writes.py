@@ -238,3 +238,60 @@ def test_an_import_with_errors_never_takes_the_write_lock(t: tracker.Tracker, de
     assert not report.ok  # type: ignore[attr-defined]
     with pytest.raises(TrackerError, match="77/KH-UBND"):
         t.by_directive("77/KH-UBND")
+
+
+def _hold_writers_lock(url: str, released: threading.Event) -> threading.Thread:
+    """Another writer that holds the writers' lock until ``released`` (SQLite: a write transaction;
+    PostgreSQL: the advisory lock every writer takes)."""
+    from sqlalchemy import create_engine, text
+
+    from tracker.store.writelock import STATEMENT, WRITE_LOCK_KEY
+
+    ready = threading.Event()
+
+    def hold() -> None:
+        engine = create_engine(url)
+        with engine.connect() as connection:
+            if url.startswith("sqlite"):
+                connection.exec_driver_sql("BEGIN IMMEDIATE")
+            else:
+                connection.execute(text(STATEMENT), {"key": WRITE_LOCK_KEY})
+            ready.set()
+            released.wait(30)
+            connection.rollback()
+        engine.dispose()
+
+    thread = threading.Thread(target=hold)
+    thread.start()
+    ready.wait(30)
+    return thread
+
+
+@pytest.mark.parametrize("write", ["directive", "agency"])
+def test_the_directive_form_and_agency_edits_wait_for_the_writer_before_them(
+    t: tracker.Tracker, demo_url: str, write: str
+) -> None:
+    from tracker.api import TaskSpec
+    from tracker.services.agencies import AgencyEdit
+
+    work = {
+        "directive": lambda: t.add_directive(
+            "99/KH-UBND", [TaskSpec("1", "Báo cáo", ["Sở Nội vụ"], due="30/6/2021")], jurisdiction="thanh-hoa"
+        ),
+        "agency": lambda: t.edit_agency("Sở Nội vụ", AgencyEdit(add_aliases=["NV"]), jurisdiction="thanh-hoa"),
+    }[write]
+    released = threading.Event()
+    holder = _hold_writers_lock(demo_url, released)
+    try:
+        thread, outcome = _in_thread(work)
+        time.sleep(1.0)
+        assert thread.is_alive() and not outcome  # waiting for the other writer, neither failing nor past it
+    finally:
+        released.set()
+        holder.join()
+    thread.join(timeout=60)
+    assert "error" not in outcome, outcome
+    if write == "directive":
+        assert [r.agency for r in t.by_directive("99/KH-UBND")] == ["Sở Nội vụ"]
+    else:
+        assert "NV" in next(a for a in t.agencies("thanh-hoa") if a.name == "Sở Nội vụ").aliases
