@@ -3,6 +3,8 @@ command: each is now one line naming what is wrong (exit 1) or the right answer.
 
 from __future__ import annotations
 
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -94,9 +96,39 @@ def test_a_note_longer_than_a_cell_says_the_limit(capsys: pytest.CaptureFixture[
     assert "more than a note may be (32,767)" in line
 
 
-def test_a_read_only_database_is_one_line(capsys: pytest.CaptureFixture[str], demo_url: str, backend: str) -> None:
+def _immutable(path: Path, on: bool) -> bool:
+    """Make ``path`` immutable (or not again), as a read-only file system is even for root; False where
+    the file system or the rights do not allow it."""
+    result = subprocess.run(["chattr", "+i" if on else "-i", str(path)], capture_output=True, check=False)
+    return result.returncode == 0
+
+
+def test_a_read_only_database_is_one_line(
+    capsys: pytest.CaptureFixture[str], demo_url: str, backend: str, tmp_path: Path
+) -> None:
     if backend == "sqlite":
-        pytest.skip("the tests run with the rights to write any file: PostgreSQL's read-only mode stands for it")
+        folder = tmp_path / "ro"
+        folder.mkdir()
+        source = Path(demo_url.removeprefix("sqlite:///"))
+        copy = folder / "d.db"
+        shutil.copy(source, copy)
+        url = f"sqlite:///{copy}"
+        if not _immutable(copy, True):
+            pytest.skip("chattr +i is not allowed here, and the tests run with the rights to write any file")
+        try:
+            line = _one_line_error(run(capsys, "note", "1", "x", "--db", url))
+            assert "cannot write to the database: it is read-only" in line
+            assert run(capsys, "list", "--overdue", "--count", "--db", url).code == 0  # reading still works
+            for leftover in folder.glob("d.db-*"):
+                leftover.unlink()
+            assert _immutable(folder, True)  # a read-only file system: not even the journal can be written
+            for command in (("note", "1", "x"), ("list", "--overdue", "--count")):
+                line = _one_line_error(run(capsys, *command, "--db", url))
+                assert "the folder holding it is read-only" in line, line
+        finally:
+            _immutable(folder, False)
+            _immutable(copy, False)
+        return
     database = demo_url.rsplit("/", 1)[1]
     _sql(demo_url, f"ALTER DATABASE {database} SET default_transaction_read_only = on")
     line = _one_line_error(run(capsys, "note", "1", "x", "--db", demo_url))

@@ -101,6 +101,11 @@ class Reader:
                 from tracker.core.text import mask_secrets
 
                 raise TrackerError(key="limits.not_a_database", url=mask_secrets(self.url), detail=error) from None
+            if "unable to open database file" in str(error):  # SQLite: a folder it cannot write beside the file
+                from tracker.core.errors import TrackerError
+                from tracker.core.text import mask_secrets
+
+                raise TrackerError(key="limits.database_folder_read_only", url=mask_secrets(self.url)) from None
             raise
         return str(value) if value is not None else None
 

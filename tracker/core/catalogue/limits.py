@@ -47,6 +47,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{url} không phải là một cơ sở dữ liệu ({detail}); hãy kiểm tra --db hoặc database_url.",
         "{url} is not a database ({detail}); check --db or database_url.",
     ),
+    "limits.database_folder_read_only": (
+        "không mở được cơ sở dữ liệu {url}: SQLite cần ghi tệp nhật ký bên cạnh tệp dữ liệu, mà thư mục chứa nó "
+        "chỉ cho đọc (hoặc tệp không có); hãy kiểm tra đường dẫn và quyền ghi của thư mục, hoặc chép tệp sang "
+        "một thư mục ghi được.",
+        "cannot open the database {url}: SQLite writes its journal beside the file, and the folder holding it "
+        "is read-only (or the file is missing); check the path and the rights to write to the folder, or copy "
+        "the file to a folder you can write to.",
+    ),
     "limits.database_read_only": (
         "không ghi được vào cơ sở dữ liệu: nó chỉ cho đọc ({detail}); hãy kiểm tra quyền ghi vào cơ sở dữ liệu "
         "(với một tệp: quyền ghi của tệp và thư mục chứa nó).",
