@@ -47,6 +47,16 @@ def test_a_file_that_is_not_a_database_is_one_line(capsys: pytest.CaptureFixture
     assert "is not a database" in line and "check --db" in line and "unexpected" not in line
 
 
+@pytest.mark.parametrize("port", ["99999", "abc"])
+def test_a_database_url_with_a_bad_port_is_one_line_and_hides_the_password(
+    capsys: pytest.CaptureFixture[str], port: str
+) -> None:
+    url = f"postgresql://clerk:S3cretPW@localhost:{port}/tracker"
+    for command in (("list",), ("note", "1", "x")):
+        line = _one_line_error(run(capsys, "--lang", "en", *command, "--db", url))
+        assert "is not valid" in line and "S3cretPW" not in line and "unexpected" not in line, line
+
+
 def test_an_unknown_revision_lists_the_revisions(capsys: pytest.CaptureFixture[str], demo_url: str) -> None:
     for command in (("db", "upgrade", "--revision", "bogus"), ("db", "downgrade", "bogus", "--yes")):
         line = _one_line_error(run(capsys, *command, "--db", demo_url))

@@ -312,12 +312,18 @@ class PostgreSQL(Backend):
     def connect(self, url: str) -> Any:
         import psycopg
 
+        from tracker.core.text import mask_secrets
+
         parts = urlsplit(url)
         options: dict[str, Any] = {k: v[-1] for k, v in parse_qs(parts.query).items()}
         if parts.hostname:
             options["host"] = parts.hostname
-        if parts.port:
-            options["port"] = parts.port
+        try:
+            port = parts.port  # "Port out of range", "Port could not be cast to integer value"
+        except ValueError:
+            raise TrackerError(key="db.bad_url", url=mask_secrets(url)) from None
+        if port:
+            options["port"] = port
         if parts.username:
             options["user"] = unquote(parts.username)
         if parts.password:
@@ -327,7 +333,7 @@ class PostgreSQL(Backend):
         try:
             return psycopg.connect(autocommit=True, **options)
         except psycopg.OperationalError as error:
-            where = f"{parts.hostname or 'localhost'}:{parts.port or 5432}{parts.path}"
+            where = f"{parts.hostname or 'localhost'}:{port or 5432}{parts.path}"
             raise TrackerError(key="db.cannot_open", where=where, detail=str(error).strip()) from None
 
     def prepare(self, text: str) -> str:
