@@ -278,8 +278,8 @@ async def test_a_conflict_is_shown_and_nothing_is_overwritten(make_app: Callable
         await pilot.pause()
         await pilot.click("#ok")
         await settle(pilot)
-        notes = [n.message for n in app._notifications]
-        assert any(f"Assignment #{target.id} was just changed by someone else" in n for n in notes)
+        said = str(app.screen.query_one("#dialog-error").render())  # the dialog again, saying why
+        assert f"Assignment #{target.id} was just changed by someone else" in said
         row = app.tracker.get(target.id)
         assert row.completed_on is None and row.note == "changed elsewhere"
 

@@ -114,10 +114,14 @@ class Terminal:
         _tmux(self.socket, "kill-server")
 
 
+def _highlighted_ids(terminal: Terminal) -> list[int]:
+    return [int(line.split()[0]) for line in terminal.highlighted() if line.strip()[:1].isdigit()]
+
+
 def _selected_id(terminal: Terminal) -> int:
-    rows = [line for line in terminal.highlighted() if line.strip()[:1].isdigit()]
-    assert len(rows) == 1, rows
-    return int(rows[0].split()[0])
+    rows = _highlighted_ids(terminal)
+    assert len(rows) == 1, terminal.highlighted()
+    return rows[0]
 
 
 @pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "120x40"])
@@ -182,3 +186,52 @@ def test_typing_ahead_into_the_done_dialog(tmp_path: Path) -> None:
     with sqlite3.connect(tmp_path / "data" / "tracker" / "demo.db") as db:
         done = db.execute("SELECT completed_on, result_ref FROM assignment WHERE id = ?", (shown,)).fetchone()
     assert done == ("2020-06-15", "REF")
+
+
+def test_up_from_the_end_moves_the_highlight_and_the_note_follows_it(tmp_path: Path) -> None:
+    """Seen at 80x24: `End` then `Up` changed nothing on the screen, the last row still highlighted,
+    and `n` opened the note of the row above it."""
+    terminal = Terminal(tmp_path, 80, 24)
+    try:
+        terminal.wait_for("Quá hạn 12")
+        terminal.keys("Escape")
+        terminal.wait_for("438 phân công")
+        terminal.keys("End")
+        time.sleep(0.5)
+        last = _selected_id(terminal)
+        for _ in range(3):
+            terminal.keys("Up")
+            time.sleep(0.5)
+            shown = _selected_id(terminal)
+            assert shown != last
+            last = shown
+        terminal.keys("n")
+        assert f"#{shown} · " in terminal.wait_for("Ghi chú")
+        terminal.keys("Escape")
+        time.sleep(0.5)
+        assert _selected_id(terminal) == shown
+    finally:
+        terminal.close()
+
+
+def test_keys_typed_in_one_burst_after_a_slash_are_the_search(tmp_path: Path) -> None:
+    """Seen: `send-keys "/dau tu"` in a UI just opened marked #23 done with "au tu" in the date field,
+    and `/`, `#4`, Enter in one send-keys lost the "#4"."""
+    terminal = Terminal(tmp_path, 80, 24)
+    try:
+        terminal.wait_for("Quá hạn 12")
+        time.sleep(0.5)
+        _tmux(terminal.socket, "send-keys", "-t", "ui", "/dau tu")
+        screen = terminal.wait_for(" / dau tu ")
+        assert "Ghi nhận hoàn thành" not in screen
+        terminal.keys("Escape")  # clears the search from the search box, with the other filters
+        terminal.wait_for("438 phân công")
+        _tmux(terminal.socket, "send-keys", "-t", "ui", "/", "#4", "Enter")
+        deadline = time.monotonic() + 10
+        while _highlighted_ids(terminal) != [4] and time.monotonic() < deadline:
+            time.sleep(0.2)
+        time.sleep(0.5)  # and it stays there: no half-typed "#" search arrives after the jump
+        assert _highlighted_ids(terminal) == [4]
+        assert " 0 phân công" not in terminal.wait_for("phân công")
+    finally:
+        terminal.close()

@@ -9,13 +9,13 @@ from datetime import date
 
 import pytest
 from rich.console import Console
-from textual import events
 from textual.command import CommandList
 from textual.widgets import Button, Input, Static
 
 import tracker
-from tests.ui.steps import settle
+from tests.ui.steps import burst, painted_highlight, painted_rows, settle
 from tracker.core.status import Status
+from tracker.store.queries import AssignmentFilter
 from tracker.ui.app import TrackerApp
 from tracker.ui.assignment_list import CURSOR, AssignmentList
 from tracker.ui.dialogs import FormDialog
@@ -63,12 +63,6 @@ def _assert_selection_shown(app: TrackerApp) -> int:
     if app.query_one("#detail").display:
         assert f"#{row.id}\n" in _detail(app) or f"#{row.id} " in _detail(app)
     return row.id
-
-
-def _burst(app: TrackerApp, keys: list[tuple[str, str | None]]) -> None:
-    """Keys typed in one burst: all queued before the app handles the first."""
-    for key, character in keys:
-        app.post_message(events.Key(key, character))
 
 
 @SIZES
@@ -156,13 +150,14 @@ async def test_a_conflict_keeps_the_assignment_and_a_retry_acts_on_it(
         await pilot.pause()
         await pilot.click("#ok")
         await settle(pilot)
-        message = next(n for n in _notes(app) if "#24" in n)
-        assert "vừa được người khác sửa" in message and "reload" not in message
+        dialog = app.screen  # open again, on #24 as it is now
+        assert isinstance(dialog, FormDialog) and "#24 " in str(dialog.query_one("#dialog-subject").render())
+        message = str(dialog.query_one("#dialog-error").render())
+        assert "#24" in message and "vừa được người khác sửa" in message and "reload" not in message
         assert listing.current is not None and listing.current.id == 24
-        await pilot.press("d")
-        await pilot.pause()
         await pilot.click("#ok")
         await settle(pilot)
+        assert not isinstance(app.screen, FormDialog)
     check = tracker.open(ui_url)
     assert check.get(24).completed_on is not None and check.get(27).completed_on is None
     check.close()
@@ -193,7 +188,7 @@ async def test_keys_typed_right_after_a_dialog_opens_land_in_it(
         await settle(pilot)
         target = _listing(app).current
         assert target is not None
-        _burst(app, [("d", "d"), ("tab", "\t"), ("R", "R"), ("E", "E"), ("F", "F"), ("enter", "\r")])
+        burst(app, ["d", "tab", "R", "E", "F", "enter"])
         await settle(pilot)
         assert not isinstance(app.screen, FormDialog)
     check = tracker.open(ui_url)
@@ -575,3 +570,221 @@ async def test_another_clerks_change_while_a_dialog_is_open_updates_the_list_und
                 break
         assert app.screen is dialog and app.is_running
         assert first.id not in {app.model.row(i).id for i in range(app.model.total)}  # type: ignore[union-attr]
+
+
+# --- the second clerk's report: what the terminal shows, fast typing, Esc, conflicts, the N form ----
+
+
+def _assert_painted_on_the_cursor(app: TrackerApp) -> int:
+    """The frame the terminal shows highlights exactly one row, on screen, and it is the cursor's."""
+    listing = _listing(app)
+    top = int(listing.scroll_offset.y)
+    assert top <= listing.cursor < top + listing.visible_rows, (top, listing.cursor, listing.visible_rows)
+    row = listing.current
+    assert row is not None
+    assert painted_highlight(app) == [row.id], (painted_rows(app), row.id)
+    return row.id
+
+
+MOVES = [
+    ["end"], ["up"], ["up", "up"], ["up"] * 15, ["pageup"], ["pagedown"], ["down"], ["pagedown"] * 2, ["end"],
+    ["up"], ["home"], ["down"] * 3, ["pageup"], ["pagedown"], ["up"],
+]  # fmt: skip
+
+
+@SIZES
+async def test_the_highlight_the_terminal_shows_is_the_row_an_edit_goes_on(
+    make_app: Callable[..., TrackerApp], size: tuple[int, int]
+) -> None:
+    """Seen at 80x24: `End` then `Up` left the screen as it was, the last row highlighted, and `n` opened
+    "Ghi chú" on the row above it; later `x` named #29 while #12 was highlighted. Each move repaints
+    the two rows whose highlight changed, wherever the list is scrolled to."""
+    app = make_app()
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        await pilot.press("escape")
+        await settle(pilot)
+        for keys in MOVES:
+            await pilot.press(*keys)
+            await settle(pilot)
+            shown = _assert_painted_on_the_cursor(app)
+        await pilot.press("n")
+        await pilot.pause()
+        assert f"#{shown} · " in str(app.screen.query_one("#dialog-subject").render())
+        await pilot.press("escape", "end", "slash")  # the search box takes a line from the list
+        await settle(pilot)
+        _assert_painted_on_the_cursor(app)
+
+
+async def test_a_resize_keeps_the_highlighted_row_painted_and_on_screen(make_app: Callable[..., TrackerApp]) -> None:
+    """Between 120x40 and 80x24 with the cursor on a low row, and after moves at each size."""
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("escape", "home", *["down"] * 30)
+        await settle(pilot)
+        for size, keys in [((80, 24), ["up"]), ((120, 40), ["end", "up"]), ((80, 24), ["up"]), ((120, 40), ["down"]),
+                           ((80, 24), ["pagedown", "up"])]:  # fmt: skip
+            before = _listing(app).current
+            await pilot.resize_terminal(*size)
+            await settle(pilot)
+            assert _assert_painted_on_the_cursor(app) == before.id  # type: ignore[union-attr]
+            await pilot.press(*keys)
+            await settle(pilot)
+            _assert_painted_on_the_cursor(app)
+
+
+@pytest.mark.parametrize("typed", ["dau tu", "so noi vu", "e x n"])
+async def test_keys_typed_fast_after_a_slash_are_the_search(make_app: Callable[..., TrackerApp], typed: str) -> None:
+    """Seen: `/dau tu` in one burst opened "Ghi nhận hoàn thành" (the `d` key) with "au tu" in its date
+    field; `/so noi vu` opened the status picker (the `s` key) with "o noi vu" typed."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        burst(app, ["/", *typed])
+        await pilot.pause(0.3)
+        await settle(pilot)
+        assert app.screen is app.main, app.screen
+        assert app.query_one("#search", Input).value == typed
+        assert app.model.view.criteria.search == typed
+
+
+async def test_a_hash_and_an_id_typed_in_one_burst_jump_there(make_app: Callable[..., TrackerApp]) -> None:
+    """Seen: `/`, `#4`, Enter in one burst lost the "#4"; and "#" alone, a jump half typed, was searched
+    for, its empty list arriving after the jump."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("escape")  # every assignment
+        await settle(pilot)
+        target = app.model.row(60)  # read, below the screen: the jump stays in this list
+        assert target is not None
+        burst(app, ["/", "#", *str(target.id), "enter"])
+        await _rested(pilot)
+        assert _listing(app).current.id == target.id  # type: ignore[union-attr]
+        assert app.model.view.criteria == AssignmentFilter() and app.model.total == 438
+        assert _assert_painted_on_the_cursor(app) == target.id
+        burst(app, ["/", "#", "4", "enter"])  # not in the pages read: among its task's assignments
+        await _rested(pilot)
+        assert _listing(app).current.id == 4  # type: ignore[union-attr]
+        assert _assert_painted_on_the_cursor(app) == 4
+        assert not app.query_one("#search", Input).display and _listing(app).has_focus
+
+
+async def test_esc_in_the_search_box_clears_the_search_and_the_keys_act_again(
+    make_app: Callable[..., TrackerApp],
+) -> None:
+    """Seen: Esc did nothing while the search box had the focus, although the chip says "Esc: bỏ lọc";
+    three Esc left "/dau tu"."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"dau tu")
+        await pilot.pause(0.3)
+        await settle(pilot)
+        assert app.model.view.criteria.search == "dau tu"
+        assert "Esc: bỏ lọc" in str(app.query_one("#chips", Static).render())
+        await pilot.press("escape")
+        await settle(pilot)
+        search = app.query_one("#search", Input)
+        assert app.model.view.criteria == AssignmentFilter() and not search.display and search.value == ""
+        assert _listing(app).has_focus
+        await pilot.press("e")
+        await pilot.pause()
+        assert isinstance(app.screen, FormDialog)
+
+
+async def test_after_a_dialog_the_keys_go_to_the_list_not_the_search_box(make_app: Callable[..., TrackerApp]) -> None:
+    """Seen: after a dialog closed the focus was back in the search box, and `e` or `Down` typed into it
+    ("/ e") instead of acting. A dialog opened from the search box (here by the palette) is one."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("escape", "slash", *"so")
+        await pilot.pause(0.3)
+        await settle(pilot)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"ghi chu")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, FormDialog)
+        await pilot.press("escape")
+        await settle(pilot)
+        listing = _listing(app)
+        assert listing.has_focus, app.focused
+        cursor = listing.cursor
+        await pilot.press("down")
+        await settle(pilot)
+        assert listing.cursor == cursor + 1
+        await pilot.press("e")
+        await pilot.pause()
+        assert isinstance(app.screen, FormDialog)
+        assert app.query_one("#search", Input).value == "so" and app.model.view.criteria.search == "so"
+
+
+@pytest.mark.parametrize(
+    ("key", "typed"),
+    [("n", {"note": "Đã nhắc qua điện thoại"}), ("e", {"to": "30/7/2020", "reason": "Sở xin thêm thời gian"})],
+    ids=["note", "extend"],
+)
+async def test_a_conflict_keeps_what_was_typed_and_saves_it_on_the_new_version(
+    make_app: Callable[..., TrackerApp], ui_url: str, key: str, typed: dict[str, str]
+) -> None:
+    """Seen: on a conflict the message was clear, but the dialog closed and the typed note or reason
+    was lost. It opens again on the assignment as it is now, filled in, saying why; OK saves."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        row = _listing(app).current
+        assert row is not None
+        await pilot.press(key)
+        await pilot.pause()
+        for name, text in typed.items():
+            app.screen.query_one(f"#field-{name}", Input).value = text
+        other = tracker.open(ui_url, actor="someone-else")
+        other.note(row.id, "changed elsewhere")
+        other.close()
+        await pilot.click("#ok")
+        await settle(pilot)
+        dialog = app.screen
+        assert isinstance(dialog, FormDialog)
+        assert f"#{row.id} " in str(dialog.query_one("#dialog-subject").render())
+        said = str(dialog.query_one("#dialog-error").render())
+        assert f"Phân công #{row.id} vừa được người khác sửa" in said and "vẫn còn" in said
+        assert {name: dialog.query_one(f"#field-{name}", Input).value for name in typed} == typed
+        check = tracker.open(ui_url)
+        assert check.get(row.id).note == "changed elsewhere" and check.get(row.id).due_on == row.due_on
+        await pilot.click("#ok")
+        await settle(pilot)
+        assert app.screen is app.main
+        saved = check.get(row.id)
+        if key == "n":
+            assert saved.note == typed["note"]
+        else:
+            assert saved.note == "changed elsewhere" and saved.due_on == date(2020, 7, 30)
+            reasons = check.reader.rows("SELECT reason FROM deadline_change WHERE assignment_id = :i", {"i": row.id})
+            assert (typed["reason"],) in reasons
+        check.close()
+
+
+@pytest.mark.parametrize(
+    ("key", "title", "label", "first"),
+    [("N", "Thêm văn bản", "Số hiệu văn bản", "number"), ("A", "Thêm cơ quan", "Tên cơ quan", "name")],
+    ids=["directive", "agency"],
+)
+async def test_a_form_opens_at_its_top_with_its_first_field_focused(
+    make_app: Callable[..., TrackerApp], key: str, title: str, label: str, first: str
+) -> None:
+    """Seen at 80x24: `N` opened scrolled down, its title and the first field's label off the screen."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press(key)
+        await settle(pilot)
+        form = app.screen
+        assert form.query_one("#dialog").scroll_y == 0
+        assert app.focused is form.query_one(f"#field-{first}", Input)
+        painted = "\n".join(strip.text for strip in form._compositor.render_strips())
+        assert title in painted and label in painted

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -89,6 +89,16 @@ MAIN_KEYS = [
 ]  # fmt: skip
 
 ID_SEARCH = re.compile(r"#\s*(\d+)")
+ID_TYPED = re.compile(r"#\s*\d*")
+"""A jump being typed ("#", "#27"): no search, whatever the next key is."""
+
+DialogFor = Callable[[AssignmentRow], FormDialog | None]
+"""The dialog of an edit on an assignment as read (None: the edit asks nothing)."""
+Edit = Callable[[AssignmentRow, dict[str, Any]], object]
+"""An edit of an assignment as read, with the dialog's values; it checks the version read."""
+Said = Callable[[AssignmentRow, dict[str, Any]], str]
+Retry = Callable[[AssignmentRow, str], Awaitable[None]]
+"""Opens an edit's dialog again on the assignment as it is now, with what was typed and the problem."""
 
 
 class Loaded(Message):
@@ -127,10 +137,15 @@ class DetailRead(Message):
 
 
 class Changed(Message):
-    """An edit ended: ``error`` is None when it was saved."""
+    """An edit ended: ``error`` is None when it was saved. After a conflict, ``fresh`` is the assignment
+    as it is now and ``again`` opens the edit's dialog on it with what was typed (see ``_change``)."""
 
-    def __init__(self, assignment_id: int | None, text: str, error: TrackerError | None) -> None:
+    def __init__(
+        self, assignment_id: int | None, text: str, error: TrackerError | None, fresh: AssignmentRow | None = None,
+        again: Retry | None = None,
+    ) -> None:  # fmt: skip
         self.assignment_id, self.text, self.error = assignment_id, text, error
+        self.fresh, self.again = fresh, again
         super().__init__()
 
 
@@ -148,6 +163,14 @@ class Exported(Message):
     def __init__(self, path: Path, count: int, error: TrackerError | None) -> None:
         self.path, self.count, self.error = path, count, error
         super().__init__()
+
+
+class SearchBox(Input):
+    """The search field under the list. Hidden, it cannot take the focus: a key typed then is the
+    list's, never a letter of an unseen search."""
+
+    def allow_focus(self) -> bool:
+        return self.display and super().allow_focus()
 
 
 class Facts(Message):
@@ -226,7 +249,7 @@ class TrackerApp(App[None]):
                 yield Static(id="detail-text")
         yield Static(id="welcome")
         yield LoadingIndicator(id="loading")
-        yield Input(placeholder=t("ui.search_placeholder", self.lang), id="search")
+        yield SearchBox(placeholder=t("ui.search_placeholder", self.lang), id="search")
         yield KeyBar(MAIN_KEYS, self.lang, id="keys")
 
     WIDE = 110
@@ -257,12 +280,24 @@ class TrackerApp(App[None]):
         self._detail_open = not self._detail_open
         self._layout()
         if not self._detail_open:
-            self.main.query_one("#list", AssignmentList).focus()
+            self._focus_list()
+
+    def _focus_list(self) -> None:
+        """The list takes the keys from now on: at once, not after the keys already typed (which
+        ``Widget.focus`` would wait for)."""
+        self.main.set_focus(self.main.query_one("#list", AssignmentList))
+
+    def _back_on_the_list(self, screen: Screen[Any]) -> None:
+        """A dialog or screen over the list closed: the keys go to the list's highlighted row again,
+        not to the search box, whatever had the focus when it opened."""
+        if screen is self.main and not self.closing:
+            self._focus_list()
 
     def on_mount(self) -> None:
         self.main.query_one("#search", Input).display = False
         self.main.query_one("#loading").display = False
-        self.main.query_one("#list", AssignmentList).focus()
+        self._focus_list()
+        self.screen_change_signal.subscribe(self, self._back_on_the_list, immediate=True)
         self.sub_title = t("ui.subtitle", self.lang)
         self._layout()
         self._read_facts()
@@ -555,15 +590,23 @@ class TrackerApp(App[None]):
     # --- filters -------------------------------------------------------------------------------
 
     def action_search(self) -> None:
+        """Show the search box and give it the keys now: the letters typed right after `/`, however
+        fast, are the search's, not hotkeys."""
         search = self.main.query_one("#search", Input)
         search.display = True
-        search.focus()
+        self.main.set_focus(search)
+
+    def _close_search(self) -> None:
+        search = self.main.query_one("#search", Input)
+        search.value = ""
+        search.display = False
+        self._focus_list()
 
     def on_input_changed(self, event: Input.Changed) -> None:
-        if event.input.id != "search":
-            return
+        if event.input.id != "search" or not event.input.display:
+            return  # a closed search box's last letters: the search is gone
         text = event.value.strip()
-        if ID_SEARCH.fullmatch(text):
+        if ID_TYPED.fullmatch(text):
             return  # "#272": a jump, on Enter
         search = text or None
         if search != self._requested.criteria.search:
@@ -575,9 +618,8 @@ class TrackerApp(App[None]):
         jump = ID_SEARCH.fullmatch(event.value.strip())
         if jump:
             self._jump_to(int(jump.group(1)))
-            event.input.value = ""
-            event.input.display = False
-        self.main.query_one("#list", AssignmentList).focus()
+            self._close_search()
+        self._focus_list()
 
     def _jump_to(self, assignment_id: int) -> None:
         """Select assignment ``assignment_id``: in the list shown if it is there, else among the
@@ -603,16 +645,12 @@ class TrackerApp(App[None]):
         self.reload(self._with_criteria(due_within=None if current is not None else self.due_soon_days))
 
     def action_clear(self) -> None:
-        if self._detail_open:
+        """Close the detail (narrow screens), else clear every filter, the search too, even while the
+        search box has the focus: what the chip "Esc: bỏ lọc" says."""
+        if self._detail_open and not self.main.query_one("#search", Input).has_focus:
             self.action_toggle_detail()
             return
-        search = self.main.query_one("#search", Input)
-        if search.has_focus and search.value:
-            search.value = ""
-            return
-        search.value = ""
-        search.display = False
-        self.main.query_one("#list", AssignmentList).focus()
+        self._close_search()
         if self._requested.criteria != AssignmentFilter():
             self.reload(View(AssignmentFilter(), self._requested.as_of))
 
@@ -681,8 +719,7 @@ class TrackerApp(App[None]):
                 search = None if initial else self._requested.criteria.search
                 self.reload(self._with_criteria(agency_ids=[agency_id], search=search))
                 if initial:
-                    self.main.query_one("#search", Input).value = ""
-                    self.main.query_one("#search", Input).display = False
+                    self._close_search()
 
         picker = PickerDialog(t("ui.pick_agency", self.lang), choices, t("ui.pick_hint", self.lang), initial)
         await self.push_screen(picker, chosen)
@@ -801,7 +838,8 @@ class TrackerApp(App[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """The list's keys work on the main screen only: not under a dialog or on another screen, and
-        not while the search box has the focus (a letter typed there is part of the search).
+        not while the search box has the focus (a letter typed there is part of the search; Esc
+        clears it, with the other filters).
 
         They are priority bindings: the app handles each the moment it reads it, before the keys typed
         after it, so a dialog a key opens is on screen, focused, when those keys arrive (typing ahead
@@ -810,7 +848,9 @@ class TrackerApp(App[None]):
             return True
         if len(self.screen_stack) > 1:
             return False
-        return not isinstance(self.focused, Input)
+        if isinstance(self.focused, Input):
+            return action == "clear"  # Esc types nothing: it clears the search and the filters
+        return True
 
     def palette_commands(self) -> Iterable[tuple[str, str, Callable[[], object]]]:
         """(name, help, callback) of every action of the main screen, in the UI's language."""
@@ -826,17 +866,31 @@ class TrackerApp(App[None]):
         return row
 
     async def _change(
-        self, row: AssignmentRow, dialog: FormDialog | None, change: Callable[[dict[str, Any]], object],
-        message: Callable[[dict[str, Any]], str],
+        self, row: AssignmentRow, dialog_for: DialogFor, change: Edit, said: Said, *,
+        typed: dict[str, str] | None = None, problem: str = "",
     ) -> None:  # fmt: skip
-        """Ask (if there is a dialog), then apply the change in a worker, checking the version read."""
+        """Ask (if there is a dialog), then apply the change in a worker, checking the version read.
+
+        When someone else changed the assignment meanwhile, nothing is saved and what the clerk typed is
+        not lost: the dialog opens again on the assignment as it is now (its new version), filled in
+        with what was typed and saying why, so OK saves it on that version."""
+        dialog = dialog_for(row)
+        if dialog is not None and typed:
+            dialog.keep_typed(typed, problem)
 
         def run(values: dict[str, Any] | None) -> None:
             if dialog is not None and values is None:
                 return
+            values = values or {}
+            kept = dialog.typed if dialog is not None else {}
+
+            async def again(fresh: AssignmentRow, why: str) -> None:
+                await self._change(fresh, dialog_for, change, said, typed=kept, problem=why)
+
             self._busy = True
             self._loading(True)
-            self._write(row.id, lambda: change(values or {}), message(values or {}))
+            self._write(row.id, lambda: change(row, values), said(row, values), self.model.view.as_of,
+                        again if kept else None)  # fmt: skip
 
         if dialog is None:
             run(None)
@@ -844,9 +898,16 @@ class TrackerApp(App[None]):
             await self.push_screen(dialog, run)
 
     @work(thread=True, group="write")
-    def _write(self, assignment_id: int, change: Callable[[], object], text: str) -> None:
+    def _write(self, assignment_id: int, change: Callable[[], object], text: str, as_of: date,
+               again: Retry | None) -> None:  # fmt: skip
         try:
             change()
+        except ConflictError as error:
+            fresh = None
+            if again is not None:
+                with contextlib.suppress(TrackerError):  # gone meanwhile: the message alone says so
+                    fresh = views.assignment_row(self.tracker.reader, assignment_id, as_of, self.due_soon_days)
+            self.post_message(Changed(assignment_id, text, error, fresh, again))
         except TrackerError as error:
             self.post_message(Changed(assignment_id, text, error))
         else:
@@ -856,7 +917,10 @@ class TrackerApp(App[None]):
         self._busy = False
         self._loading(False)
         error = message.error
-        if isinstance(error, ConflictError):
+        if isinstance(error, ConflictError) and message.fresh is not None and message.again is not None:
+            said = t("ui.conflict_kept", self.lang, id=message.assignment_id, ok=t("ui.ok", self.lang))
+            self.call_later(message.again, message.fresh, said)
+        elif isinstance(error, ConflictError):
             self.notify(t("ui.conflict", self.lang, id=message.assignment_id), severity="error", timeout=10)
         elif error is not None:
             self.notify(error.text(self.lang), severity="error", timeout=10)
@@ -874,11 +938,12 @@ class TrackerApp(App[None]):
         row = self._selected()
         if row is None:
             return
+        as_of = self.model.view.as_of
         await self._change(
             row,
-            done_dialog(self.lang, self._subject(row), self.model.view.as_of, row),
-            lambda v: self.tracker.complete(row.id, v["on"], ref=v["ref"], expected_version=row.version),
-            lambda v: t("msg.done", self.lang, id=row.id, on=f"{v['on']:%d/%m/%Y}"),
+            lambda r: done_dialog(self.lang, self._subject(r), as_of, r),
+            lambda r, v: self.tracker.complete(r.id, v["on"], ref=v["ref"], expected_version=r.version),
+            lambda r, v: t("msg.done", self.lang, id=r.id, on=f"{v['on']:%d/%m/%Y}"),
         )
 
     async def action_reopen(self) -> None:
@@ -886,32 +951,37 @@ class TrackerApp(App[None]):
         if row is None:
             return
         # Only a done assignment can be reopened: on another, the service's refusal is the answer.
-        dialog = reopen_dialog(self.lang, self._subject(row), row) if row.completed_on is not None else None
-        await self._change(row, dialog, lambda v: self.tracker.reopen(row.id, expected_version=row.version),
-                           lambda v: t("msg.reopened", self.lang, id=row.id))  # fmt: skip
+        await self._change(
+            row,
+            lambda r: reopen_dialog(self.lang, self._subject(r), r) if r.completed_on is not None else None,
+            lambda r, v: self.tracker.reopen(r.id, expected_version=r.version),
+            lambda r, v: t("msg.reopened", self.lang, id=r.id),
+        )
 
     async def action_extend(self) -> None:
         row = self._selected()
         if row is None:
             return
+        rules = self.tracker.settings.deadline_rules
         await self._change(
             row,
-            extend_dialog(self.lang, self._subject(row), row.due_on, self.tracker.settings.deadline_rules),
-            lambda v: self.tracker.extend(row.id, v["to"], reason=v["reason"], decision=v["decision"],
-                                          expected_version=row.version),
-            lambda v: t("msg.extended", self.lang, id=row.id, to=f"{v['to']:%d/%m/%Y}"),
+            lambda r: extend_dialog(self.lang, self._subject(r), r.due_on, rules),
+            lambda r, v: self.tracker.extend(r.id, v["to"], reason=v["reason"], decision=v["decision"],
+                                             expected_version=r.version),
+            lambda r, v: t("msg.extended", self.lang, id=r.id, to=f"{v['to']:%d/%m/%Y}"),
         )  # fmt: skip
 
     async def action_withdraw(self) -> None:
         row = self._selected()
         if row is None:
             return
+        as_of = self.model.view.as_of
         await self._change(
             row,
-            withdraw_dialog(self.lang, self._subject(row), self.model.view.as_of),
-            lambda v: self.tracker.withdraw(row.id, reason=v["reason"], on=v["on"], decision=v["decision"],
-                                            expected_version=row.version),
-            lambda v: t("ui.msg_withdrawn", self.lang, id=row.id, on=f"{v['on']:%d/%m/%Y}"),
+            lambda r: withdraw_dialog(self.lang, self._subject(r), as_of),
+            lambda r, v: self.tracker.withdraw(r.id, reason=v["reason"], on=v["on"], decision=v["decision"],
+                                               expected_version=r.version),
+            lambda r, v: t("ui.msg_withdrawn", self.lang, id=r.id, on=f"{v['on']:%d/%m/%Y}"),
         )  # fmt: skip
 
     async def action_note(self) -> None:
@@ -920,9 +990,9 @@ class TrackerApp(App[None]):
             return
         await self._change(
             row,
-            note_dialog(self.lang, self._subject(row), row.note),
-            lambda v: self.tracker.note(row.id, v["note"], expected_version=row.version),
-            lambda v: t("msg.noted", self.lang, id=row.id),
+            lambda r: note_dialog(self.lang, self._subject(r), r.note),
+            lambda r, v: self.tracker.note(r.id, v["note"], expected_version=r.version),
+            lambda r, v: t("msg.noted", self.lang, id=r.id),
         )
 
     def on_unmount(self) -> None:

@@ -348,7 +348,9 @@ class AssignmentList(ScrollView, can_focus=True):
         else:
             for row in (old, index):
                 if top <= row < top + self.visible_rows:
-                    self.refresh_line(row - top + 1)
+                    # The line of the row in the list's own (virtual) lines: the header is line 0, and
+                    # refresh_line subtracts the scroll offset itself.
+                    self.refresh_line(row + 1)
         self._announce(moving=True)
 
     def _scroll_to_cursor(self) -> bool:

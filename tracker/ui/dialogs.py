@@ -1,11 +1,12 @@
 """Small modal forms: each names what it acts on, asks for a few fields and returns them read (a date
 as a ``date``), or None when cancelled. A field that cannot be read keeps the dialog open, with what
-was typed, and its error under the field."""
+was typed, and its error under the field; a save that fails (a conflict) opens the dialog again with
+what was typed (:meth:`FormDialog.keep_typed`)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
@@ -115,6 +116,16 @@ class FormDialog(ModalScreen[dict[str, Any] | None]):
         self.ok_label = ok_label or t("ui.ok", lang)
         self._asked: dict[str, Any] = {}
         """The values whose question the clerk has seen, by field: the same value again is confirmed."""
+        self.typed: dict[str, str] = {}
+        """The text of each field when OK read them all: what opens the dialog again after a conflict."""
+        self.problem = ""
+        """Why the dialog is open again (a conflict), shown above its fields."""
+
+    def keep_typed(self, typed: dict[str, str], problem: str) -> None:
+        """Before it opens: its fields hold ``typed`` (what the clerk typed the time before), and it says
+        ``problem`` (why that was not saved)."""
+        self.fields = [replace(field, value=typed.get(field.name, field.value)) for field in self.fields]
+        self.problem = problem
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
@@ -123,6 +134,8 @@ class FormDialog(ModalScreen[dict[str, Any] | None]):
                 yield Static(self.subject, id="dialog-subject")
             if self.notice:
                 yield Static(self.notice, id="dialog-notice")
+            if self.problem:
+                yield Static(self.problem, id="dialog-error", classes="problem")
             with VerticalScroll(id="dialog-fields"):
                 for field in self.fields:
                     with Horizontal(classes="field"):
@@ -190,6 +203,7 @@ class FormDialog(ModalScreen[dict[str, Any] | None]):
         if first_wrong is not None:
             first_wrong.focus()
             return
+        self.typed = {field.name: self.query_one(f"#field-{field.name}", Input).value for field in self.fields}
         self.dismiss(values)
 
     def _ask(self, values: dict[str, Any]) -> Input | None:

@@ -133,7 +133,9 @@ class DirectiveForm(_Form):
                 yield Button(t("ui.cancel", self.lang), id="cancel", compact=True)
 
     def on_mount(self) -> None:
-        self.set_focus(self.query_one("#field-number", Input))
+        # Not scrolled to: the form is not laid out yet, so "centre the field" would scroll its title
+        # and first label off the top. It opens at its top, the first field focused.
+        self.set_focus(self.query_one("#field-number", Input), scroll_visible=False)
 
     def _start(self) -> date:
         try:
@@ -305,7 +307,7 @@ class AgencyForm(_Form):
                 yield Button(t("ui.cancel", self.lang), id="cancel", compact=True)
 
     def on_mount(self) -> None:
-        self.set_focus(self.query_one("#field-name", Input))
+        self.set_focus(self.query_one("#field-name", Input), scroll_visible=False)  # at its top, as above
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()

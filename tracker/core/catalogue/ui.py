@@ -34,6 +34,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Assignment #{id} was just changed by someone else, so your change was not saved. The list has been "
         "reloaded; look at the assignment again, then redo the change.",
     ),
+    "ui.conflict_kept": (
+        "Phân công #{id} vừa được người khác sửa nên chưa lưu thay đổi của bạn. Những gì bạn đã nhập vẫn "
+        "còn dưới đây, trên bản mới nhất của phân công; xem lại rồi bấm {ok} để lưu.",
+        "Assignment #{id} was just changed by someone else, so your change was not saved. What you typed is "
+        "kept below, on the assignment as it is now; check it, then press {ok} to save it.",
+    ),
     "ui.key_search": ("Tìm", "Search"),
     "ui.key_overdue": ("Quá hạn", "Overdue"),
     "ui.key_due_soon": ("Sắp đến hạn", "Due soon"),
