@@ -20,6 +20,7 @@ from tracker.api import TaskSpec, Tracker
 from tracker.core.changes import AuditEntry
 from tracker.core.deadlines import parse_date, parse_deadline
 from tracker.core.errors import TrackerError
+from tracker.core.recurrence import periods_start
 from tracker.core.text import fold
 from tracker.i18n import t
 from tracker.render import deadline_reading
@@ -139,7 +140,8 @@ class DirectiveForm(_Form):
 
     def _start(self) -> date:
         try:
-            return parse_date(self._value("issued_on")) if self._value("issued_on") else self.as_of
+            issued = self._value("issued_on")
+            return periods_start(parse_date(issued)) or self.as_of if issued else self.as_of
         except TrackerError:
             return self.as_of
 
