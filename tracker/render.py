@@ -129,7 +129,9 @@ def detail_view(
 
     add("show.assignment", f"#{row.id}  ({t('show.version', lang)} {row.version})" if version else f"#{row.id}")
     issued = f" {t('show.issued', lang)} {day(details.directive_issued_on)}" if details.directive_issued_on else ""
-    add("show.directive", f"{details.directive_kind} {row.directive}{issued} - {one_line(details.directive_title)}")
+    title = one_line(details.directive_title)
+    directive = " ".join(part for part in (one_line(details.directive_kind), f"{row.directive}{issued}") if part)
+    add("show.directive", f"{directive} - {title}" if title else directive)
     add("show.task", f"{row.ref}: {details.task_text}")
     add("show.agency", f"{row.agency} ({t('role.' + row.role, lang)})")
     if province:

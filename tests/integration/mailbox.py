@@ -76,7 +76,9 @@ class Mailbox:
         if isinstance(data, LoginPassword):
             self.logins.append(data.login)
         ok = isinstance(data, LoginPassword) and data.login == b"tracker" and data.password == b"s3cret"
-        return AuthResult(success=ok)
+        # handled=False: aiosmtpd itself replies, "535 5.7.8" to a wrong password, as a real server does
+        # (handled=True would leave the reply to this method, and the client waiting for one)
+        return AuthResult(success=ok, handled=False)
 
 
 @dataclass

@@ -417,3 +417,98 @@ def test_help_is_in_the_users_language(
     assert said.code == 0 and vietnamese in " ".join(said.out.split())
     said = run(capsys, "--lang", "en", *args)
     assert said.code == 0 and english in " ".join(said.out.split()) and vietnamese not in said.out
+
+
+_NEW_PROVINCE = "Số hiệu văn bản,Cơ quan ban hành,Mã nhiệm vụ,Nội dung,Chủ trì,Phối hợp,Thời hạn\n"
+
+
+def _sheet(path: Path, *rows: tuple[str, str, str]) -> Path:
+    """A sheet of UBND tỉnh Hà Giang's notice 88/TB-UBND: (task, lead cell, coordinating cell) a row."""
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        handle.write(_NEW_PROVINCE)
+        writer = csv.writer(handle)
+        for ref, lead, coordinating in rows:
+            writer.writerow(["88/TB-UBND", "UBND tỉnh Hà Giang", ref, f"Việc {ref}", lead, coordinating, "31/12/2026"])
+    return path
+
+
+def test_a_first_import_creates_each_agency_a_cell_names_with_its_kind_and_the_dry_run_names_them(
+    db_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """On an empty database: a cell of names cut at the commas where each part reads as an agency's own
+    name, a name holding commas kept whole, and each new agency the kind its name shows."""
+    sheet = _sheet(
+        tmp_path / "ha-giang.csv",
+        ("1", "Công an tỉnh", "Sở Nội vụ, UBND thành phố Hà Giang"),
+        ("2", "Sở Văn hóa, Thể thao và Du lịch", "UBND các huyện, thị xã, thành phố"),
+        ("3", "Bộ Chỉ huy Quân sự tỉnh", "Cục Thuế tỉnh, Sở Văn hóa, Thể thao và Du lịch, Sở Nội vụ"),
+        ("4", "Văn phòng Đoàn ĐBQH, HĐND và UBND tỉnh", ""),
+    )
+    names = [
+        "Công an tỉnh",
+        "Sở Nội vụ",
+        "UBND thành phố Hà Giang",
+        "Sở Văn hóa, Thể thao và Du lịch",
+        "UBND các huyện, thị xã, thành phố",
+        "Bộ Chỉ huy Quân sự tỉnh",
+        "Cục Thuế tỉnh",
+        "Văn phòng Đoàn ĐBQH, HĐND và UBND tỉnh",
+    ]
+    dry = _cli(capsys, db_url, "import", str(sheet), "--create-agencies", "--dry-run", lang="vi")
+    assert dry.code == 0, dry.err
+    assert f"Cơ quan sẽ tạo mới (8): {'; '.join(names)}." in dry.out.splitlines()
+    assert json.loads(_cli(capsys, db_url, "jurisdiction", "list", "--format", "json").out) == []
+    real = _cli(capsys, db_url, "import", str(sheet), "--create-agencies")
+    assert real.code == 0, real.err
+    assert f"Agencies created (8): {'; '.join(names)}." in real.out.splitlines()
+    kinds = {a["name"]: a["kind"] for a in json.loads(_cli(capsys, db_url, "agency", "list", "--format", "json").out)}
+    assert kinds == {
+        "Công an tỉnh": "department",
+        "Sở Nội vụ": "department",
+        "UBND thành phố Hà Giang": "district",
+        "Sở Văn hóa, Thể thao và Du lịch": "department",
+        "UBND các huyện, thị xã, thành phố": "other",
+        "Bộ Chỉ huy Quân sự tỉnh": "department",
+        "Cục Thuế tỉnh": "central",
+        "Văn phòng Đoàn ĐBQH, HĐND và UBND tỉnh": "department",
+    }
+    listed = json.loads(_cli(capsys, db_url, "list", "--format", "json").out)
+    assert sorted(r["agency"] for r in listed if r["ref"] == "3") == [
+        "Bộ Chỉ huy Quân sự tỉnh",
+        "Cục Thuế tỉnh",
+        "Sở Nội vụ",
+        "Sở Văn hóa, Thể thao và Du lịch",
+    ]
+
+
+def test_a_short_name_is_not_made_an_agency_and_the_error_gives_the_command_that_makes_it_an_alias(
+    db_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    sheet = _sheet(tmp_path / "viet-tat.csv", ("1", "STP", ""), ("2", "Sở Tư pháp", "Sở Nội vụ, CAT"))
+    first = _cli(capsys, db_url, "import", str(sheet), "--create-agencies", lang="vi")
+    assert first.code == 1
+    assert "“STP” là tên viết tắt" in first.err and "“CAT” là tên viết tắt" in first.err
+    # Sở Tư pháp comes on a later row than STP, and is new: the agency to add with the alias.
+    assert 'tracker agency add "Sở Tư pháp" --alias "STP", rồi nhập lại tệp' in first.err
+    assert 'tracker agency edit "TÊN CƠ QUAN" --add-alias "CAT"' in first.err
+    assert json.loads(_cli(capsys, db_url, "jurisdiction", "list", "--format", "json").out) == []
+    assert _cli(capsys, db_url, "jurisdiction", "add", "ha-giang", "Tỉnh Hà Giang").code == 0
+    for name, short in (("Sở Tư pháp", "STP"), ("Công an tỉnh", "")):
+        assert _cli(capsys, db_url, "agency", "add", name, *(("--short", short) if short else ())).code == 0
+    stored = _cli(capsys, db_url, "import", str(sheet), "--create-agencies")
+    assert stored.code == 1 and "“STP” is a short name, neither the name nor an alias" in stored.err
+    # A short name, or the initials, of a stored agency: the command that makes it an alias of that one.
+    assert 'tracker agency edit "Sở Tư pháp" --add-alias "STP"' in stored.err
+    assert 'tracker agency edit "Công an tỉnh" --add-alias "CAT"' in stored.err
+    assert not any(
+        a["name"] in ("STP", "CAT") for a in json.loads(_cli(capsys, db_url, "agency", "list", "--format", "json").out)
+    )
+    for name, alias in (("Sở Tư pháp", "STP"), ("Công an tỉnh", "CAT")):
+        assert _cli(capsys, db_url, "agency", "edit", name, "--add-alias", alias).code == 0
+    done = _cli(capsys, db_url, "import", str(sheet), "--create-agencies")
+    assert done.code == 0, done.err
+    assert "Agencies created (1): Sở Nội vụ." in done.out.splitlines()
+    without = _sheet(tmp_path / "khong-tao.csv", ("1", "Sở Tư pháp", "BHXH"))
+    unknown = _cli(capsys, db_url, "import", str(without))
+    assert unknown.code == 1 and "“BHXH” is a short name, neither the name nor an alias" in unknown.err
+    assert 'tracker agency add "BHXH"' not in unknown.err  # not the advice to make it an agency

@@ -243,6 +243,23 @@ def test_hostile_text_is_shown_without_control_sequences(db_url: str, capsys: py
     assert "\x1b" not in result.out and "Báo cáo" in result.out
 
 
+def test_a_directive_without_a_title_or_kind_is_shown_without_a_dangling_dash(
+    db_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    t = tracker.open(db_url)
+    t.jurisdiction("x")
+    t.agency("Sở Nội vụ")
+    t.directive("88/TB-UBND", issued_on="2/10/2026").assign("1", "Việc một", lead="Sở Nội vụ", due="31/12/2026")
+    t.close()
+    shown = run(capsys, "--db", db_url, "--lang", "vi", "show", "1")
+    assert shown.code == 0, shown.err
+    lines = shown.out.splitlines()
+    line = next(line for line in lines if "88/TB-UBND" in line)
+    task = next(line for line in lines if "1: Việc một" in line)
+    start = task.index("1: Việc một")  # where the values column starts: no blank for the missing kind
+    assert line[start:].rstrip() == "88/TB-UBND ngày 02/10/2026", line
+
+
 def test_search_ignores_case_and_diacritics(demo_url: str, capsys: pytest.CaptureFixture[str]) -> None:
     plain = json.loads(run(capsys, "--db", demo_url, "list", "--search", "ke hoach va dau tu", "--format", "json").out)
     marked = json.loads(run(capsys, "--db", demo_url, "list", "--search", "KẾ HOẠCH VÀ ĐẦU TƯ", "--format", "json").out)

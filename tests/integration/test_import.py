@@ -207,6 +207,27 @@ def test_create_agencies_and_the_unknown_name_without_it(t: tracker.Tracker, tmp
     assert report.ok and report.agencies_created == 1
 
 
+def test_a_cell_of_a_known_and_an_unknown_name_names_the_unknown_one_and_the_dry_run_lists_new_ones(
+    t: tracker.Tracker, tmp_path: Path
+) -> None:
+    rows = []
+    for number in range(1, 26):
+        row = list(ROWS[0])
+        row[5], row[7], row[8] = str(number), f"Ban Quản lý dự án {number:02}", "Sở Nội vụ, Ban Quản lý dự án 01"
+        rows.append(row)
+    path = _write(tmp_path / "moi.csv", rows)
+    refused = t.import_file(path)
+    coordinating = [str(error).split(":I: ", 1)[1] for error in refused.errors if ":I: " in str(error)]
+    said = "'Ban Quản lý dự án 01': agency 'Ban Quản lý dự án 01' is unknown"  # the new name alone
+    assert len(coordinating) == 25 and all(error.startswith(said) for error in coordinating), coordinating[0]
+    report = t.import_file(path, create_agencies=True, dry_run=True)
+    assert report.ok and report.agencies_created == 25
+    shown = "; ".join(f"Ban Quản lý dự án {number:02}" for number in range(1, 21))
+    assert report.summary("en").splitlines()[-1] == f"Agencies that would be created (25): {shown}; … and 5 more."
+    assert report.summary("vi").splitlines()[-1].endswith("Ban Quản lý dự án 20; … và 5 cơ quan khác.")
+    assert sum(str(n).startswith("Agencies") for n in report.notices) == 1  # one notice, said once
+
+
 def test_recurring_deadline_rows_materialise_periods(t: tracker.Tracker, tmp_path: Path) -> None:
     rows = [
         [

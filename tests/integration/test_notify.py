@@ -4,6 +4,7 @@ included; on SQLite and PostgreSQL."""
 from __future__ import annotations
 
 import os
+import socket
 import subprocess
 import sys
 from datetime import date
@@ -11,10 +12,11 @@ from email.message import EmailMessage
 from typing import Any
 
 import pytest
+from aiosmtpd.controller import Controller
 
 import tracker
 from tests.integration.cli_runner import run
-from tests.integration.mailbox import Mailbox, mailbox
+from tests.integration.mailbox import Mailbox, free_port, mailbox
 from tests.processes import no_children_left
 
 pytestmark = pytest.mark.usefixtures("backend")
@@ -93,6 +95,16 @@ def test_a_failed_run_records_what_was_sent_and_the_next_sends_the_rest_once(
     subjects = [m["Subject"] for m in mailbox.messages]
     assert len(subjects) == len(set(subjects))  # nobody got a digest twice
     assert len(subjects) == len(_sent_log(demo_url)) > 3
+
+
+def test_a_connection_dropped_while_sending_is_said_in_the_users_language(
+    demo_url: str, mailbox: Mailbox, capsys: pytest.CaptureFixture[str]
+) -> None:
+    mailbox.fail_after, mailbox.drop_on_data = 1, True
+    failed = _notify(capsys, demo_url)
+    assert failed.code == 1 and "máy chủ đã đóng kết nối" in failed.err and "Connection" not in failed.err
+    english = _notify(capsys, demo_url, "--lang", "en")
+    assert english.code == 1 and "the server closed the connection" in english.err, english.err
 
 
 def test_newlines_in_names_and_tasks_cannot_add_headers(
@@ -179,6 +191,82 @@ def test_bad_settings_are_one_line(
     monkeypatch.setenv("TRACKER_SMTP_SECURITY", "tls13")
     assert "chỉ dùng none, starttls hoặc ssl" in _notify(capsys, demo_url).err
     assert _sent_log(demo_url) == []
+
+
+def _said_without_os_text(result: Any) -> str:
+    """The one line a refused run prints, checked to hold none of the OS's or OpenSSL's English."""
+    assert result.code == 1 and result.err.count("\n") == 1 and "Traceback" not in result.err, result.err
+    for english in ("Errno", "refused", "not known", "timed out", "SSL", "certificate verify", "Connection"):
+        assert english not in result.err, result.err
+    return str(result.err)
+
+
+def test_a_server_that_cannot_be_reached_is_said_in_the_users_language_with_what_to_check(
+    demo_url: str, mailbox: Mailbox, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The common ways a connection fails, each for real: nothing listening, a name that does not
+    resolve, a server that never answers, TLS against a STARTTLS port, an untrusted certificate, a
+    wrong password. Each says the server and what to check, in Vietnamese and in English."""
+    box_port, cafile = os.environ["TRACKER_SMTP_PORT"], os.environ["TRACKER_SMTP_CAFILE"]
+    closed = free_port()  # nothing listens there
+    monkeypatch.setenv("TRACKER_SMTP_PORT", str(closed))
+    down = _said_without_os_text(_notify(capsys, demo_url))
+    assert f"không dùng được máy chủ thư 127.0.0.1:{closed}: máy chủ không nhận kết nối" in down
+    assert "máy chủ thư đang chạy" in down and "TRACKER_SMTP_HOST" in down and "TRACKER_SMTP_PORT" in down
+    english = _said_without_os_text(_notify(capsys, demo_url, "--lang", "en"))
+    assert f"cannot use the SMTP server 127.0.0.1:{closed}: nothing accepts connections" in english
+    assert "the mail server is running" in english
+
+    monkeypatch.setenv("TRACKER_SMTP_HOST", "may-chu-thu.invalid")  # .invalid never resolves
+    unknown = _said_without_os_text(_notify(capsys, demo_url))
+    assert f"may-chu-thu.invalid:{closed}: không tìm thấy máy chủ" in unknown and "TRACKER_SMTP_HOST" in unknown
+    monkeypatch.setenv("TRACKER_SMTP_HOST", "127.0.0.1")
+
+    with socket.socket() as silent:  # accepts the connection and never says a word
+        silent.bind(("127.0.0.1", 0))
+        silent.listen(1)
+        monkeypatch.setenv("TRACKER_SMTP_PORT", str(silent.getsockname()[1]))
+        monkeypatch.setenv("TRACKER_SMTP_TIMEOUT", "1")
+        quiet = _said_without_os_text(_notify(capsys, demo_url))
+    monkeypatch.setenv("TRACKER_SMTP_TIMEOUT", "10")
+    assert "máy chủ không trả lời trong 1 giây" in quiet and "TRACKER_SMTP_TIMEOUT" in quiet
+
+    monkeypatch.setenv("TRACKER_SMTP_PORT", box_port)
+    monkeypatch.setenv("TRACKER_SMTP_SECURITY", "ssl")  # TLS at once, where the server speaks plain first
+    tls = _said_without_os_text(_notify(capsys, demo_url))
+    assert "không lập được kết nối mã hóa (TLS)" in tls and "TRACKER_SMTP_SECURITY" in tls
+    monkeypatch.setenv("TRACKER_SMTP_SECURITY", "starttls")
+    monkeypatch.delenv("TRACKER_SMTP_CAFILE")  # the test's own authority is not one this machine trusts
+    untrusted = _said_without_os_text(_notify(capsys, demo_url, "--lang", "en"))
+    assert "the server's TLS certificate is not trusted" in untrusted and "TRACKER_SMTP_CAFILE" in untrusted
+    monkeypatch.setenv("TRACKER_SMTP_CAFILE", cafile)
+    monkeypatch.setenv("TRACKER_SMTP_PASSWORD", "wrong")
+    login = _said_without_os_text(_notify(capsys, demo_url))
+    assert "máy chủ từ chối đăng nhập của tài khoản tracker" in login and "TRACKER_SMTP_PASSWORD" in login
+    assert mailbox.messages == [] and _sent_log(demo_url) == []
+
+
+def test_a_server_without_starttls_or_login_is_said_with_the_setting_to_change(
+    demo_url: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    port = free_port()
+    bare = Controller(Mailbox(), hostname="127.0.0.1", port=port)  # no STARTTLS, no AUTH
+    bare.start()
+    try:
+        monkeypatch.setenv("TRACKER_SMTP_HOST", "127.0.0.1")
+        monkeypatch.setenv("TRACKER_SMTP_PORT", str(port))
+        monkeypatch.setenv("TRACKER_MAIL_FROM", "theodoi@example.org")
+        monkeypatch.setenv("TRACKER_LANG", "vi")
+        monkeypatch.setenv("TRACKER_SMTP_SECURITY", "starttls")
+        plain = _said_without_os_text(_notify(capsys, demo_url))
+        assert "máy chủ không hỗ trợ STARTTLS; dùng TRACKER_SMTP_SECURITY=ssl" in plain
+        monkeypatch.setenv("TRACKER_SMTP_SECURITY", "none")
+        monkeypatch.setenv("TRACKER_SMTP_USER", "tracker")
+        monkeypatch.setenv("TRACKER_SMTP_ALLOW_CLEARTEXT_AUTH", "true")
+        no_login = _said_without_os_text(_notify(capsys, demo_url, "--lang", "en"))
+        assert "the server offers no login on this connection; unset TRACKER_SMTP_USER" in no_login
+    finally:
+        bare.stop()
 
 
 def test_notify_runs_without_a_terminal_and_never_imports_textual(demo_url: str, mailbox: Mailbox) -> None:

@@ -123,3 +123,86 @@ def test_display_name_of_a_jurisdiction_named_by_its_code() -> None:
 )
 def test_a_new_agency_takes_its_kind_from_its_name(name: str, kind: str) -> None:
     assert provinces.agency_kind_from_name(name) == kind
+
+
+KINDS = {
+    # the provincial police and military commands are listed with the province's own departments
+    "Công an tỉnh": "department",
+    "Công an tỉnh Hà Giang": "department",
+    "Công an thành phố Hà Nội": "department",
+    "Công an thành phố Hạ Long": "other",
+    "Bộ Chỉ huy Quân sự tỉnh": "department",
+    "Bộ Chỉ huy Bộ đội Biên phòng tỉnh": "department",
+    "Ban Chỉ huy Quân sự huyện Vị Xuyên": "other",
+    # run from the centre: ministries and the vertical branches
+    "Bộ Tư pháp": "central",
+    "Cục Thuế tỉnh": "central",
+    "Chi cục Thuế khu vực Vị Xuyên": "central",
+    "Kho bạc Nhà nước tỉnh": "central",
+    "Bảo hiểm xã hội tỉnh": "central",
+    "Ngân hàng Chính sách xã hội tỉnh": "central",
+    "Tòa án nhân dân tỉnh": "central",
+    # the province's own, written out in full or with punctuation
+    "Chi cục Kiểm lâm": "department",
+    "Văn phòng Ủy ban nhân dân tỉnh": "department",
+    "Văn phòng Đoàn ĐBQH, HĐND và UBND tỉnh": "department",
+    "UBND TP. Hạ Long": "district",
+    "UBND xã Tân Lập": "district",
+    "Ủy ban nhân dân phường Trần Phú": "district",
+    "UBND thành phố Hà Nội": "other",
+    "Tạp chí Văn nghệ Hà Giang": "media",
+}
+"""Names and the kinds they show: who runs the agency, however its name is written."""
+
+
+def test_the_kind_rules_read_who_runs_an_agency() -> None:
+    assert {name: provinces.agency_kind_from_name(name) for name in KINDS} == KINDS
+
+
+@pytest.mark.parametrize(
+    "part",
+    [
+        "Sở Nội vụ",
+        " UBND thành phố Hà Giang",
+        "Ủy ban MTTQ Việt Nam tỉnh",
+        "Công an tỉnh",
+        "Bộ Chỉ huy Quân sự tỉnh",
+        "Kho bạc Nhà nước tỉnh",
+        "Chi cục Kiểm lâm",
+        "Đài Phát thanh và Truyền hình tỉnh",
+        "Báo Hà Giang",
+        "Trường Chính trị tỉnh",
+        "Bệnh viện Đa khoa tỉnh",
+        "Tỉnh đoàn",
+        "Hội Nông dân tỉnh",
+        "Liên đoàn Lao động tỉnh",
+    ],
+)
+def test_a_part_that_begins_as_an_agency_s_own_name(part: str) -> None:
+    assert provinces.reads_as_agency_name(part)
+
+
+@pytest.mark.parametrize(
+    "part",
+    [
+        " Thể thao và Du lịch",  # of "Sở Văn hóa, Thể thao và Du lịch"
+        " thị xã",  # of "UBND các huyện, thị xã, thành phố"
+        " ban",  # of "Các sở, ban, ngành"
+        "Các sở",
+        "Sở",
+        " HĐND và UBND tỉnh",  # of "Văn phòng Đoàn ĐBQH, HĐND và UBND tỉnh"
+        " Báo chí và Xuất bản",
+        "sở nội vụ",
+    ],
+)
+def test_a_part_that_does_not(part: str) -> None:
+    assert not provinces.reads_as_agency_name(part)
+
+
+def test_short_names_in_capitals_and_the_initials_they_stand_for() -> None:
+    assert all(provinces.is_abbreviation(name) for name in ("STP", "SNgV", "BHXH", "TT&DL", "KH&ĐT", "UBND", "CAT"))
+    assert not any(provinces.is_abbreviation(name) for name in ("Sở", "Tỉnh ủy", "VnExpress", "Sở Tư pháp", "12"))
+    assert provinces.initials("Sở Tư pháp") == {"stp"}
+    assert provinces.initials("Sở Kế hoạch và Đầu tư") == {provinces.abbreviation_key("SKHĐT")}
+    assert provinces.initials("Công an tỉnh") == {"cat", "ca"}
+    assert "vpubnd" in provinces.initials("Văn phòng UBND tỉnh")

@@ -227,45 +227,206 @@ def display_name(code: str, name: str) -> str:
 
 
 _KIND_PREFIXES = (
-    ("department", ("so ", "ban ", "van phong ubnd", "van phong hdnd", "thanh tra tinh", "ban quan ly")),
-    (
-        "district",
-        (
-            "ubnd huyen",
-            "ubnd quan",
-            "ubnd thi xa",
-            "ubnd thanh pho",
-            "ubnd xa",
-            "ubnd phuong",
-            "ubnd thi tran",
-            "uy ban nhan dan huyen",
-            "uy ban nhan dan quan",
-            "uy ban nhan dan thi xa",
-            "uy ban nhan dan thanh pho",
-        ),
-    ),
+    # The provincial police and military commands: the province's documents list them with its own
+    # departments (sở, ban, ngành cấp tỉnh), though their ministries run them.
+    ("department", ("cong an tinh ", "bo chi huy quan su tinh ", "bo chi huy bo doi bien phong tinh ")),
+    # Agencies of the central government, or run by it from the centre (ngành dọc): ministries, the tax,
+    # customs, statistics, treasury, social insurance and state bank branches, courts and procuracies.
     (
         "central",
         (
-            "cong an tinh",
+            "bo ",
+            "tong cuc ",
+            "van phong chinh phu ",
+            "van phong quoc hoi ",
             "cuc ",
-            "kho bac",
-            "bao hiem xa hoi",
-            "ngan hang nha nuoc",
-            "bo chi huy",
-            "vien kiem sat",
-            "toa an",
+            "chi cuc thue ",
+            "chi cuc hai quan ",
+            "chi cuc thong ke ",
+            "kho bac ",
+            "bao hiem xa hoi ",
+            "ngan hang nha nuoc ",
+            "ngan hang chinh sach ",
+            "kiem toan nha nuoc ",
+            "vien kiem sat ",
+            "toa an ",
         ),
     ),
-    ("media", ("bao ", "dai phat thanh", "dai truyen hinh", "dai pt")),
+    # The province's own departments, offices and inspectorate, and the units of its departments.
+    (
+        "department",
+        (
+            "so ",
+            "ban ",
+            "chi cuc ",
+            "van phong ubnd ",
+            "van phong uy ban nhan dan ",
+            "van phong hdnd ",
+            "van phong hoi dong nhan dan ",
+            "van phong doan dbqh ",
+            "van phong doan dai bieu quoc hoi ",
+            "thanh tra tinh ",
+        ),
+    ),
+    (
+        "district",
+        tuple(
+            f"{body} {unit} "
+            for body in ("ubnd", "uy ban nhan dan")
+            for unit in ("huyen", "quan", "thi xa", "thanh pho", "tp", "tx", "xa", "phuong", "thi tran")
+        ),
+    ),
+    ("media", ("bao ", "dai phat thanh ", "dai truyen hinh ", "dai pt ", "tap chi ")),
 )
+"""The kind an agency's name shows, by how its name (folded, punctuation as spaces, a space after)
+begins; the first that matches wins: "Bộ Chỉ huy Quân sự tỉnh" before "Bộ ", "Chi cục Thuế" before
+"Chi cục ", "Bảo hiểm xã hội" before "Báo "."""
+
+_CITY_UNITS = ("thanh pho", "tp")
+
+_PROVINCIAL_BODIES = tuple(
+    f"{body} {unit} " for body in ("cong an", "bo chi huy quan su", "thanh tra") for unit in _CITY_UNITS
+)
+"""Of a centrally-run city, the province's own ("Công an thành phố Hà Nội"); of a city within a
+province, not ("Công an thành phố Hạ Long")."""
+
+_CITY_BODIES = tuple(f"{body} {unit} " for body in ("ubnd", "uy ban nhan dan") for unit in _CITY_UNITS)
+"""Of a centrally-run city, the city itself ("UBND thành phố Hà Nội"); else a district ("UBND thành
+phố Hạ Long")."""
+
+_NOT_AN_AGENCY_OF_ITS_KIND = ("ban chi huy quan su ",)
+"""Names that begin as a kind's do but are not of it: a district's military command."""
 
 
 def agency_kind_from_name(name: str) -> str:
-    """The kind an agency's name shows ("Sở Nội vụ": department, "UBND huyện Vân Đồn": district, "Cục Thuế
-    tỉnh": central, "Báo Quảng Ninh": media), else "other": for agencies an import creates."""
-    key = fold(name)
+    """The kind an agency's name shows ("Sở Nội vụ", "Công an tỉnh": department; "UBND huyện Vân Đồn":
+    district; "Cục Thuế tỉnh", "Bộ Tư pháp": central; "Báo Quảng Ninh": media), else "other": for
+    agencies an import creates."""
+    key = " ".join(re.sub(r"[^a-z0-9&]+", " ", fold(name)).split()) + " "
+    if key.startswith(_NOT_AN_AGENCY_OF_ITS_KIND):
+        return "other"
+    for body in (*_PROVINCIAL_BODIES, *_CITY_BODIES):
+        if key.startswith(body):
+            found = KNOWN.get(key[len(body) :].strip())
+            if found is not None and found.city:
+                return "department" if body in _PROVINCIAL_BODIES else "other"
+            if body in _PROVINCIAL_BODIES:
+                return "other"  # a city within a province: its police, not the province's
     for kind, prefixes in _KIND_PREFIXES:
         if key.startswith(prefixes):
             return kind
     return "other"
+
+
+# --- reading a cell of agencies ----------------------------------------------------------------
+
+_HEADS = (
+    "so",
+    "ubnd",
+    "uy ban",
+    "hdnd",
+    "hoi dong",
+    "ban",
+    "cong an",
+    "van phong",
+    "thanh tra",
+    "bo chi huy",
+    "bo",
+    "kho bac",
+    "cuc",
+    "chi cuc",
+    "tong cuc",
+    "dai",
+    "bao",
+    "bao hiem xa hoi",
+    "tap chi",
+    "truong",
+    "hoc vien",
+    "benh vien",
+    "trung tam",
+    "vien",
+    "vien kiem sat",
+    "toa an",
+    "ngan hang",
+    "chi nhanh",
+    "hoi",
+    "lien doan",
+    "lien hiep",
+    "lien minh",
+    "mat tran",
+    "doan",
+    "phong",
+    "hat kiem lam",
+    "quy",
+    "cong ty",
+    "tong cong ty",
+)
+"""The folded words an agency's own name begins with ("Sở …", "UBND …", "Công an …", "Bệnh viện …")."""
+
+_WHOLE_NAMES = ("tinh uy", "thanh uy", "huyen uy", "dang uy", "tinh doan", "thanh doan", "huyen doan")
+"""Names that are whole in themselves, with or without more words ("Tỉnh ủy", "Tỉnh đoàn Hà Giang")."""
+
+_NOT_NAMES = ("bao chi", "bao cao", "ban nganh", "so nganh", "so ban nganh")
+"""Beginnings that are a head word in another sense: the press, a report, "sở, ban, ngành"."""
+
+_JOINING = frozenset({"va", "&", "hoac", "voi", "cung", "cac", "-", "–"})
+"""Words after which a head word names no agency of its own ("HĐND và UBND tỉnh")."""
+
+
+def reads_as_agency_name(text: str) -> bool:
+    """``text`` begins as an agency's own name does, as written: a capitalised head word ("Sở", "UBND",
+    "Ủy ban", "Công an", "Văn phòng", "Bộ Chỉ huy", "Bệnh viện", "Tỉnh đoàn", …) then a name of its
+    own ("Sở Nội vụ", "UBND thành phố Hà Giang", "Công an tỉnh"). Not "Thể thao và Du lịch" (the rest
+    of "Sở Văn hóa, Thể thao và Du lịch"), "thị xã" or "ban" (of "sở, ban, ngành"), "Sở" alone, nor
+    "HĐND và UBND tỉnh" (of "Văn phòng Đoàn ĐBQH, HĐND và UBND tỉnh")."""
+    text = clean_name(text)
+    if not text[:1].isupper():
+        return False
+    words = _key(text).split()
+    key = " ".join(words) + " "
+    if key.startswith(tuple(n + " " for n in _NOT_NAMES)):
+        return False
+    if key.startswith(tuple(whole + " " for whole in _WHOLE_NAMES)):
+        return True
+    for head in _HEADS:
+        size = len(head.split())
+        if words[:size] == head.split() and len(words) > size and words[size] not in _JOINING:
+            return True
+    return False
+
+
+_ABBREVIATION = re.compile(r"[^\W_](?:[^\W_]|[&.\-])*\Z")
+
+
+def is_abbreviation(text: str) -> bool:
+    """``text`` is a short name in capitals, not a name: one word of at most 12 letters, digits and
+    "&.-", mostly capitals ("STP", "SNgV", "BHXH", "TT&DL", "UBND"); not "Sở", "Tỉnh ủy" or "VnExpress"."""
+    text = text.strip()
+    if not 2 <= len(text) <= 12 or not _ABBREVIATION.match(text):
+        return False
+    upper = sum(1 for c in text if c.isupper())
+    lower = sum(1 for c in text if c.islower())
+    return upper >= 2 and upper > lower
+
+
+def initials(name: str) -> set[str]:
+    """The short names (folded) an agency's name may be written as, from its words' first letters:
+    "Sở Tư pháp" -> {"stp"}, "Sở Kế hoạch và Đầu tư" -> {"skhdt"}, "Công an tỉnh" -> {"cat", "ca"},
+    "Văn phòng UBND tỉnh" -> {"vpubndt", "vpubnd"}; a word in capitals counts whole."""
+    letters: list[str] = []
+    for word in clean_name(name).split():
+        bare = word.strip("().,;:")
+        folded = fold(bare)
+        if not folded or folded in _JOINING:
+            continue
+        letters.append(folded if len(bare) > 1 and bare.isupper() else folded[0])
+    found = {"".join(letters)}
+    words = fold(clean_name(name)).split()
+    if letters and words and words[-1] == "tinh":  # "Công an tỉnh" is CAT, and CA
+        found.add("".join(letters[:-1]))
+    return {f for f in found if len(f) >= 2}
+
+
+def abbreviation_key(text: str) -> str:
+    """A short name as :func:`initials` gives it: "TT&DL" -> "ttdl", "SKHĐT" -> "skhdt"."""
+    return re.sub(r"[^a-z0-9]", "", fold(text))

@@ -1,16 +1,19 @@
 """Which jurisdiction issued a row's directive and which agencies its cells name, for one import.
 
 Names are looked up once per spelling and cached for the import. With ``create_agencies``, a name
-the database does not know is created (and counted in the report) instead of being a problem.
+the database does not know is created (counted in the report, and named in a notice of it) instead of
+being a problem; a short name in capitals ("STP") is not, since it stands for an agency: its problem
+gives the command that makes it that agency's alias.
 """
 
 from __future__ import annotations
 
 import difflib
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any, NamedTuple
 
 from tracker.core import provinces
+from tracker.core.catalogue import Translatable, t
 from tracker.core.changes import AuditEntry, plan_record
 from tracker.core.errors import AmbiguousNameError, NotFoundError, TrackerError
 from tracker.core.text import clean_name, fold
@@ -25,6 +28,54 @@ class Problem(NamedTuple):
     field: str
     value: Any
     message: str | TrackerError
+
+
+SHOWN_NAMES = 20
+"""Up to this many names are said in a notice, then how many more."""
+
+
+class NameList(Translatable):
+    """Names said one after the other ("; " between, since names hold commas), up to :data:`SHOWN_NAMES`."""
+
+    def __init__(self, names: list[str]) -> None:
+        self.names = names
+
+    def text(self, lang: str) -> str:
+        shown = "; ".join(self.names[:SHOWN_NAMES])
+        more = len(self.names) - SHOWN_NAMES
+        return shown + (t("import.names_more", lang, count=more) if more > 0 else "")
+
+
+def _by_initials(agencies: Iterable[tuple[str, set[str]]]) -> dict[str, str]:
+    """Agencies by each short name they may go by (their initials and ``also``), where one agency does."""
+    found: dict[str, str] = {}
+    taken: set[str] = set()
+    for name, also in agencies:
+        for key in provinces.initials(name) | also:
+            if key in found and found[key] != name:
+                taken.add(key)
+            found[key] = name
+    return {key: name for key, name in found.items() if key not in taken}
+
+
+class AliasAdvice(Translatable):
+    """The command that makes a short name an alias of the agency it stands for: the stored agency whose
+    initials it is, else one this import creates (said when the report is, so a row further down
+    counts), else the command with a placeholder."""
+
+    def __init__(self, name: str, stored: str, wanted: str, created: list[str]) -> None:
+        self.name = name
+        self.stored = stored
+        self.wanted = wanted
+        self.created = created
+
+    def text(self, lang: str) -> str:
+        if self.stored:
+            return t("import.abbreviation_edit", lang, agency=self.stored, name=self.name)
+        new = _by_initials((name, set()) for name in self.created).get(self.wanted)
+        if new:
+            return t("import.abbreviation_add", lang, agency=new, name=self.name)
+        return t("import.abbreviation_any", lang, name=self.name)
 
 
 class NameResolver:
@@ -53,6 +104,13 @@ class NameResolver:
         self.name_ids: dict[tuple[int, str], list[int]] = {}
         self.cell_cache: dict[tuple[int, str], list[int]] = {}
         self.known_names: dict[int, dict[str, str]] = {}
+        self.missing: set[tuple[int, str]] = set()
+        """Names (folded) the database has no agency for; one this import creates is in ``agency_cache``."""
+        self.created: dict[int, list[str]] = {}
+        """The names of the agencies this import created, by jurisdiction."""
+        self.created_notice: int | None = None
+        """Where in the report's notices the one naming them is."""
+        self.initials: dict[int, dict[str, str]] = {}
         self.fixed_jurisdiction: int | None = None
         if jurisdiction_code is not None:
             found = self.by_code(jurisdiction_code, option=True)
@@ -148,8 +206,9 @@ class NameResolver:
     def agencies(self, text: str, jurisdiction_id: int) -> tuple[list[int], list[Problem]]:
         """Agency ids named in a cell, and a problem per name that names none.
 
-        Names are separated by ";" (or "," where that splits the cell into known names, since many
-        names contain commas); groups are expanded to their members.
+        Names are separated by ";", or by "," where that splits the cell into names each known or
+        reading as an agency's own (:meth:`split_on_commas`), since many names contain commas; groups
+        are expanded to their members.
         """
         cached = self.cell_cache.get((jurisdiction_id, text))
         if cached is not None:
@@ -160,34 +219,66 @@ class NameResolver:
             if not part:
                 continue
             ids = self.lookup(part, jurisdiction_id)
-            if ids is None:
-                ids = self.split_on_commas(part, jurisdiction_id)
-            if ids is None and self.create_agencies:
-                ids = self.create_agency(part, jurisdiction_id)
-            if ids is None:
-                problems.append(self.unknown(part, jurisdiction_id))
+            if ids is not None:
+                result.extend(i for i in ids if i not in result)
                 continue
-            result.extend(i for i in ids if i not in result)
+            for name, known in self.split_on_commas(part, jurisdiction_id) or [(part, None)]:
+                found: list[int] | Problem | None = known
+                if found is None and self.create_agencies:
+                    found = self.create_agency(name, jurisdiction_id)
+                if found is None:
+                    found = self.unknown(name, jurisdiction_id)
+                if isinstance(found, Problem):
+                    problems.append(found)
+                    continue
+                result.extend(i for i in found if i not in result)
         if not problems:
             self.cell_cache[(jurisdiction_id, text)] = result
         return result, problems
 
-    def split_on_commas(self, part: str, jurisdiction_id: int) -> list[int] | None:
+    def split_on_commas(self, part: str, jurisdiction_id: int) -> list[tuple[str, list[int] | None]] | None:
+        """The names a cell that is no one name gives when cut at commas: at each place, the longest run
+        of pieces that is a known name ("Sở Văn hóa, Thể thao và Du lịch"), else one that reads as an
+        agency's own name or a short name ("UBND thành phố Hà Giang", "STP") with the pieces after it
+        that do not ("Sở Văn hóa, Thể thao và Du lịch" when unknown). Each name comes with its agencies,
+        None for an unknown one. None when the cell is not such a list: it is then one name ("UBND các
+        huyện, thị xã, thành phố", "Các sở, ban, ngành")."""
         pieces = part.split(",")
         if len(pieces) < 2:
             return None
-        result: list[int] = []
+        found: list[tuple[str, list[int] | None]] = []
         start = 0
         while start < len(pieces):
-            for end in range(len(pieces), start, -1):
-                ids = self.lookup(",".join(pieces[start:end]).strip(), jurisdiction_id)
-                if ids is not None:
-                    result.extend(ids)
-                    start = end
-                    break
-            else:
+            if not pieces[start].strip():  # "A, , B" or a comma at the end
+                start += 1
+                continue
+            known = self._known_run(pieces, start, jurisdiction_id)
+            if known is not None:
+                end, ids = known
+                found.append((",".join(pieces[start:end]).strip(), ids))
+                start = end
+                continue
+            if not self._starts_a_name(pieces[start]):
                 return None
-        return result
+            end = start + 1
+            while end < len(pieces) and not (
+                self._starts_a_name(pieces[end]) or self._known_run(pieces, end, jurisdiction_id) is not None
+            ):
+                end += 1
+            found.append((",".join(pieces[start:end]).strip(), None))
+            start = end
+        return found if len(found) > 1 else None
+
+    def _known_run(self, pieces: list[str], start: int, jurisdiction_id: int) -> tuple[int, list[int]] | None:
+        for end in range(len(pieces), start, -1):
+            ids = self.lookup(",".join(pieces[start:end]).strip(), jurisdiction_id)
+            if ids is not None:
+                return end, ids
+        return None
+
+    @staticmethod
+    def _starts_a_name(piece: str) -> bool:
+        return provinces.reads_as_agency_name(piece) or provinces.is_abbreviation(piece)
 
     def lookup(self, name: str, jurisdiction_id: int) -> list[int] | None:
         found = self.name_ids.get((jurisdiction_id, name))
@@ -195,15 +286,22 @@ class NameResolver:
             return found
         key = (jurisdiction_id, fold(name))
         if key not in self.agency_cache:
+            if key in self.missing:  # a cell cut at commas asks for its pieces again
+                return None
             try:
                 agency = names.find_agency(self.sql, name, jurisdiction_id)
             except (NotFoundError, AmbiguousNameError):
+                self.missing.add(key)
                 return None
             self.agency_cache[key] = [a.id for a in names.expand(self.sql, agency)]
         self.name_ids[(jurisdiction_id, name)] = self.agency_cache[key]
         return self.agency_cache[key]
 
-    def create_agency(self, name: str, jurisdiction_id: int) -> list[int]:
+    def create_agency(self, name: str, jurisdiction_id: int) -> list[int] | Problem:
+        """A new agency called ``name`` (``--create-agencies``); a short name ("STP") is no agency's
+        name, so it is a problem that says to make it an alias of the agency it stands for."""
+        if provinces.is_abbreviation(name):
+            return self.abbreviation(name, jurisdiction_id)
         agency_id = self.writes.insert_returning_id(
             "agency",
             {
@@ -214,10 +312,52 @@ class NameResolver:
             },
         )
         self.report.agencies_created += 1
+        self.created.setdefault(jurisdiction_id, []).append(clean_name(name))
+        self._say_created()
         if self.audit is not None:
             self.audit("agency", agency_id, plan_record(None, {}).audits)
         self.agency_cache[(jurisdiction_id, fold(name))] = [agency_id]
         return [agency_id]
+
+    def _say_created(self) -> None:
+        """The notice that names the agencies this import creates (so that a dry run shows a typo before
+        it becomes an agency): one notice, said again with each new name."""
+        created = [name for names_of in self.created.values() for name in names_of]
+        key = "import.agencies_to_create" if self.report.dry_run else "import.agencies_created_names"
+        notice = TrackerError(key=key, count=len(created), names=NameList(created))
+        if self.created_notice is None:
+            self.created_notice = len(self.report.notices)
+            self.report.notices.append(notice)
+        else:
+            self.report.notices[self.created_notice] = notice
+
+    def abbreviation(self, name: str, jurisdiction_id: int) -> Problem:
+        """The problem of a short name no agency goes by, with the command that makes it an alias of the
+        agency whose initials it is, when one is."""
+        stored = self._stored_initials(jurisdiction_id)
+        wanted = provinces.abbreviation_key(name)
+        advice = AliasAdvice(
+            clean_name(name), stored.get(wanted, ""), wanted, self.created.setdefault(jurisdiction_id, [])
+        )
+        error = TrackerError(key="import.agency_abbreviation", name=clean_name(name), command=advice, original=name)
+        return Problem("", name, error)
+
+    def _stored_initials(self, jurisdiction_id: int) -> dict[str, str]:
+        """The database's agencies of a jurisdiction by the short names they may go by (their short name,
+        their initials), where only one agency does."""
+        found = self.initials.get(jurisdiction_id)
+        if found is None:
+            rows = self.sql.rows(
+                "SELECT name, short_name FROM agency WHERE jurisdiction_id = :j AND kind <> 'group'",
+                {"j": jurisdiction_id},
+            )
+            ours = set(self.created.get(jurisdiction_id, ()))  # in the database, but only as this import wrote them
+            found = self.initials[jurisdiction_id] = _by_initials(
+                (str(name), {provinces.abbreviation_key(str(short))} if short else set())
+                for name, short in rows
+                if str(name) not in ours
+            )
+        return found
 
     def unknown(self, candidate: str, jurisdiction_id: int) -> Problem:
         try:
@@ -226,6 +366,8 @@ class NameResolver:
             return Problem("", candidate, TrackerError(key="import.agency_ambiguous", name=clean_name(candidate)))
         except NotFoundError:
             pass
+        if provinces.is_abbreviation(candidate):
+            return self.abbreviation(candidate, jurisdiction_id)
         close = self.close_name(candidate, jurisdiction_id)
         if close is not None:
             error = TrackerError(key="import.agency_unknown_close", name=clean_name(candidate), close=close)

@@ -16,10 +16,12 @@ recorded, and the next run sends the rest.
 from __future__ import annotations
 
 import contextlib
+import errno
 import hashlib
 import io
 import re
 import smtplib
+import socket
 import ssl
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -187,27 +189,86 @@ def _connect(settings: Settings) -> smtplib.SMTP:
     host = settings.smtp_host.strip()
     context = ssl.create_default_context(cafile=settings.smtp_cafile or None)
     client: smtplib.SMTP | None = None
+    step = "connect"
     try:
         if security == "ssl":
             client = smtplib.SMTP_SSL(host, port, timeout=settings.smtp_timeout, context=context)
         else:
             client = smtplib.SMTP(host, port, timeout=settings.smtp_timeout)
             if security == "starttls":
+                step = "starttls"
                 client.starttls(context=context)
+        step = "hello"
         client.ehlo_or_helo_if_needed()  # the commands below are sent one by one, not by sendmail
         if settings.smtp_user:
+            step = "login"
             client.login(settings.smtp_user, settings.smtp_password)
     except (OSError, smtplib.SMTPException, UnicodeError) as error:
         if client is not None:
             client.close()
-        raise NotifyError(key="notify.cannot_connect", server=_server(settings), reason=_reason(error)) from None
+        reason = _connect_reason(error, settings, step)
+        raise NotifyError(key="notify.cannot_connect", server=_server(settings), reason=reason) from None
     return client
 
 
-def _reason(error: BaseException) -> str:
+_UNTRUSTED = "notify.reason.tls_untrusted"
+_CERTIFICATE_REASONS = {10: "notify.reason.tls_expired", 62: "notify.reason.tls_name"}
+"""OpenSSL's verify codes a clerk can act on apart: expired (X509_V_ERR_CERT_HAS_EXPIRED) and a
+certificate for another name (X509_V_ERR_HOSTNAME_MISMATCH); any other is an untrusted one."""
+
+
+def _connect_reason(error: BaseException, settings: Settings, step: str) -> TrackerError:
+    """What went wrong opening the connection, in the catalogue's words (never the OS's English), with
+    the setting to check: nothing listening, a name that does not resolve, no answer, TLS, the login."""
+    if isinstance(error, smtplib.SMTPAuthenticationError):
+        reply = _reply(error.smtp_code, error.smtp_error)
+        return TrackerError(key="notify.reason.login", user=mask_secrets(settings.smtp_user), reply=reply)
+    if isinstance(error, smtplib.SMTPNotSupportedError) and step == "starttls":
+        return TrackerError(key="notify.reason.no_starttls")
+    if step == "login" and (isinstance(error, smtplib.SMTPNotSupportedError) or type(error) is smtplib.SMTPException):
+        return TrackerError(key="notify.reason.no_auth")  # no AUTH, or no method smtplib has
+    if isinstance(error, smtplib.SMTPConnectError):
+        return TrackerError(key="notify.reason.greeting", reply=_reply(error.smtp_code, error.smtp_error))
+    if isinstance(error, ssl.SSLCertVerificationError):
+        key = _CERTIFICATE_REASONS.get(error.verify_code, _UNTRUSTED)
+        return TrackerError(key=key, host=mask_secrets(settings.smtp_host.strip()))
+    if isinstance(error, ssl.SSLError):
+        return TrackerError(key="notify.reason.tls")
+    if isinstance(error, socket.gaierror):
+        return TrackerError(key="notify.reason.unknown_host")
+    if isinstance(error, UnicodeError):  # a host name IDNA cannot encode
+        return TrackerError(key="notify.reason.bad_host")
+    if _timed_out(error):
+        return TrackerError(key="notify.reason.timeout", seconds=f"{settings.smtp_timeout:g}")
+    if isinstance(error, ConnectionRefusedError):
+        return TrackerError(key="notify.reason.connection_refused")
+    if isinstance(error, smtplib.SMTPServerDisconnected | ConnectionError):
+        return TrackerError(key="notify.reason.closed")
+    if getattr(error, "errno", None) in (errno.EHOSTUNREACH, errno.ENETUNREACH, errno.EHOSTDOWN, errno.ENETDOWN):
+        return TrackerError(key="notify.reason.unreachable")
+    return _reason(error)
+
+
+def _timed_out(error: BaseException) -> bool:
+    """The server did not answer in time: smtplib says so as a closed connection, raised from the
+    timeout of its read."""
+    if isinstance(error, smtplib.SMTPServerDisconnected) and error.__context__ is not None:
+        error = error.__context__
+    return isinstance(error, TimeoutError) or getattr(error, "errno", None) == errno.ETIMEDOUT
+
+
+def _reason(error: BaseException, timeout: float | None = None) -> TrackerError:
+    """What went wrong on a connection that was open, in the catalogue's words: the server's own reply
+    when it gave one, else what happened to the connection (never the OS's English)."""
     if isinstance(error, smtplib.SMTPResponseException):
-        return f"{error.smtp_code} {_text(error.smtp_error)}"
-    return mask_secrets(one_line(str(error))) or type(error).__name__
+        return TrackerError(key="notify.reason.reply", reply=_reply(error.smtp_code, error.smtp_error))
+    if _timed_out(error) and timeout:
+        return TrackerError(key="notify.reason.no_answer", seconds=f"{timeout:g}")
+    if isinstance(error, smtplib.SMTPServerDisconnected | ConnectionError):
+        return TrackerError(key="notify.reason.dropped")
+    number = getattr(error, "errno", None)
+    code = errno.errorcode.get(number, "") if isinstance(number, int) else ""
+    return TrackerError(key="notify.reason.network", code=code or type(error).__name__)
 
 
 def _text(reply: bytes | str) -> str:
@@ -249,7 +310,7 @@ def _transaction(client: smtplib.SMTP, sender: Sender, recipients: list[str], pa
     try:
         code, reply = client.mail(sender.envelope)
     except (OSError, smtplib.SMTPException) as error:
-        raise _Stop(_reason(error), reconnect=True) from None
+        raise _Stop(_reason(error, client.timeout), reconnect=True) from None
     if code != 250:
         _reset(client)
         if 500 <= code < 600:
@@ -275,7 +336,7 @@ def _transaction(client: smtplib.SMTP, sender: Sender, recipients: list[str], pa
         except smtplib.SMTPDataError as error:  # DATA itself refused
             code, reply_text = error.smtp_code, error.smtp_error
     except (OSError, smtplib.SMTPException) as error:
-        raise _Stop(_reason(error)) from None
+        raise _Stop(_reason(error, client.timeout)) from None
     if code == 250:
         return outcome
     if 500 <= code < 600:

@@ -33,6 +33,33 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "đã gộp '{duplicate}' vào '{into}': chuyển {count} phân công; '{duplicate}' nay là tên gọi khác.",
         "merged '{duplicate}' into '{into}': {count} assignment(s) moved; '{duplicate}' is now an alias.",
     ),
+    # agencies an import names: the ones it creates, and a short name it does not make one of
+    "import.agencies_to_create": (
+        "Cơ quan sẽ tạo mới ({count}): {names}",
+        "Agencies that would be created ({count}): {names}",
+    ),
+    "import.agencies_created_names": ("Cơ quan đã tạo mới ({count}): {names}", "Agencies created ({count}): {names}"),
+    "import.names_more": ("; … và {count} cơ quan khác", "; … and {count} more"),
+    "import.agency_abbreviation": (
+        "“{name}” là tên viết tắt, không phải tên hay tên gọi khác của cơ quan nào (tên viết tắt không được tạo "
+        "thành cơ quan mới); ghi tên đầy đủ của cơ quan trong tệp, hoặc thêm nó làm tên gọi khác của cơ quan mà "
+        "nó chỉ: {command}",
+        "“{name}” is a short name, neither the name nor an alias of any agency (a short name is not made a new "
+        "agency); write the agency's full name in the file, or add it as an alias of the agency it stands for: "
+        "{command}",
+    ),
+    "import.abbreviation_edit": (
+        'tracker agency edit "{agency}" --add-alias "{name}"',
+        'tracker agency edit "{agency}" --add-alias "{name}"',
+    ),
+    "import.abbreviation_add": (
+        'tracker agency add "{agency}" --alias "{name}", rồi nhập lại tệp',
+        'tracker agency add "{agency}" --alias "{name}", then import the file again',
+    ),
+    "import.abbreviation_any": (
+        'tracker agency edit "TÊN CƠ QUAN" --add-alias "{name}"',
+        'tracker agency edit "AGENCY NAME" --add-alias "{name}"',
+    ),
     "kind.department": ("sở, ban, ngành", "department"),
     "kind.district": ("huyện, thị xã, thành phố", "district"),
     "kind.central": ("trung ương", "central"),

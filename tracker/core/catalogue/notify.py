@@ -86,6 +86,90 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "cơ sở dữ liệu vẫn bị khóa ghi sau {seconds} giây",
         "the database was still locked for writing after {seconds} s",
     ),
+    # why the server could not be used: what happened, then what to check (never the OS's English)
+    "notify.reason.connection_refused": (
+        "máy chủ không nhận kết nối ở địa chỉ và cổng này; kiểm tra máy chủ thư đang chạy, và TRACKER_SMTP_HOST, "
+        "TRACKER_SMTP_PORT đúng là của nó",
+        "nothing accepts connections at that address and port; check that the mail server is running, and that "
+        "TRACKER_SMTP_HOST and TRACKER_SMTP_PORT are its own",
+    ),
+    "notify.reason.unknown_host": (
+        "không tìm thấy máy chủ có tên này (tên không phân giải được); kiểm tra TRACKER_SMTP_HOST có gõ đúng không, "
+        "và mạng, DNS của máy này",
+        "no host has that name (it does not resolve); check the spelling of TRACKER_SMTP_HOST, and this machine's "
+        "network and DNS",
+    ),
+    "notify.reason.bad_host": (
+        "tên máy chủ không hợp lệ; kiểm tra TRACKER_SMTP_HOST",
+        "that is not a valid host name; check TRACKER_SMTP_HOST",
+    ),
+    "notify.reason.timeout": (
+        "máy chủ không trả lời trong {seconds} giây; kiểm tra máy chủ thư đang chạy, tường lửa không chặn đường tới "
+        "nó, TRACKER_SMTP_PORT và TRACKER_SMTP_SECURITY khớp nhau (ssl cho cổng 465, starttls cho 587), hoặc tăng "
+        "TRACKER_SMTP_TIMEOUT",
+        "no answer within {seconds} s; check that the mail server is running and no firewall blocks the way to it, "
+        "that TRACKER_SMTP_PORT and TRACKER_SMTP_SECURITY match (ssl for port 465, starttls for 587), or raise "
+        "TRACKER_SMTP_TIMEOUT",
+    ),
+    "notify.reason.unreachable": (
+        "mạng không tới được máy chủ; kiểm tra mạng của máy này và TRACKER_SMTP_HOST",
+        "the network cannot reach the server; check this machine's network and TRACKER_SMTP_HOST",
+    ),
+    "notify.reason.closed": (
+        "máy chủ đóng kết nối ngay; kiểm tra TRACKER_SMTP_SECURITY khớp với cổng (ssl cho cổng 465, starttls cho "
+        "587, none cho 25)",
+        "the server closed the connection at once; check that TRACKER_SMTP_SECURITY matches the port (ssl for "
+        "port 465, starttls for 587, none for 25)",
+    ),
+    "notify.reason.tls": (
+        "không lập được kết nối mã hóa (TLS) với máy chủ; kiểm tra TRACKER_SMTP_SECURITY khớp với cổng (ssl cho "
+        "cổng 465, starttls cho 587)",
+        "no encrypted (TLS) connection could be made with the server; check that TRACKER_SMTP_SECURITY matches "
+        "the port (ssl for port 465, starttls for 587)",
+    ),
+    "notify.reason.tls_untrusted": (
+        "chứng chỉ TLS của máy chủ không tin cậy được (tự ký, hoặc do nơi cấp mà máy này không tin); đặt "
+        "TRACKER_SMTP_CAFILE là tệp chứng chỉ của nơi cấp",
+        "the server's TLS certificate is not trusted (self-signed, or from an authority this machine does not "
+        "trust); set TRACKER_SMTP_CAFILE to the authority's certificate file",
+    ),
+    "notify.reason.tls_name": (
+        "chứng chỉ TLS của máy chủ không mang tên {host}; đặt TRACKER_SMTP_HOST là tên ghi trong chứng chỉ",
+        "the server's TLS certificate is not for {host}; set TRACKER_SMTP_HOST to the name the certificate holds",
+    ),
+    "notify.reason.tls_expired": (
+        "chứng chỉ TLS của máy chủ đã hết hạn (hoặc đồng hồ của máy này sai); báo người quản trị máy chủ thư",
+        "the server's TLS certificate has expired (or this machine's clock is wrong); tell the mail server's "
+        "administrator",
+    ),
+    "notify.reason.no_starttls": (
+        "máy chủ không hỗ trợ STARTTLS; dùng TRACKER_SMTP_SECURITY=ssl (thường là cổng 465) nếu máy chủ có",
+        "the server does not offer STARTTLS; use TRACKER_SMTP_SECURITY=ssl (usually port 465) if it offers that",
+    ),
+    "notify.reason.no_auth": (
+        "máy chủ không cho đăng nhập trên kết nối này; bỏ TRACKER_SMTP_USER nếu máy chủ không cần đăng nhập, hoặc "
+        "dùng TRACKER_SMTP_SECURITY=starttls hay ssl",
+        "the server offers no login on this connection; unset TRACKER_SMTP_USER if it needs none, or use "
+        "TRACKER_SMTP_SECURITY=starttls or ssl",
+    ),
+    "notify.reason.login": (
+        "máy chủ từ chối đăng nhập của tài khoản {user} ({reply}); kiểm tra TRACKER_SMTP_USER và TRACKER_SMTP_PASSWORD",
+        "the server refused the login of {user} ({reply}); check TRACKER_SMTP_USER and TRACKER_SMTP_PASSWORD",
+    ),
+    "notify.reason.greeting": (
+        "máy chủ không mở phiên làm việc: {reply}",
+        "the server would not open a session: {reply}",
+    ),
+    "notify.reason.reply": ("máy chủ trả lời: {reply}", "the server answered: {reply}"),
+    "notify.reason.no_answer": (
+        "máy chủ không trả lời trong {seconds} giây",
+        "the server did not answer within {seconds} s",
+    ),
+    "notify.reason.dropped": ("máy chủ đã đóng kết nối", "the server closed the connection"),
+    "notify.reason.network": (
+        "lỗi mạng ({code}); kiểm tra mạng của máy này, TRACKER_SMTP_HOST và TRACKER_SMTP_PORT",
+        "a network error ({code}); check this machine's network, TRACKER_SMTP_HOST and TRACKER_SMTP_PORT",
+    ),
     "notify.reason.refused": ("máy chủ từ chối: {reply}", "refused by the server: {reply}"),
     "notify.reason.temporary": (
         "máy chủ tạm từ chối: {reply}; lượt sau sẽ thử lại",
