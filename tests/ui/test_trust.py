@@ -788,3 +788,34 @@ async def test_a_form_opens_at_its_top_with_its_first_field_focused(
         assert app.focused is form.query_one(f"#field-{first}", Input)
         painted = "\n".join(strip.text for strip in form._compositor.render_strips())
         assert title in painted and label in painted
+
+
+async def test_a_first_agency_of_a_new_province_creates_the_province_when_confirmed(
+    blank_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Seen: on an empty database `A` could not work, the province not being there yet."""
+    from tests.integration.cli_runner import run
+
+    assert run(capsys, "--db", blank_url, "db", "init").code == 0
+    t = tracker.open(blank_url)
+    app = TrackerApp(t, date(2026, 12, 3), "vi")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("A")
+        await pilot.pause()
+        dialog = app.screen
+        dialog.query_one("#field-name", Input).value = "Sở Nội vụ"
+        dialog.query_one("#field-jurisdiction", Input).value = "Tỉnh Hà Giang"
+        dialog.query_one("#field-jurisdiction", Input).focus()
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.screen is dialog  # first it says what saving will create
+        said = str(dialog.query_one("#dialog-error").render())
+        assert "Tỉnh Hà Giang chưa có" in said and "ha-giang" in said
+        assert t.jurisdictions() == []
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.screen is not dialog
+    assert t.jurisdictions() == [("ha-giang", "Tỉnh Hà Giang")]
+    assert [a.name for a in t.agencies("ha-giang")] == ["Sở Nội vụ"]
+    t.close()

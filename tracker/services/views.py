@@ -267,6 +267,19 @@ def _jurisdiction_id(reader: Reader, jurisdiction: str) -> int | None:
         return None
 
 
+def missing_province(reader: Reader, jurisdiction: str) -> tuple[str, str] | None:
+    """(code, name) of the province ``jurisdiction`` names ("Tỉnh Hà Giang", "ha-giang") when the
+    database does not hold it yet; None when it does, or names no province."""
+    from tracker.core import provinces
+
+    if not jurisdiction.strip() or _jurisdiction_id(reader, jurisdiction) is not None:
+        return None
+    province = provinces.by_code(jurisdiction)
+    if province is None or _jurisdiction_id(reader, province.code) is not None:
+        return None
+    return province.code, province.name
+
+
 def directive_preview(
     reader: Reader, number: str, jurisdiction: str, incoming: dict[str, Any]
 ) -> list[AuditEntry] | None:

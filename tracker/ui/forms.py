@@ -363,19 +363,24 @@ class AgencyForm(_Form):
         if problem:
             self._error(problem)
             return
-        preview = self._preview()
+        missing = views.missing_province(self.tracker.reader, self._value("jurisdiction"))
+        preview = self._preview() if missing is None else t("ui.province_will_be_created", self.lang,
+                                                              name=missing[1], code=missing[0])  # fmt: skip
         if preview is not None and preview != self._confirmed:
             self._confirmed = preview
             self._error(preview)
             return
         name, kind, short = self._value("name"), self._value("kind"), self._value("short_name") or None
         aliases, emails = split_names(self._value("aliases")), split_names(self._value("emails"))
-        jurisdiction = self._value("jurisdiction") or None
-        self._save_in_a_worker(
-            lambda: self.tracker.agency(name, kind=kind, short_name=short, aliases=aliases, emails=emails,
-                                        jurisdiction=jurisdiction),
-            lambda _: name,
-        )  # fmt: skip
+        jurisdiction = missing[0] if missing else self._value("jurisdiction") or None
+
+        def save() -> None:
+            if missing is not None:  # the clerk saw that the province comes with the agency, and confirmed
+                self.tracker.add_jurisdiction(*missing)
+            self.tracker.agency(name, kind=kind, short_name=short, aliases=aliases, emails=emails,
+                                jurisdiction=jurisdiction)  # fmt: skip
+
+        self._save_in_a_worker(save, lambda _: name)
 
     def action_cancel(self) -> None:
         self.dismiss(None)
