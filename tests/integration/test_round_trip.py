@@ -92,6 +92,39 @@ def test_importing_an_export_into_an_empty_database_gives_the_same_record(
         empty.close()
 
 
+def test_an_export_with_a_province_code_of_its_own_makes_its_province_in_an_empty_database(
+    db_url: str, tmp_path: Path
+) -> None:
+    """Seen: a province kept under a code of the clerk's own ("hg") could not be exported and imported
+    into a new database with --create-agencies: the code is no province's, and the name was not read."""
+    first_url = f"sqlite:///{tmp_path / 'first.db'}"
+    first = tracker.open(first_url, today="03/12/2026")
+    try:
+        first.add_jurisdiction("hg", "Tỉnh Hà Giang")
+        first.agency("Sở Nội vụ")
+        sheet = tmp_path / "hg.csv"
+        sheet.write_text(
+            "Số hiệu văn bản,Cơ quan ban hành,Mã nhiệm vụ,Nội dung,Cơ quan chủ trì,Thời hạn\n"
+            "5/KH-UBND,UBND tỉnh Hà Giang,1,Báo cáo,Sở Nội vụ,30/4/2026\n",
+            encoding="utf-8",
+        )
+        assert first.import_file(sheet).ok
+        path = _export(first, tmp_path / "hg-export.csv")
+    finally:
+        first.close()
+    empty = tracker.open(db_url, today="03/12/2026")
+    try:
+        refused = empty.import_file(path)
+        assert not refused.ok and "--create-agencies" in refused.errors[0]
+        report = empty.import_file(path, create_agencies=True)
+        assert report.ok, report.errors
+        assert empty.jurisdictions() == [("hg", "Tỉnh Hà Giang")]
+        again = empty.import_file(path)
+        assert (again.created, again.updated, again.unchanged) == (0, 0, 1)
+    finally:
+        empty.close()
+
+
 def test_a_file_older_than_the_record_is_a_conflict_and_changes_nothing(demo: tracker.Tracker, tmp_path: Path) -> None:
     path = _export(demo, tmp_path / "before.csv")
     overdue = demo.overdue()[0]

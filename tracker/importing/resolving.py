@@ -134,20 +134,22 @@ class NameResolver:
                 return int(jurisdiction_id)
         return None
 
-    def _create(self, province: provinces.Province, field: str, value: str) -> int | Problem:
-        """The province's new jurisdiction (``--create-agencies``), or what to do to create it."""
+    def _create(self, province: provinces.Province, field: str, value: str, *, code: str = "") -> int | Problem:
+        """The province's new jurisdiction (``--create-agencies``), under ``code`` (default: the
+        province's own), or what to do to create it."""
+        code = code or province.code
         if not self.create_agencies:
             return Problem(
                 field,
                 value,
-                TrackerError(
-                    key="import.jurisdiction_not_created", code=province.code, name=province.name, known=self._known()
-                ),
+                TrackerError(key="import.jurisdiction_not_created", code=code, name=province.name, known=self._known()),
             )
-        jurisdiction_id = self.writes.insert_returning_id(
-            "jurisdiction", {"code": province.code, "name": province.name}
-        )
-        self.jurisdictions.append((jurisdiction_id, province.code, province.name))
+        if provinces.slug(code) != code:
+            return Problem(
+                field, value, TrackerError(key="error.jurisdiction_code_form", code=code, suggestion=province.code)
+            )
+        jurisdiction_id = self.writes.insert_returning_id("jurisdiction", {"code": code, "name": province.name})
+        self.jurisdictions.append((jurisdiction_id, code, province.name))
         self.report.jurisdictions_created.append(province.name)
         if self.audit is not None:
             self.audit("jurisdiction", jurisdiction_id, plan_record(None, {}).audits)
@@ -158,7 +160,7 @@ class NameResolver:
         if self.fixed_jurisdiction is not None:
             return self.fixed_jurisdiction
         if code:
-            return self.by_code(code)
+            return self.by_code(code, issuer=issuer)
         if issuer in self.issuer_cache:
             return self.issuer_cache[issuer]
         found = self._from_issuer(issuer)
@@ -179,9 +181,10 @@ class NameResolver:
             return int(self.jurisdictions[0][0])
         return Problem("issuer", issuer, TrackerError(key="import.jurisdiction_unknown", known=self._known()))
 
-    def by_code(self, code: str, *, option: bool = False) -> int | Problem:
+    def by_code(self, code: str, *, option: bool = False, issuer: str = "") -> int | Problem:
         """The jurisdiction a code cell (or ``--jurisdiction``) names: a code of the database, or a
-        province's code or name, created with ``--create-agencies``."""
+        province's code or name, created with ``--create-agencies``. A code of the database's own
+        ("hg", as an export of another database writes it) is the province the row's issuer names."""
         if code in self.issuer_cache:
             return self.issuer_cache[code]
         field = "--jurisdiction" if option else "jurisdiction"
@@ -190,7 +193,12 @@ class NameResolver:
         found: int | Problem | None = by_code.get(code.strip()) or by_name.get(fold(code))
         if found is None:
             province = provinces.by_code(code)
-            if province is None:
+            named = provinces.from_issuer(issuer) if province is None and issuer else None
+            if named is not None:
+                found = self._stored(named)
+                if found is None:
+                    found = self._create(named, field, code, code=code.strip())
+            elif province is None:
                 error = TrackerError(key="import.jurisdiction_code_unknown", code=code.strip(), known=self._known())
                 found = Problem(field, code, error)
             else:
