@@ -8,7 +8,7 @@ import csv
 import io
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 
@@ -99,9 +99,9 @@ def test_a_change_on_a_version_read_before_is_still_a_conflict(t: tracker.Tracke
         t.note(target, "mine", expected_version=read)
 
 
-def _hold_write_lock(url: str, seconds: float) -> threading.Thread:
-    """Another program that holds the write lock for ``seconds`` (SQLite: a write transaction; PostgreSQL:
-    every assignment row locked)."""
+def _holding(url: str, postgres: str, params: dict[str, object], wait: Callable[[], object]) -> threading.Thread:
+    """Another program that holds a lock until ``wait`` returns: on SQLite a write transaction, on
+    PostgreSQL what the statement ``postgres`` takes."""
     from sqlalchemy import create_engine, text
 
     ready = threading.Event()
@@ -112,9 +112,9 @@ def _hold_write_lock(url: str, seconds: float) -> threading.Thread:
             if url.startswith("sqlite"):
                 connection.exec_driver_sql("BEGIN IMMEDIATE")
             else:
-                connection.execute(text("SELECT id FROM assignment FOR UPDATE"))
+                connection.execute(text(postgres), params)
             ready.set()
-            time.sleep(seconds)
+            wait()
             connection.rollback()
         engine.dispose()
 
@@ -122,6 +122,11 @@ def _hold_write_lock(url: str, seconds: float) -> threading.Thread:
     thread.start()
     ready.wait(30)
     return thread
+
+
+def _hold_write_lock(url: str, seconds: float) -> threading.Thread:
+    """Another program that holds the write lock for ``seconds`` (PostgreSQL: every assignment row locked)."""
+    return _holding(url, "SELECT id FROM assignment FOR UPDATE", {}, lambda: time.sleep(seconds))
 
 
 def test_a_cli_write_says_it_is_waiting_and_then_succeeds(capsys: pytest.CaptureFixture[str], demo_url: str) -> None:
@@ -241,30 +246,11 @@ def test_an_import_with_errors_never_takes_the_write_lock(t: tracker.Tracker, de
 
 
 def _hold_writers_lock(url: str, released: threading.Event) -> threading.Thread:
-    """Another writer that holds the writers' lock until ``released`` (SQLite: a write transaction;
-    PostgreSQL: the advisory lock every writer takes)."""
-    from sqlalchemy import create_engine, text
-
+    """Another writer that holds the writers' lock until ``released`` (PostgreSQL: the advisory lock every
+    writer takes)."""
     from tracker.store.writelock import STATEMENT, WRITE_LOCK_KEY
 
-    ready = threading.Event()
-
-    def hold() -> None:
-        engine = create_engine(url)
-        with engine.connect() as connection:
-            if url.startswith("sqlite"):
-                connection.exec_driver_sql("BEGIN IMMEDIATE")
-            else:
-                connection.execute(text(STATEMENT), {"key": WRITE_LOCK_KEY})
-            ready.set()
-            released.wait(30)
-            connection.rollback()
-        engine.dispose()
-
-    thread = threading.Thread(target=hold)
-    thread.start()
-    ready.wait(30)
-    return thread
+    return _holding(url, STATEMENT, {"key": WRITE_LOCK_KEY}, lambda: released.wait(30))
 
 
 @pytest.mark.parametrize("write", ["directive", "agency"])
