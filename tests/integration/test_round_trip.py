@@ -74,6 +74,30 @@ def test_importing_an_export_into_the_same_database_changes_nothing(
     assert demo.reader.scalar("SELECT count(*) FROM audit_log") == audit_rows + 1  # the import's own line
 
 
+def test_a_leads_own_note_and_a_coordinators_own_record_survive_an_export_and_its_import(
+    demo: tracker.Tracker, tmp_path: Path
+) -> None:
+    """Seen: the lead's note, written on its row, was put on the row's coordinators by the import of the
+    export ("2 updated"), and a coordinator's own completion was taken as the lead's."""
+    every = demo.assignments()
+    coordinating = {(r.task_id, r.period) for r in every if r.role == "coordinating"}
+    lead = next(
+        r for r in every if r.role == "lead" and (r.task_id, r.period) in coordinating and r.completed_on is None
+    )
+    coordinators = [
+        r for r in every if r.role == "coordinating" and (r.task_id, r.period) == (lead.task_id, lead.period)
+    ]
+    demo.note(lead.id, "Đã gọi điện nhắc chị Lan")
+    demo.complete(coordinators[0].id, "10/06/2020", ref="5/BC-PH")
+    before = _contents(demo)
+    report = demo.import_file(_export(demo, tmp_path / "all.csv"))
+    assert report.ok, report.errors
+    assert (report.created, report.updated) == (0, 0), report.summary()
+    assert _contents(demo) == before
+    assert demo.get(coordinators[0].id).note == coordinators[0].note
+    assert demo.get(lead.id).completed_on is None
+
+
 @pytest.mark.parametrize("suffix", FORMATS)
 def test_importing_an_export_into_an_empty_database_gives_the_same_record(
     demo: tracker.Tracker, db_url: str, tmp_path: Path, suffix: str

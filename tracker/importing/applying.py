@@ -133,6 +133,10 @@ class ChangeQueue:
         row's current due date, deadline changes and version are its lead's (an export's row is)."""
         extras = row.extras if role == "lead" else NO_EXTRAS
         stated = extras.due_on is not MISSING and (period or len(row.slots) == 1)
+        if role != "lead" and row.extras.version is not None:
+            # An export's row is its lead's record: its completion, report, note and withdrawal are the
+            # lead's own, and a coordinator keeps its own (an empty cell changes nothing).
+            return IncomingAssignment(row.deadline_text, due_on, unset(), None, "", "", None, (), None)
         return IncomingAssignment(
             row.deadline_text,
             due_on,
