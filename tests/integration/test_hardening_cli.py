@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+from datetime import date
 from pathlib import Path
 
 import pytest
 from sqlalchemy import create_engine, text
 
+import tracker
 from tests.integration.cli_runner import Result, run
 
 pytestmark = pytest.mark.usefixtures("backend")
@@ -277,3 +279,21 @@ def test_an_xlsx_report_writes_text_that_looks_like_a_formula_as_text(tmp_path: 
     cells = [cell for row in sheet.iter_rows() for cell in row if cell.value is not None]
     assert [c.coordinate for c in cells if c.data_type == "f"] == []
     assert {c.value for c in cells} >= {hostile, "=1+1", '=HYPERLINK("http://x")', "ab"}
+
+
+def test_done_never_replaces_a_completion_or_takes_a_later_date_unasked(
+    capsys: pytest.CaptureFixture[str], demo_url: str
+) -> None:
+    """Seen: `done` on an assignment done already replaced its date and cleared its report number, and a
+    date after the as-of date was taken, the assignment staying overdue."""
+    base = ("--db", demo_url, "--as-of", "15/06/2020", "--lang", "vi")
+    target = next(r for r in tracker.open(demo_url).assignments() if r.completed_on is None and not r.withdrawn_on)
+    assert run(capsys, *base, "done", str(target.id), "--on", "10/06/2020", "--ref", "1/BC").code == 0
+    line = _one_line_error(run(capsys, *base, "done", str(target.id), "--on", "12/06/2020"))
+    assert "đã được ghi nhận hoàn thành ngày 10/06/2020 (báo cáo 1/BC)" in line and "--replace" in line
+    assert run(capsys, *base, "done", str(target.id), "--on", "12/06/2020", "--replace").code == 0
+    after = tracker.open(demo_url).get(target.id)
+    assert (after.completed_on, after.result_ref) == (date(2020, 6, 12), "1/BC")  # the report number is kept
+    line = _one_line_error(run(capsys, *base, "done", str(target.id), "--on", "20/06/2020", "--replace"))
+    assert "sau ngày tính (15/06/2020)" in line and "--later" in line
+    assert run(capsys, *base, "done", str(target.id), "--on", "20/06/2020", "--replace", "--later").code == 0

@@ -7,14 +7,27 @@ from tracker.api.connection import Connection, DateLike, to_date
 
 class ChangeMethods(Connection):
     def complete(
-        self, assignment_id: int, on: DateLike | None = None, *, ref: str = "", expected_version: int | None = None
+        self,
+        assignment_id: int,
+        on: DateLike | None = None,
+        *,
+        ref: str | None = "",
+        expected_version: int | None = None,
+        replace: bool = True,
     ) -> int:
-        """Mark done on ``on`` (default: today); returns the new version."""
+        """Mark done on ``on`` (default: today); returns the new version. ``ref=None`` keeps the report
+        reference recorded; ``replace=False`` refuses to replace a completion already recorded."""
         from tracker.services import changes
 
         with self.transaction() as session:
             return changes.complete(
-                session, assignment_id, self._as_of(on), self.actor, result_ref=ref, expected_version=expected_version
+                session,
+                assignment_id,
+                self._as_of(on),
+                self.actor,
+                result_ref=ref,
+                expected_version=expected_version,
+                replace=replace,
             )
 
     def reopen(self, assignment_id: int, *, expected_version: int | None = None) -> int:

@@ -17,6 +17,7 @@ from tracker.cli.base import (
     open_tracker,
     parse_option_date,
 )
+from tracker.core.errors import TrackerError
 
 if TYPE_CHECKING:
     from tracker.api import Tracker
@@ -38,7 +39,6 @@ def _write(change: Callable[[Tracker], object]) -> None:
     a change that PostgreSQL undid to break a deadlock (nothing of it was kept) is tried again."""
     from sqlalchemy.exc import DBAPIError
 
-    from tracker.core.errors import TrackerError
     from tracker.i18n import t
     from tracker.store.engine import WRITE_WAIT_SECONDS
 
@@ -77,15 +77,25 @@ _version_option = click.option(
 @global_options
 @click.argument("assignment_id", type=int)
 @click.option("--on", "on", metavar="DATE", help="Date the report was received (default: the as-of date).")
-@click.option("--ref", "result_ref", default="", metavar="TEXT", help='Report reference, e.g. "18/BC-STP".')
+@click.option("--ref", "result_ref", default=None, metavar="TEXT", help='Report reference, e.g. "18/BC-STP".')
+@click.option("--replace", is_flag=True, help="Replace a completion already recorded.")
+@click.option("--later", is_flag=True, help="Accept a date after the as-of date.")
 @_version_option
-def done(assignment_id: int, on: str | None, result_ref: str, expected_version: int | None) -> None:
+def done(
+    assignment_id: int, on: str | None, result_ref: str | None, replace: bool, later: bool, expected_version: int | None
+) -> None:
     """Record an assignment as done."""
     from tracker.i18n import t
 
     context = current_context()
     day = parse_option_date(on, "--on") if on else context.as_of
-    _write(lambda tracker: tracker.complete(assignment_id, day, ref=result_ref, expected_version=expected_version))
+    if day > context.as_of and not later:  # not done yet on the as-of date: it would stay overdue until then
+        raise TrackerError(key="change.done_after_as_of", on=f"{day:%d/%m/%Y}", as_of=f"{context.as_of:%d/%m/%Y}")
+    _write(
+        lambda tracker: tracker.complete(
+            assignment_id, day, ref=result_ref, expected_version=expected_version, replace=replace
+        )
+    )
     click.echo(t("msg.done", context.lang, id=assignment_id, on=f"{day:%d/%m/%Y}"))
 
 

@@ -86,13 +86,24 @@ def complete(
     on: date,
     actor: str,
     *,
-    result_ref: str = "",
+    result_ref: str | None = "",
     expected_version: int | None = None,
+    replace: bool = True,
 ) -> int:
-    """Record the assignment as done on ``on`` with the report's reference (e.g. "18/BC-STP")."""
+    """Record the assignment as done on ``on`` with the report's reference (e.g. "18/BC-STP"; None
+    keeps the one recorded). ``replace=False``: a completion already recorded is an error that says it,
+    not replaced (the command line's default; a screen asks first)."""
     current = _load(session, assignment_id, expected_version)
     _require_active(current)
-    return _apply(session, current, {"completed_on": on, "result_ref": one_line(result_ref)}, "complete", actor)
+    if not replace and current.completed_on is not None:
+        raise TrackerError(
+            key="change.already_done",
+            id=assignment_id,
+            on=f"{current.completed_on:%d/%m/%Y}",
+            ref=current.result_ref or "-",
+        )
+    ref = current.result_ref if result_ref is None else one_line(result_ref)
+    return _apply(session, current, {"completed_on": on, "result_ref": ref}, "complete", actor)
 
 
 def reopen(session: Session, assignment_id: int, actor: str, *, expected_version: int | None = None) -> int:

@@ -84,6 +84,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Ngày nhận báo cáo (mặc định: ngày tính tình trạng, --as-of).",
         "Date the report was received (default: the as-of date).",
     ),
+    "help.done.replace": ("Thay một lần hoàn thành đã ghi nhận.", "Replace a completion already recorded."),
+    "help.done.later": ("Chấp nhận ngày sau ngày tính.", "Accept a date after the as-of date."),
     "help.done.result_ref": ('Số, ký hiệu báo cáo, ví dụ "18/BC-STP".', 'Report reference, e.g. "18/BC-STP".'),
     "help.reopen": ("Hủy ghi nhận hoàn thành.", "Undo a completion."),
     "help.extend": (

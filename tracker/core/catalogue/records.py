@@ -84,6 +84,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "directive {number!r} exists in several jurisdictions; give the jurisdiction too.",
     ),
     # changes to an assignment (tracker.services.changes)
+    "change.already_done": (
+        "phân công {id} đã được ghi nhận hoàn thành ngày {on} (báo cáo {ref}); chưa thay đổi gì. Để thay bằng "
+        "ngày mới, thêm --replace.",
+        "assignment {id} is already recorded done on {on} (report {ref}); nothing changed. To replace it, add "
+        "--replace.",
+    ),
+    "change.done_after_as_of": (
+        "ngày hoàn thành {on} sau ngày tính ({as_of}): đến ngày đó phân công vẫn chưa xong và vẫn tính là quá "
+        "hạn; hãy ghi ngày đã nhận báo cáo, hoặc thêm --later nếu đúng là ngày đó.",
+        "the completion date {on} is after the as-of date ({as_of}): until then the assignment is not done and "
+        "still counts as overdue; give the day the report came in, or add --later if that date is right.",
+    ),
     "change.stale": (
         "phân công {id} đã được người khác sửa (phiên bản hiện tại {version}, bạn đã đọc phiên bản {read}); "
         "hãy tải lại rồi thử lại.",
