@@ -100,6 +100,19 @@ def test_unknown_agency_suggests_the_closest_and_writes_nothing(t: tracker.Track
     assert t.by_directive("3/KH-UBND") == []
 
 
+def test_an_unknown_agency_is_not_said_to_be_another_that_only_looks_like_it(t: tracker.Tracker) -> None:
+    """Seen: "Sở Giáo dục và Đào tạo" (not yet in the database) was said to be "Sở Kế hoạch và Đầu tư",
+    with the alias command that would have made the two departments one."""
+    t.agency("Sở Kế hoạch và Đầu tư", kind="department")
+    with pytest.raises(TrackerError) as unknown:
+        t.directive("2/KH-UBND").assign("1", "a", lead="Sở Giáo dục và Đào tạo", due="30/4/2020")
+    assert "Kế hoạch" not in str(unknown.value) and "--add-alias" not in str(unknown.value)
+    with pytest.raises(TrackerError, match="did you mean 'Sở Tài nguyên và Môi trường'"):
+        t.directive("2/KH-UBND").assign("1", "a", lead="Sở TNMTT", due="30/4/2020")
+    with pytest.raises(TrackerError, match="did you mean 'Sở Nội vụ'"):
+        t.directive("2/KH-UBND").assign("1", "a", lead="Sở Nộ vụ", due="30/4/2020")
+
+
 def test_bad_deadline_writes_nothing(t: tracker.Tracker) -> None:
     d = t.directive("4/KH-UBND")
     with pytest.raises(DeadlineError, match="31/4/2020"):

@@ -115,10 +115,25 @@ def _suggestion(source: RowSource, folded: str, jurisdiction_id: int | None) -> 
         {"jurisdiction": jurisdiction_id},
     ):
         known.setdefault(key, canonical)
-    close = difflib.get_close_matches(folded, list(known), n=1, cutoff=0.6)
-    if close:
-        return TrackerError(key="name.agency_suggestion", name=known[close[0]])
+    close = difflib.get_close_matches(folded, list(known), n=3, cutoff=0.6)
+    for candidate in close:
+        if _alike_past_the_head(folded, candidate):
+            return TrackerError(key="name.agency_suggestion", name=known[candidate])
     return TrackerError(key="name.agency_unknown_end")
+
+
+SUGGESTION_CUTOFF = 0.7
+"""How alike two names must be, past a head word they share ("sở", "ubnd"), to suggest one for the
+other: "so tnmtt" and "so tnmt" are; "so giao duc va dao tao" and "so ke hoach va dau tu", alike by
+their shape alone, are not (the hint's alias command would have made them one agency)."""
+
+
+def _alike_past_the_head(folded: str, candidate: str) -> bool:
+    head, _, rest = folded.partition(" ")
+    other_head, _, other_rest = candidate.partition(" ")
+    if head == other_head and rest and other_rest:
+        folded, candidate = rest, other_rest
+    return difflib.SequenceMatcher(None, folded, candidate).ratio() >= SUGGESTION_CUTOFF
 
 
 def expand(source: RowSource, agency: AgencyRef) -> list[AgencyRef]:
