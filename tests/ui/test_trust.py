@@ -819,3 +819,30 @@ async def test_a_first_agency_of_a_new_province_creates_the_province_when_confir
     assert t.jurisdictions() == [("ha-giang", "Tỉnh Hà Giang")]
     assert [a.name for a in t.agencies("ha-giang")] == ["Sở Nội vụ"]
     t.close()
+
+
+@pytest.mark.parametrize(
+    ("opening", "field", "typed", "expected"),
+    [
+        (["n"], "#field-note", ["a", "b", "c", "d", "backspace", "e"], "abce"),
+        (["d"], "#field-on", ["ctrl+u", *"28/11/2026"], "28/11/2026"),
+        (["d"], "#field-on", ["end", "backspace", *"7"], None),  # the last digit of the date replaced
+        (["slash"], "#search", ["x", "y", "left", "z", "backspace", "backspace", "q"], "qy"),
+    ],
+)
+async def test_editing_keys_typed_fast_keep_their_place_among_the_characters(
+    make_app: Callable[..., TrackerApp], opening: list[str], field: str, typed: list[str], expected: str | None
+) -> None:
+    """Seen: "abcd", Backspace, "e" in one burst gave "abcd" (the Backspace ran after the "e"); Ctrl+U then a
+    date left the field empty. Textual runs a field's bound keys only once they have gone up to the app."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press(*opening)
+        await settle(pilot)
+        box = app.screen.query_one(field, Input)
+        before = box.value
+        burst(app, typed)
+        await pilot.pause(0.3)
+        await settle(pilot)
+        assert box.value == (expected if expected is not None else before[:-1] + "7"), (before, box.value)

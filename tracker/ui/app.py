@@ -60,6 +60,7 @@ from tracker.ui.dialogs import (
 )
 from tracker.ui.keybar import KeyBar
 from tracker.ui.picker import Choice, PickerDialog
+from tracker.ui.text_input import TextInput
 
 SEARCH_COUNT_DELAY_S = 0.15
 """A search's count (most of a second at 1M) starts once the typing has paused this long."""
@@ -165,7 +166,7 @@ class Exported(Message):
         super().__init__()
 
 
-class SearchBox(Input):
+class SearchBox(TextInput):
     """The search field under the list. Hidden, it cannot take the focus: a key typed then is the
     list's, never a letter of an unseen search."""
 

@@ -20,6 +20,7 @@ from tracker.core.deadlines import DeadlineRules, parse_date, parse_deadline
 from tracker.core.errors import TrackerError
 from tracker.i18n import t
 from tracker.services.views import AssignmentRow
+from tracker.ui.text_input import TextInput
 
 
 class FieldError(Exception):
@@ -140,7 +141,7 @@ class FormDialog(ModalScreen[dict[str, Any] | None]):
                 for field in self.fields:
                     with Horizontal(classes="field"):
                         yield Label(field.label, classes="field-label")
-                        yield Input(value=field.value, id=f"field-{field.name}", compact=True)
+                        yield TextInput(value=field.value, id=f"field-{field.name}", compact=True)
                     note = Static(self._reading(field, field.value), id=f"note-{field.name}", classes="reading")
                     note.display = bool(self._reading(field, field.value))
                     yield note

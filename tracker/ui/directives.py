@@ -21,6 +21,7 @@ from tracker.ui.assignment_list import province_short
 from tracker.ui.keybar import KeyBar
 from tracker.ui.scoreboard import fit, rate_bar
 from tracker.ui.screen_base import DataScreen
+from tracker.ui.text_input import TextInput
 
 
 class DirectivesScreen(DataScreen[int | None]):
@@ -42,7 +43,7 @@ class DirectivesScreen(DataScreen[int | None]):
 
     def compose(self) -> ComposeResult:
         yield Static(t("ui.directives_title", self.lang, as_of=f"{self.as_of:%d/%m/%Y}"), classes="screen-title")
-        yield Input(placeholder=t("ui.find_directive", self.lang), id="directive-find")
+        yield TextInput(placeholder=t("ui.find_directive", self.lang), id="directive-find")
         yield DataTable(id="directives", cursor_type="row", zebra_stripes=True)
         yield Static("", id="directives-more")
         yield KeyBar([("↵", "ui.key_open_directive"), ("/", "ui.key_search"), ("b", "ui.key_back")], self.lang)

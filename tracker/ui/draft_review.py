@@ -33,6 +33,7 @@ from tracker.core.catalogue import t
 from tracker.core.deadlines import DeadlineRules, parse_date, parse_deadline
 from tracker.core.errors import TrackerError
 from tracker.core.text import for_terminal, one_line
+from tracker.ui.text_input import TextInput
 
 if TYPE_CHECKING:
     from tracker.api import Tracker
@@ -105,13 +106,13 @@ class EditTask(ModalScreen[bool]):
         with Vertical():
             yield Label(for_terminal(t("draft.review.edit_title", lang, ref=task.ref)), classes="edit-title")
             yield Label(t("draft.review.field_ref", lang))
-            yield Input(task.ref, id="edit-ref")
+            yield TextInput(task.ref, id="edit-ref")
             yield Label(t("draft.review.field_lead", lang))
-            yield Input("; ".join(task.lead), id="edit-lead")
+            yield TextInput("; ".join(task.lead), id="edit-lead")
             yield Label(t("draft.review.field_coordinating", lang))
-            yield Input("; ".join(task.coordinating), id="edit-coordinating")
+            yield TextInput("; ".join(task.coordinating), id="edit-coordinating")
             yield Label(t("draft.review.field_deadline", lang))
-            yield Input(task.deadline, id="edit-deadline")
+            yield TextInput(task.deadline, id="edit-deadline")
             yield Static(id="edit-due")
             yield Static(id="edit-error")
             yield Static(t("draft.review.edit_keys", lang), id="edit-keys")
@@ -197,7 +198,7 @@ class EditHeader(ModalScreen[bool]):
             yield Label(t("draft.review.header_title", lang), classes="edit-title")
             for name in self.FIELDS:
                 yield Label(t(f"draft.review.field_{name}", lang))
-                yield Input(values[name], id=f"edit-{name}")
+                yield TextInput(values[name], id=f"edit-{name}")
             yield Static(id="edit-error")
             yield Static(t("draft.review.edit_keys", lang), id="edit-keys")
 

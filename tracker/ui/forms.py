@@ -27,6 +27,7 @@ from tracker.render import deadline_reading
 from tracker.services import views
 from tracker.ui.detail import field_word, shown_value
 from tracker.ui.dialogs import TYPE_AHEAD_BINDINGS
+from tracker.ui.text_input import TextInput
 
 DIRECTIVE_FIELDS = ("number", "issued_on", "kind", "title", "jurisdiction")
 TASK_FIELDS = ("ref", "text", "lead", "coordinating", "deadline")
@@ -116,14 +117,14 @@ class DirectiveForm(_Form):
             yield Static(t("ui.directive_form_title", self.lang), id="dialog-title")
             for name in DIRECTIVE_FIELDS:
                 yield Label(t(f"ui.field_{name}", self.lang))
-                yield Input(value=self.jurisdiction if name == "jurisdiction" else "", id=f"field-{name}",
+                yield TextInput(value=self.jurisdiction if name == "jurisdiction" else "", id=f"field-{name}",
                             compact=True)  # fmt: skip
                 if name == "issued_on":
                     yield Static("", id="reading-issued_on", classes="reading")
             yield Static(t("ui.task_section", self.lang), classes="section")
             for name in TASK_FIELDS:
                 yield Label(t(f"ui.field_task_{name}", self.lang))
-                yield Input(id=f"field-{name}", compact=True)
+                yield TextInput(id=f"field-{name}", compact=True)
                 if name == "deadline":
                     yield Static("", id="reading-deadline", classes="reading")
             yield Static("", id="task-list")
@@ -302,7 +303,7 @@ class AgencyForm(_Form):
             yield Static(t("ui.agency_form_title", self.lang), id="dialog-title")
             for name in self.FIELDS:
                 yield Label(labels[name])
-                yield Input(value=initial.get(name, ""), id=f"field-{name}", compact=True)
+                yield TextInput(value=initial.get(name, ""), id=f"field-{name}", compact=True)
             yield Static("", id="dialog-error")
             with Horizontal(id="dialog-buttons"):
                 yield Button(t("ui.ok", self.lang), variant="primary", id="ok", compact=True)

@@ -16,6 +16,7 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from tracker.core.text import fold
+from tracker.ui.text_input import TextInput
 
 MAX_SHOWN = 200
 
@@ -90,7 +91,7 @@ class PickerDialog(ModalScreen[object | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog", classes="picker"):
             yield Static(self.title_text, id="dialog-title")
-            yield Input(value=self.initial, placeholder=self.placeholder, id="picker-input")
+            yield TextInput(value=self.initial, placeholder=self.placeholder, id="picker-input")
             yield OptionList(id="picker-options")
 
     def on_mount(self) -> None:
