@@ -100,7 +100,7 @@ def complete(
             key="change.already_done",
             id=assignment_id,
             on=f"{current.completed_on:%d/%m/%Y}",
-            ref=current.result_ref or "-",
+            ref=current.result_ref or TrackerError(key="msg.no_report_number"),
         )
     ref = current.result_ref if result_ref is None else one_line(result_ref)
     return _apply(session, current, {"completed_on": on, "result_ref": ref}, "complete", actor)

@@ -229,8 +229,9 @@ def confirm_dialog(title: str, lang: str, *, subject: str, notice: str, ok_label
 def reopen_dialog(lang: str, subject: str, row: AssignmentRow) -> FormDialog:
     """Reopen a done assignment: the completion recorded, and that it goes."""
     on = f"{row.completed_on:%d/%m/%Y}" if row.completed_on else "-"
+    ref = row.result_ref or t("msg.no_report_number", lang)
     return confirm_dialog(t("ui.reopen_title", lang), lang, subject=subject,
-                          notice=t("ui.reopen_notice", lang, on=on, ref=row.result_ref or "-"),
+                          notice=t("ui.reopen_notice", lang, on=on, ref=ref),
                           ok_label=t("cmd.reopen", lang))  # fmt: skip
 
 
@@ -248,7 +249,8 @@ def done_dialog(lang: str, subject: str, as_of: date, row: AssignmentRow) -> For
     fields start from, and OK says it replaces it. A completion after the as-of date is asked about."""
     notice, ok, on, ref = "", "", f"{as_of:%d/%m/%Y}", ""
     if row.completed_on is not None:
-        notice = t("ui.already_done", lang, on=f"{row.completed_on:%d/%m/%Y}", ref=row.result_ref or "-")
+        notice = t("ui.already_done", lang, on=f"{row.completed_on:%d/%m/%Y}",
+                   ref=row.result_ref or t("msg.no_report_number", lang))  # fmt: skip
         ok, on, ref = t("ui.replace", lang), f"{row.completed_on:%d/%m/%Y}", row.result_ref
     return FormDialog(
         t("ui.done_again_title" if row.completed_on else "ui.done_title", lang),

@@ -365,8 +365,11 @@ class AgencyForm(_Form):
             self._error(problem)
             return
         missing = views.missing_province(self.tracker.reader, self._value("jurisdiction"))
-        preview = self._preview() if missing is None else t("ui.province_will_be_created", self.lang,
-                                                              name=missing[1], code=missing[0])  # fmt: skip
+        if missing is None:
+            preview = self._preview()
+        else:
+            preview = t("ui.province_will_be_created", self.lang, name=missing[1], code=missing[0],
+                        ok=t("ui.ok", self.lang))  # fmt: skip
         if preview is not None and preview != self._confirmed:
             self._confirmed = preview
             self._error(preview)

@@ -65,6 +65,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "show.as_of": ("tính đến ngày", "as of"),
     "list.none": ("Không có phân công nào khớp.", "No assignment matches."),
     "list.total": ("{count} phân công, tính đến ngày {as_of}", "{count} assignments, as of {as_of}"),
+    "msg.no_report_number": ("chưa ghi số", "no number recorded"),
     "msg.done": ("Đã ghi nhận hoàn thành phân công {id} ngày {on}.", "Assignment {id} marked done on {on}."),
     "msg.reopened": ("Đã mở lại phân công {id}.", "Assignment {id} reopened."),
     "msg.extended": ("Đã gia hạn phân công {id} đến {to}.", "Assignment {id} extended to {to}."),

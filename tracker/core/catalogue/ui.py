@@ -35,8 +35,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "reloaded; look at the assignment again, then redo the change.",
     ),
     "ui.province_will_be_created": (
-        "{name} chưa có trong cơ sở dữ liệu; bấm Lưu lần nữa để tạo {name} (mã {code}) cùng cơ quan này.",
-        "{name} is not in the database yet; save again to create {name} (code {code}) with this agency.",
+        "{name} chưa có trong cơ sở dữ liệu; bấm {ok} lần nữa để tạo {name} (mã {code}) cùng cơ quan này.",
+        "{name} is not in the database yet; press {ok} again to create {name} (code {code}) with this agency.",
     ),
     "ui.conflict_kept": (
         "Phân công #{id} vừa được người khác sửa nên chưa lưu thay đổi của bạn. Những gì bạn đã nhập vẫn "
