@@ -846,3 +846,25 @@ async def test_editing_keys_typed_fast_keep_their_place_among_the_characters(
         await pilot.pause(0.3)
         await settle(pilot)
         assert box.value == (expected if expected is not None else before[:-1] + "7"), (before, box.value)
+
+
+async def test_a_search_that_matches_nothing_then_esc_comes_back_to_the_row_highlighted_before(
+    make_app: Callable[..., TrackerApp],
+) -> None:
+    """Seen: with #20 highlighted, `/zzzz` then Esc put the highlight on the first row."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("escape", *["down"] * 5)
+        await settle(pilot)
+        before = _listing(app).current
+        assert before is not None
+        await pilot.press("slash", *"zzzz")
+        await pilot.pause(0.5)
+        await settle(pilot)
+        assert app.model.total == 0
+        await pilot.press("escape")
+        await pilot.pause(0.3)
+        await settle(pilot)
+        after = _listing(app).current
+        assert after is not None and after.id == before.id, (before.id, after and after.id)

@@ -236,6 +236,8 @@ class TrackerApp(App[None]):
         self._poll_reader: views.Reader | None = None
         self._agencies: list[views.AgencyChoice] | None = None
         self._pending_keep: int | None = None
+        self._last_highlighted: int | None = None
+        """The last assignment the list highlighted, kept while a filter shows no row."""
         """The assignment a load keeps selected while it is looked for past the first page."""
         self._busy = False
 
@@ -356,8 +358,8 @@ class TrackerApp(App[None]):
         """Show ``view``; the selected assignment stays selected if it is in it (``keep`` names another)."""
         listing = self.main.query_one("#list", AssignmentList)
         current = listing.current
-        if keep is None and current is not None:
-            keep = current.id
+        if keep is None:  # a search that matched nothing keeps the row highlighted before it
+            keep = current.id if current is not None else self._last_highlighted
         self._requested = view
         self.source.want(view)
         self._loading(True)
@@ -551,6 +553,8 @@ class TrackerApp(App[None]):
         if self._detail_timer is not None:
             self._detail_timer.stop()
         row = message.row
+        if row is not None:
+            self._last_highlighted = row.id
         if message.moving and row is not None and row.id != self._pending_keep:
             self._pending_keep = None  # the clerk moved: the cursor stays where they put it
         if not message.moving:
