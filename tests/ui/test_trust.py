@@ -868,3 +868,17 @@ async def test_a_search_that_matches_nothing_then_esc_comes_back_to_the_row_high
         await settle(pilot)
         after = _listing(app).current
         assert after is not None and after.id == before.id, (before.id, after and after.id)
+
+
+async def test_the_directive_form_says_what_is_wrong_with_a_deadline(make_app: Callable[..., TrackerApp]) -> None:
+    """Seen: "31/02/2027" read "✗ Không đọc được thời hạn" where the import says the date does not exist."""
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("N")
+        await settle(pilot)
+        form = app.screen
+        form.query_one("#field-deadline", Input).value = "31/02/2027"
+        await pilot.pause()
+        reading = str(form.query_one("#reading-deadline").render())
+        assert "31/2/2027 không phải là một ngày (tháng 2/2027 có 28 ngày)" in reading, reading

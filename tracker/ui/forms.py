@@ -148,9 +148,7 @@ class DirectiveForm(_Form):
 
     def on_input_changed(self, event: Input.Changed) -> None:
         if event.input.id == "field-deadline":
-            reading = deadline_reading(event.value, self.lang, self._start(), self.rules)
-            if reading.startswith("✗"):
-                reading = "✗ " + t("ui.not_a_deadline", self.lang, value=event.value.strip())
+            reading = deadline_reading(event.value, self.lang, self._start(), self.rules)  # its error says why
             self.query_one("#reading-deadline", Static).update(reading)
         elif event.input.id == "field-issued_on":
             value = event.value.strip()
@@ -175,8 +173,8 @@ class DirectiveForm(_Form):
         if values["deadline"]:
             try:
                 parse_deadline(values["deadline"], self.rules)
-            except TrackerError:
-                self._error(t("ui.not_a_deadline", self.lang, value=values["deadline"]))
+            except TrackerError as error:  # what is wrong with it ("31/2/2027 is not a date ..."), not only that it is
+                self._error(error.text(self.lang))
                 return False
         try:
             views.check_agencies(self.tracker.reader, split_names(values["lead"]) + split_names(values["coordinating"]),

@@ -227,10 +227,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "“{value}” không chỉ một ngày; ghi hạn mới là một ngày, ví dụ 30/6/2020.",
         "“{value}” names no single day; give the new due date as one day, e.g. 30/6/2020.",
     ),
-    "ui.not_a_deadline": (
-        "Không đọc được thời hạn “{value}”; ví dụ: trước 30/4/2020, quý III năm 2020, trước ngày 20 hàng tháng.",
-        "Cannot read the deadline “{value}”; e.g. trước 30/4/2020, quý III năm 2020, trước ngày 20 hàng tháng.",
-    ),
     "ui.field_required": ("Cần điền {field}.", "{field} is required."),
     "ui.done_again_title": ("Sửa thông tin hoàn thành", "Change the recorded completion"),
     "ui.already_done": (
