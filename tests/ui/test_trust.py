@@ -882,3 +882,27 @@ async def test_the_directive_form_says_what_is_wrong_with_a_deadline(make_app: C
         await pilot.pause()
         reading = str(form.query_one("#reading-deadline").render())
         assert "31/2/2027 không phải là một ngày (tháng 2/2027 có 28 ngày)" in reading, reading
+
+
+async def test_a_database_with_agencies_but_no_directive_still_says_what_to_do(
+    blank_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Seen: with its agencies registered and no directive, the UI opened on a blank list."""
+    from tests.integration.cli_runner import run
+
+    assert run(capsys, "--db", blank_url, "db", "init").code == 0
+    t = tracker.open(blank_url)
+    t.add_jurisdiction("lao-cai", "Tỉnh Lào Cai")
+    t.agency("Sở Nội vụ")
+    t.agency("Sở Tư pháp")
+    app = TrackerApp(t, date(2026, 12, 3), "vi")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        welcome = app.query_one("#welcome", Static)
+        assert welcome.display and not app.query_one("#main").display
+        said = str(welcome.render())
+        assert "đã có 2 cơ quan nhưng chưa có văn bản nào" in said and "phím N" in said
+        await pilot.press("l")
+        await settle(pilot)
+        assert "holds 2 agencies but no directive yet" in str(welcome.render())
+    t.close()

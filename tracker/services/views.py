@@ -243,8 +243,12 @@ def assignment_row(reader: Reader, assignment_id: int, as_of: date, due_soon_day
 
 
 def is_empty(reader: Reader) -> bool:
-    """No directive and no agency yet: a database just made."""
-    return not reader.scalar("SELECT count(*) FROM (SELECT id FROM agency UNION ALL SELECT id FROM directive) x")
+    """No directive yet: a database just made, or with its agencies only."""
+    return not reader.scalar("SELECT count(*) FROM (SELECT id FROM directive LIMIT 1) x")
+
+
+def agency_count(reader: Reader) -> int:
+    return int(reader.scalar("SELECT count(*) FROM agency"))
 
 
 def agency_contacts(reader: Reader, agency_id: int) -> list[str]:

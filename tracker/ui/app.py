@@ -175,8 +175,8 @@ class SearchBox(TextInput):
 
 
 class Facts(Message):
-    def __init__(self, provinces: dict[str, str], empty: bool) -> None:
-        self.provinces, self.empty = provinces, empty
+    def __init__(self, provinces: dict[str, str], empty: bool, agencies: int = 0) -> None:
+        self.provinces, self.empty, self.agencies = provinces, empty, agencies
         super().__init__()
 
 
@@ -236,6 +236,8 @@ class TrackerApp(App[None]):
         self._poll_reader: views.Reader | None = None
         self._agencies: list[views.AgencyChoice] | None = None
         self._pending_keep: int | None = None
+        self._agency_count = 0
+        """How many agencies a database without directives holds (its first steps say it)."""
         self._last_highlighted: int | None = None
         """The last assignment the list highlighted, kept while a filter shows no row."""
         """The assignment a load keeps selected while it is looked for past the first page."""
@@ -316,7 +318,8 @@ class TrackerApp(App[None]):
         with views.open_reader(self.tracker.url) as reader:
             provinces = views.jurisdiction_names(reader)
             empty = views.is_empty(reader)
-        self.post_message(Facts(provinces, empty))
+            agencies = views.agency_count(reader) if empty else 0
+        self.post_message(Facts(provinces, empty, agencies))
 
     def on_facts(self, message: Facts) -> None:
         if self.closing:
@@ -329,8 +332,16 @@ class TrackerApp(App[None]):
         if several_before != (len(message.provinces) > 1):
             self._show_detail(listing.current)  # the detail names the province only where there are several
         self.empty = message.empty
-        self.main.query_one("#welcome", Static).update(t("ui.welcome", self.lang, url=views.where(self.tracker.url)))
+        self._agency_count = message.agencies
+        self.main.query_one("#welcome", Static).update(self._welcome())
         self._layout()
+
+    def _welcome(self) -> str:
+        """The first steps an empty database shows: with its agencies counted, once it has some."""
+        where = views.where(self.tracker.url)
+        if self._agency_count:
+            return t("ui.welcome_with_agencies", self.lang, url=where, count=self._agency_count)
+        return t("ui.welcome", self.lang, url=where)
 
     def province(self, code: str) -> str:
         return self.provinces.get(code, code)
@@ -672,7 +683,7 @@ class TrackerApp(App[None]):
         listing.lang = self.lang
         self.main.query_one("#search", Input).placeholder = t("ui.search_placeholder", self.lang)
         self.main.query_one("#keys", KeyBar).set_lang(self.lang)
-        self.main.query_one("#welcome", Static).update(t("ui.welcome", self.lang, url=views.where(self.tracker.url)))
+        self.main.query_one("#welcome", Static).update(self._welcome())
         self.sub_title = t("ui.subtitle", self.lang)
         self._show_summary()
         listing.refresh()
@@ -797,7 +808,7 @@ class TrackerApp(App[None]):
         def saved(name: str | None) -> None:
             if name:
                 self.notify(t("ui.agency_saved", self.lang, name=name))
-                self.empty = False
+                self._read_facts()  # no directive yet: the first steps stay, counting the agencies
                 self.action_refresh()
 
         await self.push_screen(AgencyForm(self.tracker, self.lang, self._jurisdiction_hint()), saved)

@@ -273,6 +273,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "  3. Or try the demo data:  tracker demo\n\n"
         "Once imported, open this screen again (or press F5).",
     ),
+    "ui.welcome_with_agencies": (
+        "Cơ sở dữ liệu {url} đã có {count} cơ quan nhưng chưa có văn bản nào. Tiếp theo:\n\n"
+        "  1. Nhập danh sách nhiệm vụ từ tệp Excel/CSV. Lấy tệp mẫu:\n"
+        "       tracker import --template xlsx mau-nhiem-vu.xlsx\n"
+        "     điền vào, rồi nhập:  tracker import mau-nhiem-vu.xlsx\n\n"
+        "  2. Hoặc thêm văn bản với các nhiệm vụ (phím N), thêm cơ quan (phím A) ngay tại đây.\n\n"
+        "Sau khi nhập, mở lại màn hình này (hoặc nhấn F5).",
+        "The database {url} holds {count} agencies but no directive yet. Next:\n\n"
+        "  1. Import your task list from an Excel/CSV file. Get the template:\n"
+        "       tracker import --template xlsx tasks-template.xlsx\n"
+        "     fill it in, then:  tracker import tasks-template.xlsx\n\n"
+        "  2. Or add a directive with its tasks (key N), or agencies (key A), right here.\n\n"
+        "Once imported, open this screen again (or press F5).",
+    ),
     "ui.export_suffix": (
         "{name}: tên tệp phải kết thúc bằng .xlsx, .docx, .csv hoặc .md.",
         "{name}: end the name with .xlsx, .docx, .csv or .md.",
