@@ -188,12 +188,9 @@ class ListSource:
 
 
 def change_mark(reader: Reader) -> object:
-    """Something that differs once another connection has written: SQLite's ``data_version`` of this
-    connection, PostgreSQL's latest audit entry and assignment version sum (cheap aggregates over
-    indexed columns would miss an unaudited write; the version sum is one index-only scan)."""
-    if reader.dialect == "sqlite":
-        return reader.scalar("PRAGMA data_version")
-    return tuple(reader.rows("SELECT (SELECT max(id) FROM audit_log), (SELECT max(id) FROM assignment)")[0])
+    """Something that differs once another connection has written (:meth:`Backend.change_mark`, the
+    mark an import compares before it writes)."""
+    return reader.backend.change_mark(reader.raw)
 
 
 # --- pickers and screens -----------------------------------------------------------------------
